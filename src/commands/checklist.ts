@@ -1,0 +1,24 @@
+import { validatePaths } from "../checklists/loader.js";
+import { UsageError } from "../errors.js";
+import { DOC_FORMATS, type CommandResult, type DocFormat } from "../output/results.js";
+import type { Context } from "./context.js";
+import { pickChecklists } from "./platforms.js";
+
+export function parseDocFormat(value: string | undefined): DocFormat {
+  const format = (value ?? "text").toLowerCase();
+  if (format === "markdown") return "md";
+  if (!(DOC_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${DOC_FORMATS.join(", ")} (got "${value}").`);
+  return format as DocFormat;
+}
+
+export async function checklistShowCommand(ctx: Context, platform: string, options: { format?: string }): Promise<CommandResult> {
+  const format = parseDocFormat(options.format);
+  const [checklist] = pickChecklists(await ctx.checklists(), [platform]);
+  return { kind: "checklist", checklist: checklist!, format };
+}
+
+export async function checklistValidateCommand(paths: string[]): Promise<CommandResult> {
+  if (paths.length === 0) throw new UsageError("Name at least one checklist file or folder: harden checklist validate PATH...");
+  const { files, problems } = await validatePaths(paths);
+  return { kind: "validate", files, problems };
+}

@@ -1,0 +1,6 @@
+import type { CommandResult } from "../output/results.js";
+import type { Context } from "./context.js";
+
+export async function listCommand(ctx: Context): Promise<CommandResult> {
+  return { kind: "list", checklists: await ctx.checklists() };
+}

@@ -1,0 +1,14 @@
+import type { Checklist } from "../core/checklist.js";
+import { UsageError } from "../errors.js";
+
+/** Finds the checklists a person named, or says which names exist. */
+export function pickChecklists(checklists: Checklist[], names: string[]): Checklist[] {
+  const wanted = names.map((n) => n.toLowerCase());
+  const unknown = wanted.filter((n) => !checklists.some((c) => c.platform === n));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `Unknown platform${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Known: ${checklists.map((c) => c.platform).join(", ")} (see harden list).`,
+    );
+  }
+  return [...new Set(wanted)].map((n) => checklists.find((c) => c.platform === n) as Checklist);
+}

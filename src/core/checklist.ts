@@ -1,0 +1,123 @@
+/** The checklist model: what a platform's audit is made of. No I/O here. */
+
+export const SECTIONS = [
+  "privacy",
+  "password",
+  "two-factor",
+  "friends",
+  "sessions",
+  "recovery",
+  "apps",
+  "location",
+  "device",
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const SECTION_NAMES: Record<Section, string> = {
+  privacy: "Privacy",
+  password: "Password",
+  "two-factor": "Two-factor authentication",
+  friends: "Friends and followers",
+  sessions: "Sessions and devices",
+  recovery: "Recovery options",
+  apps: "Connected apps",
+  location: "Location sharing",
+  device: "Device",
+};
+
+export const RISKS = ["high", "medium", "low"] as const;
+export type Risk = (typeof RISKS)[number];
+
+export const FLAGS = ["alerts-others", "document-first", "safe-device"] as const;
+export type Flag = (typeof FLAGS)[number];
+
+/** What each flag means, in the words shown to the person before the steps. */
+export const FLAG_EXPLANATIONS: Record<Flag, string> = {
+  "alerts-others":
+    "Someone who watches this account may notice this change (an email, a notification, or a device being signed out). If that could put you at risk, you can leave it for later or talk to an advocate first.",
+  "document-first":
+    "Save evidence before you do this: take screenshots of what you see (devices, sessions, messages) with the date, because it may disappear once you change it.",
+  "safe-device":
+    "Do this from a phone or computer the other person has never used or had access to, if you can.",
+};
+
+export const SURFACES = ["web", "android", "ios", "app", "desktop"] as const;
+export type Surface = (typeof SURFACES)[number];
+export const SURFACE_NAMES: Record<Surface, string> = {
+  web: "Web",
+  android: "Android app",
+  ios: "iPhone app",
+  app: "Phone app",
+  desktop: "Desktop app",
+};
+
+/** Where a setting lives: one path everywhere, or one per surface. */
+export type SettingPath = string | Partial<Record<Surface, string>>;
+
+export interface ChecklistItem {
+  id: string;
+  section: Section;
+  title: string;
+  why: string;
+  steps: string[];
+  path: SettingPath;
+  risk: Risk;
+  flags?: Flag[];
+  notice?: string;
+  help?: string;
+  source: string;
+  verified: string;
+}
+
+export type ChecklistKind = "platform" | "response";
+
+export interface Checklist {
+  platform: string;
+  name: string;
+  kind?: ChecklistKind;
+  description?: string;
+  items: ChecklistItem[];
+  /** Files this checklist was read from (built-in first, then a trainer's). */
+  files: string[];
+}
+
+/** Path entries as [label, path] pairs, in a stable order. */
+export function pathEntries(path: SettingPath): Array<[string | undefined, string]> {
+  if (typeof path === "string") return [[undefined, path]];
+  return SURFACES.filter((s) => path[s] !== undefined).map((s) => [SURFACE_NAMES[s], path[s] as string]);
+}
+
+export function sectionsOf(checklist: Checklist): Section[] {
+  const present = new Set(checklist.items.map((i) => i.section));
+  return SECTIONS.filter((s) => present.has(s));
+}
+
+/**
+ * Lays a trainer's checklists over the built-in ones: an item with the same id replaces the
+ * built-in item in place; new items are added at the end; a new platform is added whole.
+ */
+export function mergeChecklists(base: Checklist[], overlay: Checklist[]): Checklist[] {
+  const merged = new Map(base.map((c) => [c.platform, { ...c, items: [...c.items], files: [...c.files] }]));
+  for (const extra of overlay) {
+    const target = merged.get(extra.platform);
+    if (!target) {
+      merged.set(extra.platform, { ...extra, items: [...extra.items], files: [...extra.files] });
+      continue;
+    }
+    target.files.push(...extra.files);
+    for (const item of extra.items) {
+      const at = target.items.findIndex((i) => i.id === item.id);
+      if (at >= 0) target.items[at] = item;
+      else target.items.push(item);
+    }
+  }
+  return [...merged.values()];
+}
+
+export function findItem(checklists: Checklist[], id: string): { checklist: Checklist; item: ChecklistItem } | undefined {
+  for (const checklist of checklists) {
+    const item = checklist.items.find((i) => i.id === id);
+    if (item) return { checklist, item };
+  }
+  return undefined;
+}

@@ -1,0 +1,52 @@
+/**
+ * Every error harden expects carries its exit code and a message that says what to do next.
+ * cli.ts is the one place that turns them into an exit status.
+ */
+export const ExitCode = {
+  ok: 0,
+  findings: 1,
+  usage: 2,
+  couldNotCheck: 3,
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class HardenError extends Error {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: ExitCode) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad flags, arguments or answers: exit 2. */
+export class UsageError extends HardenError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
+
+/** A file harden was given is not what it should be (checklist, answers, dataset): exit 2. */
+export class InvalidInputError extends HardenError {
+  /** One line per problem, already formatted (for example FILE:LINE: FIELD: what is wrong). */
+  readonly problems: string[];
+  constructor(message: string, problems: string[] = []) {
+    super(message, ExitCode.usage);
+    this.problems = problems;
+  }
+}
+
+/** A check could not be done (network, dataset): exit 3. Never reported as "safe". */
+export class CouldNotCheckError extends HardenError {
+  constructor(message: string) {
+    super(message, ExitCode.couldNotCheck);
+  }
+}
+
+/** The person pressed Ctrl-C: exit 130, keeping whatever was saved. */
+export class InterruptedError extends HardenError {
+  constructor(message = "Stopped. Everything you answered so far is saved.") {
+    super(message, ExitCode.interrupted);
+  }
+}

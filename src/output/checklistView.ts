@@ -1,0 +1,139 @@
+/** Checklists as text, Markdown, HTML (printable) and JSON. Renderers return strings. */
+import {
+  FLAG_EXPLANATIONS,
+  SECTION_NAMES,
+  pathEntries,
+  sectionsOf,
+  type Checklist,
+  type ChecklistItem,
+} from "../core/checklist.js";
+import { sanitize, sanitizeLine } from "./sanitize.js";
+import type { Style } from "./style.js";
+
+export const RISK_WORDS = { high: "high risk", medium: "medium risk", low: "low risk" } as const;
+
+const indent = (text: string, by: string) => text.split("\n").map((l) => (l ? by + l : l)).join("\n");
+
+/** One item as a person reads it in the terminal: title, why, where, steps, flags, source. */
+export function itemText(item: ChecklistItem, style: Style, options: { details?: boolean } = {}): string {
+  const lines: string[] = [];
+  const riskColor = item.risk === "high" ? style.red : item.risk === "medium" ? style.yellow : style.green;
+  lines.push(`${style.bold(sanitizeLine(item.title))}  ${riskColor(`(${RISK_WORDS[item.risk]})`)}`);
+  lines.push("", indent(sanitize(item.why), "  "));
+  for (const flag of item.flags ?? []) {
+    lines.push("", `  ${style.yellow("!")} ${sanitize(FLAG_EXPLANATIONS[flag])}`);
+  }
+  if (item.notice) lines.push(`  ${style.yellow("!")} What they may see: ${sanitize(item.notice)}`);
+  lines.push("", style.bold("  Where:"));
+  for (const [label, where] of pathEntries(item.path)) lines.push(`    ${label ? `${label}: ` : ""}${sanitizeLine(where)}`);
+  lines.push("", style.bold("  Steps:"));
+  item.steps.forEach((step, i) => lines.push(`    ${i + 1}. ${sanitizeLine(step)}`));
+  if (options.details && item.help) lines.push("", style.bold("  More help:"), indent(sanitize(item.help), "    "));
+  lines.push("", style.dim(`  Source: ${sanitizeLine(item.source)} (checked ${sanitizeLine(item.verified)})`));
+  return lines.join("\n");
+}
+
+export function checklistText(checklist: Checklist, style: Style): string {
+  const out = [style.bold(`${sanitizeLine(checklist.name)} — ${checklist.items.length} items`)];
+  if (checklist.description) out.push(sanitize(checklist.description));
+  for (const section of sectionsOf(checklist)) {
+    out.push("", style.underline(SECTION_NAMES[section]));
+    for (const item of checklist.items.filter((i) => i.section === section)) {
+      out.push("", `[ ] ${indent(itemText(item, style, { details: true }), "    ").trimStart()}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+const mdEscape = (text: string) => sanitizeLine(text).replace(/([\\`*_[\]<>|])/g, "\\$1");
+
+export function checklistMarkdown(checklist: Checklist): string {
+  const out = [`# ${mdEscape(checklist.name)}`, ""];
+  if (checklist.description) out.push(mdEscape(checklist.description), "");
+  for (const section of sectionsOf(checklist)) {
+    out.push(`## ${SECTION_NAMES[section]}`, "");
+    for (const item of checklist.items.filter((i) => i.section === section)) {
+      out.push(`- [ ] **${mdEscape(item.title)}** (${RISK_WORDS[item.risk]})`, "");
+      out.push(`  ${mdEscape(item.why)}`, "");
+      for (const flag of item.flags ?? []) out.push(`  > ⚠ ${mdEscape(FLAG_EXPLANATIONS[flag])}`, "");
+      if (item.notice) out.push(`  > ⚠ What they may see: ${mdEscape(item.notice)}`, "");
+      out.push("  Where:", "");
+      for (const [label, where] of pathEntries(item.path)) out.push(`  - ${label ? `${label}: ` : ""}${mdEscape(where)}`);
+      out.push("", "  Steps:", "");
+      item.steps.forEach((step, i) => out.push(`  ${i + 1}. ${mdEscape(step)}`));
+      if (item.help) out.push("", `  ${mdEscape(item.help)}`);
+      out.push("", `  Source: <${sanitizeLine(item.source)}> (checked ${mdEscape(item.verified)})`, "");
+    }
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+export const htmlEscape = (text: string) =>
+  sanitize(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/** Styles for pages meant to be printed in black and white. */
+export const PRINT_CSS = `
+body { font: 12pt/1.45 Georgia, "Times New Roman", serif; color: #000; background: #fff; max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
+h1 { font-size: 20pt; margin-bottom: 0.2em; } h2 { font-size: 15pt; border-bottom: 1.5pt solid #000; margin-top: 1.4em; }
+.item { break-inside: avoid; page-break-inside: avoid; margin: 0.9em 0; padding-left: 2em; position: relative; }
+.item input[type=checkbox] { position: absolute; left: 0; top: 0.25em; width: 1.1em; height: 1.1em; }
+.risk { font-size: 10pt; border: 1pt solid #000; padding: 0 0.3em; margin-left: 0.4em; }
+.risk-high { font-weight: bold; border-width: 2pt; }
+.flag { border-left: 3pt solid #000; padding-left: 0.5em; margin: 0.3em 0; }
+.where, .source { font-size: 10.5pt; } .source { word-break: break-all; }
+a { color: #000; }
+@media print { body { margin: 0; max-width: none; } a[href]::after { content: ""; } }
+`;
+
+export function htmlPage(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlEscape(title)}</title>
+<style>${PRINT_CSS}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+function itemHtml(item: ChecklistItem): string {
+  const id = htmlEscape(item.id);
+  const flags = (item.flags ?? []).map((f) => `<p class="flag">⚠ ${htmlEscape(FLAG_EXPLANATIONS[f])}</p>`).join("");
+  const notice = item.notice ? `<p class="flag">⚠ What they may see: ${htmlEscape(item.notice)}</p>` : "";
+  const where = pathEntries(item.path)
+    .map(([label, p]) => `<li>${label ? `<strong>${htmlEscape(label)}:</strong> ` : ""}${htmlEscape(p)}</li>`)
+    .join("");
+  const steps = item.steps.map((s) => `<li>${htmlEscape(s)}</li>`).join("");
+  const help = item.help ? `<p>${htmlEscape(item.help)}</p>` : "";
+  const source = htmlEscape(item.source);
+  return `<div class="item" id="${id}">
+<input type="checkbox" id="cb-${id}" aria-label="done"><label for="cb-${id}"><strong>${htmlEscape(item.title)}</strong></label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span>
+<p>${htmlEscape(item.why)}</p>${flags}${notice}
+<div class="where">Where:<ul>${where}</ul></div>
+<ol>${steps}</ol>${help}
+<p class="source">Source: <a href="${source}">${source}</a> (checked ${htmlEscape(item.verified)})</p>
+</div>`;
+}
+
+export function checklistHtmlBody(checklist: Checklist): string {
+  const parts = [`<h1>${htmlEscape(checklist.name)}</h1>`];
+  if (checklist.description) parts.push(`<p>${htmlEscape(checklist.description)}</p>`);
+  for (const section of sectionsOf(checklist)) {
+    parts.push(`<h2>${SECTION_NAMES[section]}</h2>`);
+    for (const item of checklist.items.filter((i) => i.section === section)) parts.push(itemHtml(item));
+  }
+  return parts.join("\n");
+}
+
+export const checklistHtml = (checklist: Checklist) => htmlPage(`${checklist.name} — harden checklist`, checklistHtmlBody(checklist));
+
+/** The JSON shape of a checklist: the file's data, without where it was read from. */
+export function checklistJson(checklist: Checklist): unknown {
+  const { files: _files, ...data } = checklist;
+  return data;
+}

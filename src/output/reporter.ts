@@ -1,0 +1,70 @@
+/** The one place that turns a command's result into what goes to stdout, and its exit code. */
+import { SECTION_NAMES, sectionsOf } from "../core/checklist.js";
+import { ExitCode } from "../errors.js";
+import { formatProblem } from "../checklists/loader.js";
+import { checklistHtml, checklistJson, checklistMarkdown, checklistText } from "./checklistView.js";
+import type { CommandResult } from "./results.js";
+import { sanitizeLine } from "./sanitize.js";
+import type { Style } from "./style.js";
+import { summaryHtml, summaryJson, summaryMarkdown, summaryText } from "./summaryView.js";
+
+export interface Rendered {
+  stdout: string;
+  /** Messages for the person, printed to stderr. */
+  stderr: string[];
+  exitCode: number;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export function renderResult(result: CommandResult, options: { json: boolean; style: Style }): Rendered {
+  const { style } = options;
+  const ok = (stdout: string, stderr: string[] = []): Rendered => ({ stdout, stderr, exitCode: ExitCode.ok });
+  switch (result.kind) {
+    case "list": {
+      if (options.json) {
+        return ok(json(result.checklists.map((c) => ({ id: c.platform, name: c.name, items: c.items.length, sections: sectionsOf(c) }))));
+      }
+      const width = Math.max(...result.checklists.map((c) => c.platform.length));
+      const lines = result.checklists.map(
+        (c) => `${sanitizeLine(c.platform).padEnd(width)}  ${sanitizeLine(c.name)} (${c.items.length} items: ${sectionsOf(c).map((s) => SECTION_NAMES[s].toLowerCase()).join(", ")})`,
+      );
+      return ok(`${lines.join("\n")}\n`);
+    }
+    case "checklist": {
+      const format = options.json ? "json" : result.format;
+      if (format === "json") return ok(json(checklistJson(result.checklist)));
+      if (format === "md") return ok(checklistMarkdown(result.checklist));
+      if (format === "html") return ok(checklistHtml(result.checklist));
+      return ok(checklistText(result.checklist, style));
+    }
+    case "validate": {
+      if (options.json) {
+        return { stdout: json({ files: result.files, problems: result.problems }), stderr: [], exitCode: result.problems.length ? ExitCode.usage : ExitCode.ok };
+      }
+      if (result.problems.length === 0) return ok("", [`${result.files.length} checklist file${result.files.length === 1 ? "" : "s"} valid.`]);
+      return { stdout: "", stderr: result.problems.map((p) => sanitizeLine(formatProblem(p))), exitCode: ExitCode.usage };
+    }
+    case "audit": {
+      if (options.json) return ok(json(summaryJson(result.summary)));
+      const notes = [];
+      if (!result.finished) notes.push("Your answers are saved. Run `harden audit` again to carry on where you stopped.");
+      if (!result.saved) notes.push("Nothing was saved (--no-save).");
+      return ok(summaryText(result.summary, style), notes);
+    }
+    case "report": {
+      const format = options.json ? "json" : result.format;
+      const dated = result.lastAnswerAt ? `Last answer saved ${result.lastAnswerAt.slice(0, 10)}` : "No answers saved yet";
+      if (format === "json") return ok(json({ ...result.summary, lastAnswerAt: result.lastAnswerAt ?? null, lastAuditAt: result.lastAuditAt ?? null }));
+      if (format === "md") return ok(summaryMarkdown(result.summary, "harden: account check progress", dated));
+      if (format === "html") return ok(summaryHtml(result.summary, "harden: account check progress", dated));
+      return ok(summaryText(result.summary, style, `Your progress (${dated.toLowerCase()})`));
+    }
+    case "forget": {
+      if (options.json) return ok(json({ removed: result.removed, cancelled: result.cancelled }));
+      if (result.cancelled) return ok("", ["Nothing was deleted."]);
+      if (result.removed.length === 0) return ok("", [`harden had nothing saved in ${result.dir}.`]);
+      return ok("", [`Deleted everything harden saved in ${result.dir} (${result.removed.length} item${result.removed.length === 1 ? "" : "s"}).`]);
+    }
+  }
+}

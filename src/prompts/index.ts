@@ -1,0 +1,57 @@
+/**
+ * The only module that talks to @inquirer/prompts. Prompts and the text around them go to
+ * stderr so stdout stays clean for data; Ctrl-C becomes an InterruptedError (exit 130).
+ */
+import { checkbox, confirm, select } from "@inquirer/prompts";
+import { InterruptedError } from "../errors.js";
+
+/** A person can answer questions only when both ends are a terminal. */
+export function canPrompt(stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): boolean {
+  return stdin.isTTY === true && stdout.isTTY === true;
+}
+
+const context = { output: process.stderr, clearPromptOnDone: false };
+
+async function ask<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError")) throw new InterruptedError();
+    throw error;
+  }
+}
+
+export function say(text: string): void {
+  process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+export interface Choice<T extends string> {
+  value: T;
+  name: string;
+  description?: string;
+  checked?: boolean;
+}
+
+export function chooseOne<T extends string>(message: string, choices: Choice<T>[]): Promise<T> {
+  return ask(() => select<T>({ message, choices, loop: false }, context));
+}
+
+export function chooseMany<T extends string>(message: string, choices: Choice<T>[], options: { required?: string } = {}): Promise<T[]> {
+  return ask(() =>
+    checkbox<T>(
+      {
+        message,
+        choices,
+        loop: false,
+        required: options.required !== undefined,
+        validate: (picked) => (options.required !== undefined && picked.length === 0 ? options.required : true),
+      },
+      context,
+    ),
+  );
+}
+
+/** Yes or no; destructive questions pass `defaultYes: false`. */
+export function confirmAction(message: string, defaultYes = false): Promise<boolean> {
+  return ask(() => confirm({ message, default: defaultYes }, context));
+}

@@ -165,11 +165,17 @@ export async function parseChecklist(file: string, text: string): Promise<LoadRe
         file,
         line: counter.linePos(e.pos[0]).line,
         field: "(syntax)",
-        message: e.message.split("\n")[0] ?? "cannot be read",
+        message: (e.message.split("\n")[0] ?? "cannot be read").replace(/ at line \d+, column \d+:?$/, ""),
       })),
     };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // Unresolved or runaway aliases only show up when the document is turned into data.
+    return { ok: false, problems: [{ file, line: 1, field: "(syntax)", message: (error as Error).message.split("\n")[0] ?? "cannot be read" }] };
+  }
   const validate = await schemaValidator();
   if (!validate(data)) return { ok: false, problems: schemaProblems(file, doc, counter, validate.errors ?? []) };
   const checklist = data as Omit<Checklist, "files">;

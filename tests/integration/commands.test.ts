@@ -1,0 +1,139 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { auditCommand, type AuditUI } from "../../src/commands/audit.js";
+import { checklistShowCommand, checklistValidateCommand } from "../../src/commands/checklist.js";
+import { forgetCommand } from "../../src/commands/forget.js";
+import { listCommand } from "../../src/commands/list.js";
+import { reportCommand } from "../../src/commands/report.js";
+import { makeStyle } from "../../src/output/style.js";
+import { renderResult } from "../../src/output/reporter.js";
+import { CHECKLIST_FIXTURES, tempDir } from "../helpers/fixtures.js";
+import { testContext } from "../helpers/context.js";
+
+const style = makeStyle(false);
+const GOOD = path.join(CHECKLIST_FIXTURES, "good");
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function setup(options: Parameters<typeof testContext>[1] = {}) {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  const home = path.join(t.dir, "home");
+  return { dir: t.dir, home, ctx: testContext(home, { checklistsDir: GOOD, ...options }) };
+}
+
+/** Answers questions from a script, as a person at the terminal would. */
+function scriptedUI(answers: string[]): AuditUI & { said: string[]; asked: string[] } {
+  const said: string[] = [];
+  const asked: string[] = [];
+  const next = (message: string) => {
+    asked.push(message);
+    const answer = answers.shift();
+    if (answer === undefined) throw new Error(`no scripted answer for: ${message}`);
+    return answer;
+  };
+  return {
+    said,
+    asked,
+    say: (text) => void said.push(text),
+    chooseOne: async <T extends string>(message: string) => next(message) as T,
+    chooseMany: async <T extends string>(message: string) => next(message).split(",") as T[],
+  };
+}
+
+describe("audit --answers (clinics)", () => {
+  it("records the answers and summarises per platform, remaining items by risk", async () => {
+    const { dir, ctx } = setup();
+    const file = path.join(dir, "answers.yaml");
+    writeFileSync(file, "demo.two-factor: done\ndemo.location: later\n");
+    const result = await auditCommand(ctx, { platforms: [], answers: file }, { style });
+    expect(result.kind).toBe("audit");
+    if (result.kind !== "audit") return;
+    expect(result.summary.platforms).toEqual([{ id: "demo", name: "Demo Social", done: 1, later: 1, notApplicable: 0, open: 1, total: 3 }]);
+    expect(result.summary.remaining.map((r) => r.id)).toEqual(["demo.sessions", "demo.location"]);
+    const report = await reportCommand(testContext(ctx.env.HARDEN_HOME!, { checklistsDir: GOOD }), { format: "json" });
+    expect(report.kind === "report" && report.summary.platforms[0]?.done).toBe(1);
+  });
+
+  it("accepts JSON and names every unknown id and status in one usage error", async () => {
+    const { dir, ctx } = setup();
+    const file = path.join(dir, "answers.json");
+    writeFileSync(file, JSON.stringify({ "demo.two-factor": "done", "demo.nope": "done", "demo.location": "maybe" }));
+    await expect(auditCommand(ctx, { platforms: [], answers: file }, { style })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/unknown item id: demo\.nope.*unknown status: demo\.location: maybe/),
+    });
+    expect(ctx.state().loadProgress().answers).toEqual({});
+  });
+
+  it("refuses to ask questions without a terminal and says which flag to use", async () => {
+    const { ctx } = setup();
+    await expect(auditCommand(ctx, { platforms: ["demo"] }, { style })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("--answers FILE") });
+  });
+
+  it("names unknown platforms", async () => {
+    const { ctx } = setup();
+    await expect(auditCommand(ctx, { platforms: ["myspace"] }, { style })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("Unknown platform: myspace") });
+  });
+});
+
+describe("guided audit", () => {
+  it("saves each answer as it is given, and a stopped audit resumes where it stopped", async () => {
+    const { home, ctx } = setup({ canPrompt: true });
+    const ui = scriptedUI(["demo", "help", "done", "later", "stop"]);
+    const first = await auditCommand(ctx, { platforms: [] }, { ui, style });
+    expect(first.kind === "audit" && first.finished).toBe(false);
+    expect(ui.said[0]).toContain("can be noticed by someone who");
+    expect(ui.said.some((s) => s.includes("If you cannot find the menu"))).toBe(true);
+
+    const again = testContext(home, { checklistsDir: GOOD, canPrompt: true });
+    expect(Object.keys(again.state().loadProgress().answers).sort()).toEqual(["demo.sessions", "demo.two-factor"]);
+    const ui2 = scriptedUI(["resume", "not-applicable"]);
+    const second = await auditCommand(again, { platforms: [] }, { ui: ui2, style });
+    expect(ui2.asked[0]).toMatch(/audit in progress \(Demo Social, 1 step left\)/);
+    expect(second.kind === "audit" && second.finished).toBe(true);
+    if (second.kind === "audit") expect(second.summary.platforms[0]).toMatchObject({ done: 1, later: 1, notApplicable: 1, open: 0 });
+  });
+
+  it("shows flags in words before the steps", async () => {
+    const { ctx } = setup({ canPrompt: true });
+    const ui = scriptedUI(["stop"]);
+    await auditCommand(ctx, { platforms: ["demo"] }, { ui, style });
+    const shown = ui.said.join("\n");
+    expect(shown).toMatch(/may notice this change[\s\S]*Where:[\s\S]*Steps:/);
+    expect(shown).toContain("Source: https://example.org/help/two-factor");
+  });
+});
+
+describe("other commands", () => {
+  it("lists platforms with item counts and sections", async () => {
+    const { ctx } = setup();
+    const out = renderResult(await listCommand(ctx), { json: true, style });
+    const demo = (JSON.parse(out.stdout) as Array<{ id: string }>).find((p) => p.id === "demo");
+    expect(demo).toEqual({ id: "demo", name: "Demo Social", items: 3, sections: ["two-factor", "sessions", "location"] });
+  });
+
+  it("shows a checklist as printable HTML with checkboxes and escaped text", async () => {
+    const { ctx } = setup({ checklistsDir: path.join(CHECKLIST_FIXTURES, "trainer") });
+    const out = renderResult(await checklistShowCommand(ctx, "demo", { format: "html" }), { json: false, style });
+    expect(out.stdout).toContain('<input type="checkbox"');
+    expect(out.stdout).toContain("@media print");
+    expect(out.stdout).toContain("Trainer&#39;s own location step");
+  });
+
+  it("validate exits 2 with one FILE:LINE: FIELD line per problem", async () => {
+    const broken = path.join(CHECKLIST_FIXTURES, "broken", "missing-title.yaml");
+    const out = renderResult(await checklistValidateCommand([broken]), { json: false, style });
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain(`${broken}:13: items[1].title: is missing`);
+  });
+
+  it("forget needs --yes without a terminal, then deletes", async () => {
+    const { home, ctx } = setup();
+    ctx.state().saveSettings({ a: 1 });
+    await expect(forgetCommand(ctx, { yes: false })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("--yes") });
+    const result = await forgetCommand(ctx, { yes: true });
+    expect(result.kind === "forget" && result.removed).toEqual([path.join(home, "settings.json")]);
+  });
+});

@@ -116,7 +116,7 @@ export function buildProgram(): Command {
         const { auditCommand } = await import("./commands/audit.js");
         const style = makeStyle(colorEnabled(process.stderr, { color: globals.color }));
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style });
+        return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style, width: process.stderr.columns });
       }),
     );
 

@@ -53,14 +53,14 @@ const ITEM_CHOICES: Choice<ItemChoice>[] = [
   { value: "stop", name: "Stop for now (your answers are kept)" },
 ];
 
-export async function auditCommand(ctx: Context, options: AuditOptions, deps: { ui?: AuditUI; style: Style }): Promise<CommandResult> {
+export async function auditCommand(ctx: Context, options: AuditOptions, deps: { ui?: AuditUI; style: Style; width?: number }): Promise<CommandResult> {
   const checklists = await ctx.checklists();
   const named = options.platforms.length ? pickChecklists(checklists, options.platforms) : undefined;
   if (options.answers !== undefined) return scriptedAudit(ctx, checklists, named, options.answers);
   if (!ctx.canPrompt || !deps.ui) {
     throw new UsageError("harden audit asks questions and needs a terminal. For a scripted run, give the answers in a file: harden audit --answers FILE [--json].");
   }
-  return guidedAudit(ctx, checklists, named, deps.ui, deps.style);
+  return guidedAudit(ctx, checklists, named, deps.ui, deps.style, deps.width);
 }
 
 async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, file: string): Promise<CommandResult> {
@@ -85,7 +85,7 @@ async function choosePlatforms(ui: AuditUI, checklists: Checklist[], previous: s
   );
 }
 
-async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, ui: AuditUI, style: Style): Promise<CommandResult> {
+async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, ui: AuditUI, style: Style, width?: number): Promise<CommandResult> {
   ui.say(style.bold(SAFETY_NOTE.split("\n")[0]!) + "\n" + SAFETY_NOTE.split("\n").slice(1).join("\n") + "\n");
   if (!ctx.save) ui.say(style.yellow("Nothing will be saved this time (--no-save).\n"));
   const state = ctx.state();
@@ -117,7 +117,7 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
   const queue = itemsToAsk(checklists, progress);
   let stopped = false;
   for (const [index, { checklist, item }] of queue.entries()) {
-    const answer = await askItem(ui, style, checklist, item, `${index + 1} of ${queue.length}`);
+    const answer = await askItem(ui, style, checklist, item, `${index + 1} of ${queue.length}`, width);
     if (answer === "stop") {
       stopped = true;
       break;
@@ -128,11 +128,11 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
   return { kind: "audit", summary: summarize(checklists, progress.session?.platforms ?? [], progress), finished: !stopped, saved: ctx.save };
 }
 
-async function askItem(ui: AuditUI, style: Style, checklist: Checklist, item: ChecklistItem, position: string): Promise<Answer | "stop"> {
-  ui.say(`\n${style.dim(`${sanitizeLine(checklist.name)} · ${SECTION_NAMES[item.section]} · step ${position}`)}\n${itemText(item, style)}\n`);
+async function askItem(ui: AuditUI, style: Style, checklist: Checklist, item: ChecklistItem, position: string, width?: number): Promise<Answer | "stop"> {
+  ui.say(`\n${style.dim(`${sanitizeLine(checklist.name)} · ${SECTION_NAMES[item.section]} · step ${position}`)}\n${itemText(item, style, { width })}\n`);
   for (;;) {
     const answer = await ui.chooseOne("What would you like to do?", ITEM_CHOICES);
     if (answer !== "help") return answer;
-    ui.say(`\n${itemText(item, style, { details: true })}\n${item.help ? "" : style.dim("  (No more help is written for this step yet. The source link above is the platform's own page.)\n")}`);
+    ui.say(`\n${itemText(item, style, { details: true, width })}\n${item.help ? "" : style.dim("  (No more help is written for this step yet. The page named under Source has more.)\n")}`);
   }
 }

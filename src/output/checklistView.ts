@@ -8,6 +8,7 @@ import {
   type ChecklistItem,
 } from "../core/checklist.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
+import { wrap } from "./wrap.js";
 import type { Style } from "./style.js";
 
 export const RISK_WORDS = { high: "high risk", medium: "medium risk", low: "low risk" } as const;
@@ -15,20 +16,21 @@ export const RISK_WORDS = { high: "high risk", medium: "medium risk", low: "low 
 const indent = (text: string, by: string) => text.split("\n").map((l) => (l ? by + l : l)).join("\n");
 
 /** One item as a person reads it in the terminal: title, why, where, steps, flags, source. */
-export function itemText(item: ChecklistItem, style: Style, options: { details?: boolean } = {}): string {
+export function itemText(item: ChecklistItem, style: Style, options: { details?: boolean; width?: number } = {}): string {
+  const width = Math.max(40, Math.min(options.width ?? 80, 100));
   const lines: string[] = [];
   const riskColor = item.risk === "high" ? style.red : item.risk === "medium" ? style.yellow : style.green;
   lines.push(`${style.bold(sanitizeLine(item.title))}  ${riskColor(`(${RISK_WORDS[item.risk]})`)}`);
-  lines.push("", indent(sanitize(item.why), "  "));
-  for (const flag of item.flags ?? []) {
-    lines.push("", `  ${style.yellow("!")} ${sanitize(FLAG_EXPLANATIONS[flag])}`);
-  }
-  if (item.notice) lines.push(`  ${style.yellow("!")} What they may see: ${sanitize(item.notice)}`);
+  lines.push("", wrap(sanitize(item.why), width, "  "));
+  const warnings = (item.flags ?? []).map((flag) => FLAG_EXPLANATIONS[flag]);
+  if (item.notice) warnings.push(`What they may see: ${item.notice}`);
+  if (warnings.length) lines.push("");
+  for (const warning of warnings) lines.push(`  ${style.yellow("!")} ${wrap(sanitizeLine(warning), width, "", "    ")}`);
   lines.push("", style.bold("  Where:"));
-  for (const [label, where] of pathEntries(item.path)) lines.push(`    ${label ? `${label}: ` : ""}${sanitizeLine(where)}`);
+  for (const [label, where] of pathEntries(item.path)) lines.push(wrap(`${label ? `${label}: ` : ""}${sanitizeLine(where)}`, width, "    ", "      "));
   lines.push("", style.bold("  Steps:"));
-  item.steps.forEach((step, i) => lines.push(`    ${i + 1}. ${sanitizeLine(step)}`));
-  if (options.details && item.help) lines.push("", style.bold("  More help:"), indent(sanitize(item.help), "    "));
+  item.steps.forEach((step, i) => lines.push(wrap(`${i + 1}. ${sanitizeLine(step)}`, width, "    ", "       ")));
+  if (options.details && item.help) lines.push("", style.bold("  More help:"), wrap(sanitize(item.help), width, "    "));
   lines.push("", style.dim(`  Source: ${sanitizeLine(item.source)} (checked ${sanitizeLine(item.verified)})`));
   return lines.join("\n");
 }

@@ -1,0 +1,94 @@
+/**
+ * Recognising an export by its header, and saying what to do when nothing fits.
+ *
+ * Error messages here may only repeat column names harden itself knows: when a file has no header,
+ * its first line is an entry, and echoing it would print a password.
+ */
+import { InvalidInputError } from "../errors.js";
+import { columnsRead, normalizeColumn } from "./csvExport.js";
+import type { CsvFormat } from "./csvExport.js";
+import { readCsvRecords, stripBom } from "./csvRecords.js";
+import type { CsvRecord } from "./csvRecords.js";
+import { CSV_FORMATS, formatLabel } from "./formats.js";
+import { EXPORT_FORMATS } from "./types.js";
+import type { ExportFormat } from "./types.js";
+
+/** How messages name the file when the caller does not pass its name. */
+export const DEFAULT_SOURCE = "the export file";
+
+export function detectFormat(text: string, source: string = DEFAULT_SOURCE): ExportFormat {
+  if (looksLikeJson(text)) return "bitwarden-json";
+  return detectCsvFormat(readHeader(text, source), source).format;
+}
+
+/** Bitwarden's is the only JSON export harden reads, and no CSV header starts with a bracket. */
+export function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(stripBom(text));
+}
+
+/** Reads only the first record, so a broken line further down does not hide a wrong header. */
+export function readHeader(text: string, source: string): CsvRecord {
+  const [header] = readCsvRecords(text, source, 1);
+  if (!header) {
+    throw new InvalidInputError(
+      `${source}: the file is empty. harden expects a password manager export that starts with its header line.`,
+    );
+  }
+  return header;
+}
+
+export function detectCsvFormat(header: CsvRecord, source: string): CsvFormat {
+  const has = columnTest(header);
+  const fitting = Object.values(CSV_FORMATS).filter((spec) => spec.required.every(has));
+  if (fitting.length === 0) throw unknownHeader(header, source);
+  // Several formats can fit at once: LastPass's header holds all of Chrome's columns, 1Password's all
+  // of Apple's. The file is the one whose own header accounts for the most of its columns.
+  const score = (spec: CsvFormat): number => spec.header.filter(has).length;
+  const best = Math.max(...fitting.map(score));
+  const winners = fitting.filter((spec) => score(spec) === best);
+  const [winner] = winners;
+  if (winner && winners.length === 1) return winner;
+  throw new InvalidInputError(
+    `${source}: line ${header.line}: the header fits ${list(winners.map((spec) => spec.label), "and")} equally well. ` +
+      `Say which one it is with ${list(winners.map((spec) => `--format ${spec.format}`), "or")}.`,
+  );
+}
+
+function columnTest(header: CsvRecord): (column: string) => boolean {
+  const present = new Set(header.fields.map(normalizeColumn));
+  return (column) => present.has(normalizeColumn(column));
+}
+
+/** Every column name of every format, normalized. */
+const KNOWN_COLUMNS = new Set(Object.values(CSV_FORMATS).flatMap((spec) => spec.header.map(normalizeColumn)));
+
+function unknownHeader(header: CsvRecord, source: string): InvalidInputError {
+  const known: string[] = [];
+  let others = 0;
+  for (const field of header.fields) {
+    // Safe to repeat: it is one of harden's own column names, give or take case and spaces.
+    if (KNOWN_COLUMNS.has(normalizeColumn(field))) known.push(field.trim());
+    else others++;
+  }
+  const found =
+    (known.length > 0 ? `columns harden knows: ${known.join(", ")}` : "no column harden knows") +
+    (others > 0 ? `; ${others} other column${others === 1 ? "" : "s"} not shown` : "");
+  // Formats whose columns are all there but whose other identifying columns are not: --format reads them.
+  const readable = Object.values(CSV_FORMATS).filter((spec) => columnsRead(spec).every(columnTest(header)));
+  const hint =
+    readable.length > 0
+      ? `If it is a ${list(readable.map((spec) => spec.label), "or")} export with some columns removed, ` +
+        `name the format with --format ${list(readable.map((spec) => spec.format), "or")}.`
+      : `The first line must be the header (the column names) that the password manager wrote: ` +
+        `export the vault again as CSV and scan that file.`;
+  const formats = EXPORT_FORMATS.map((format) => `  ${format}: ${formatLabel(format)}`).join("\n");
+  return new InvalidInputError(
+    `${source}: line ${header.line}: this is not an export harden recognises (${found}).\n` +
+      `${hint}\nFormats harden reads (choose one with --format NAME):\n${formats}`,
+  );
+}
+
+/** ["a", "b", "c"] and "or" → "a, b or c". */
+function list(items: readonly string[], conjunction: "and" | "or"): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}

@@ -80,6 +80,13 @@ function flushNotices(): void {
 
 type Action = (ctx: Context, globals: GlobalOptions, ...args: unknown[]) => Promise<CommandResult>;
 
+/** A progress line on stderr when a person is watching and not reading JSON. */
+async function progressFor(globals: GlobalOptions, label: string) {
+  if (globals.json || process.stderr.isTTY !== true) return undefined;
+  const { progressLine } = await import("./output/progress.js");
+  return progressLine(process.stderr, label);
+}
+
 /** Wraps a command: gathers the global flags, runs it, prints its result. */
 function action(run: Action) {
   return async (...args: unknown[]) => {
@@ -87,7 +94,7 @@ function action(run: Action) {
     const globals = command.optsWithGlobals<GlobalOptions>();
     const { openState } = await import("./state/store.js");
     const ctx = makeContext(globals, openState);
-    const result = await run(ctx, globals, ...args.slice(0, -1));
+    const result = await run(ctx, globals, ...args.slice(0, -1), command);
     await print(result, globals);
   };
 }
@@ -119,6 +126,112 @@ export function buildProgram(): Command {
         return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style, width: process.stderr.columns });
       }),
     );
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const withBreachOptions = (command: Command) =>
+    command
+      .option("--offline <path>", "check against downloaded breach data (a sorted HASH:COUNT file or a folder of XXXXX.txt range files); no network")
+      .option("--range-url <url>", "range API address (default https://api.pwnedpasswords.com/range/; also HARDEN_RANGE_URL or `harden config set range-url`)")
+      .option("--concurrency <n>", "most breach requests at once (default 16)")
+      .option("--ntlm", "look up NTLM hashes instead of SHA-1")
+      .option("--no-breach", "skip the breach lookup")
+      .option("--no-strength", "skip the strength score")
+      .option("--min-score <n>", "scores below this (0-4) count as weak (default 3)")
+      .option("--context-word <word>", "a word that makes a password guessable for you (your name, a pet); repeatable", collect);
+
+  /** The flags withBreachOptions adds, typed for the commands. */
+  const checkFlags = (opts: Record<string, unknown>) => ({
+    ntlm: opts.ntlm === true,
+    offline: opts.offline as string | undefined,
+    rangeUrl: opts.rangeUrl as string | undefined,
+    concurrency: opts.concurrency as string | undefined,
+    breach: opts.breach !== false,
+    strength: opts.strength !== false,
+    minScore: opts.minScore as string | undefined,
+    contextWord: opts.contextWord as string[] | undefined,
+  });
+
+  withBreachOptions(
+    program
+      .command("password")
+      .description("check a password: strength, and whether it is in breach data (only 5 characters of its hash are sent)")
+      .option("--stdin", "read passwords from stdin, one per line")
+      .option("--password-file <file>", "read passwords from a file, one per line (- for stdin)")
+      .addOption(new Option("--password <value>").hideHelp())
+      .allowExcessArguments(true),
+  ).action(
+    action(async (ctx, globals, options, command) => {
+      const { passwordCommand } = await import("./commands/password.js");
+      const opts = options as Record<string, unknown>;
+      const progress = await progressFor(globals, "Checking");
+      try {
+        return await passwordCommand(
+          ctx,
+          {
+            stdin: opts.stdin === true,
+            passwordFile: opts.passwordFile as string | undefined,
+            ...checkFlags(opts),
+            extraArgs: (command as Command).args,
+            passwordFlag: opts.password !== undefined,
+          },
+          {
+            version: VERSION,
+            askSecret: ctx.canPrompt ? (await import("./prompts/index.js")).askSecret : undefined,
+            onProgress: progress?.update,
+          },
+        );
+      } finally {
+        progress?.done();
+      }
+    }),
+  );
+
+  withBreachOptions(
+    program
+      .command("scan")
+      .description("check every password in a password-manager export: breaches, strength, reuse")
+      .argument("<file>", "the export (- for stdin): Bitwarden CSV/JSON, 1Password, Chrome/Edge, Firefox, KeePassXC, LastPass, Apple Passwords")
+      .option("--format <name>", "the export's format when it cannot be told from its header")
+      .option("--show-usernames", "show user names in full (masked by default)"),
+  ).action(
+    action(async (ctx, globals, file, options) => {
+      const { scanCommand } = await import("./commands/scan.js");
+      const opts = options as Record<string, unknown>;
+      const progress = await progressFor(globals, "Scanning");
+      try {
+        return await scanCommand(
+          ctx,
+          file as string,
+          {
+            format: opts.format as string | undefined,
+            showUsernames: opts.showUsernames === true,
+            ...checkFlags(opts),
+          },
+          { version: VERSION, onProgress: progress?.update },
+        );
+      } finally {
+        progress?.done();
+      }
+    }),
+  );
+
+  const config = program.command("config").description("settings: range-url, offline, profile-words");
+  config
+    .command("get")
+    .argument("[name]", "a setting name")
+    .description("show settings")
+    .action(action(async (ctx, _g, name) => (await import("./commands/config.js")).configCommand(ctx, "get", name as string | undefined)));
+  config
+    .command("set")
+    .argument("<name>", "range-url, offline or profile-words")
+    .argument("<value>", "the value (profile-words: comma-separated)")
+    .description("save a setting")
+    .action(action(async (ctx, _g, name, value) => (await import("./commands/config.js")).configCommand(ctx, "set", name as string, value as string)));
+  config
+    .command("unset")
+    .argument("<name>", "a setting name")
+    .description("remove a setting")
+    .action(action(async (ctx, _g, name) => (await import("./commands/config.js")).configCommand(ctx, "unset", name as string)));
 
   program
     .command("list")
@@ -154,7 +267,7 @@ export function buildProgram(): Command {
     .option("-y, --yes", "do not ask for confirmation")
     .action(action(async (ctx, _g, options) => (await import("./commands/forget.js")).forgetCommand(ctx, { yes: (options as { yes?: boolean }).yes === true })));
 
-  for (const sub of [...program.commands, ...checklist.commands]) sub.exitOverride().configureOutput({ outputError: (text, write) => write(text) });
+  for (const sub of [...program.commands, ...checklist.commands, ...config.commands]) sub.exitOverride().configureOutput({ outputError: (text, write) => write(text) });
   return program;
 }
 

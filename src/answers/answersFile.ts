@@ -1,23 +1,10 @@
 /** Reads a clinic's answers file: JSON or YAML mapping item ids to done / later / not-applicable. */
-import { readFile } from "node:fs/promises";
 import YAML from "yaml";
 import { findItem, type Checklist } from "../core/checklist.js";
 import { ANSWERS, isAnswer, type Answer } from "../core/progress.js";
 import { InvalidInputError, UsageError } from "../errors.js";
+import { readTextInput } from "../input/readText.js";
 import { sanitizeLine } from "../output/sanitize.js";
-
-async function readText(file: string): Promise<string> {
-  if (file === "-") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
-  }
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`Cannot read the answers file ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
-  }
-}
 
 /** Checks every id and status against the checklists; names everything that is wrong at once. */
 export function checkAnswers(raw: unknown, checklists: Checklist[], file: string): Map<string, Answer> {
@@ -41,7 +28,7 @@ export function checkAnswers(raw: unknown, checklists: Checklist[], file: string
 }
 
 export async function readAnswersFile(file: string, checklists: Checklist[]): Promise<Map<string, Answer>> {
-  const text = await readText(file);
+  const text = await readTextInput(file, "the answers file");
   let raw: unknown;
   try {
     raw = YAML.parse(text, { uniqueKeys: true });

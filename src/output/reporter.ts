@@ -1,6 +1,8 @@
 /** The one place that turns a command's result into what goes to stdout, and its exit code. */
 import { SECTION_NAMES, sectionsOf } from "../core/checklist.js";
 import { ExitCode } from "../errors.js";
+import { verdictExitCode } from "../core/passwordVerdict.js";
+import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
 import { formatProblem } from "../checklists/loader.js";
 import { checklistHtml, checklistJson, checklistMarkdown, checklistText } from "./checklistView.js";
 import type { CommandResult } from "./results.js";
@@ -66,5 +68,14 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       if (result.removed.length === 0) return ok("", [`harden had nothing saved in ${result.dir}.`]);
       return ok("", [`Deleted everything harden saved in ${result.dir} (${result.removed.length} item${result.removed.length === 1 ? "" : "s"}).`]);
     }
+    case "config": {
+      if (options.json) return ok(json(result.values));
+      const lines = Object.entries(result.values).map(([k, v]) => `${k} = ${v === null ? "(not set)" : Array.isArray(v) ? v.map(String).map(sanitizeLine).join(",") : sanitizeLine(String(v))}`);
+      return ok(`${lines.join("\n")}\n`, result.changed ? ["Saved."] : []);
+    }
+    case "password":
+      return { stdout: options.json ? json(passwordJson(result)) : passwordText(result, style), stderr: [], exitCode: verdictExitCode(result.summary) };
+    case "scan":
+      return { stdout: options.json ? json(scanJson(result)) : scanText(result, style), stderr: [], exitCode: verdictExitCode(result.summary) };
   }
 }

@@ -2,6 +2,7 @@
 import type { Checklist } from "../core/checklist.js";
 import type { AuditSummary } from "../core/progress.js";
 import type { Problem } from "../checklists/loader.js";
+import type { PasswordVerdict, VerdictSummary } from "../core/passwordVerdict.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -12,4 +13,37 @@ export type CommandResult =
   | { kind: "validate"; files: string[]; problems: Problem[] }
   | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean }
   | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }
-  | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean };
+  | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean }
+  | { kind: "config"; values: Record<string, unknown>; changed: boolean }
+  | {
+      kind: "password";
+      interactive: boolean;
+      minScore: number;
+      /** Where breach answers came from; undefined with --no-breach. */
+      where?: string;
+      results: Array<{ line: number } & PasswordVerdict>;
+      summary: VerdictSummary;
+    }
+  | {
+      kind: "scan";
+      file: string;
+      format: string;
+      minScore: number;
+      where?: string;
+      showUsernames: boolean;
+      entries: ScanEntry[];
+      /** Records that could not be read as entries, by line, with the reason (never a value). */
+      skipped: Array<{ line: number; reason: string }>;
+      summary: VerdictSummary & { entries: number; withoutPassword: number; reused: number };
+    };
+
+export interface ScanEntry extends PasswordVerdict {
+  /** Line (CSV record) or position (JSON item) in the export. */
+  line: number;
+  name: string;
+  url: string;
+  username: string;
+  hasPassword: boolean;
+  /** How many other entries use the same password. */
+  reusedBy: number;
+}

@@ -89,7 +89,13 @@ class FolderStore implements StateStore {
     return store;
   }
 
+  /** Reading what was never saved creates nothing: harden leaves no folder behind until it saves. */
+  #exists(name: string): boolean {
+    return this.#stores.has(name) || existsSync(path.join(this.dir, `${name}.json`));
+  }
+
   loadProgress(): Progress {
+    if (!this.#exists(PROGRESS)) return emptyProgress();
     const store = this.#open(PROGRESS, (v) => Object.keys(v as object).length === 0 || isProgress(v), "progress").store;
     return isProgress(store) ? (store as Progress) : emptyProgress();
   }
@@ -97,6 +103,7 @@ class FolderStore implements StateStore {
     this.#open(PROGRESS, () => true, "progress").store = progress as unknown as Record<string, unknown>;
   }
   loadSettings(): Settings {
+    if (!this.#exists(SETTINGS)) return {};
     return { ...this.#open(SETTINGS, isSettings, "settings").store };
   }
   saveSettings(settings: Settings): void {

@@ -78,3 +78,15 @@ describe("state store", () => {
     expect(readdirSync(dir)).toEqual(["someone-elses.txt"]);
   });
 });
+
+describe("state store reads", () => {
+  it("creates no folder when it only reads and nothing was saved", () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const env = { HARDEN_HOME: path.join(t.dir, "home") } as NodeJS.ProcessEnv;
+    const store = openState({ save: true, env });
+    expect(store.loadProgress().answers).toEqual({});
+    expect(store.loadSettings()).toEqual({});
+    expect(existsSync(env.HARDEN_HOME!)).toBe(false);
+  });
+});

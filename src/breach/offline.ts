@@ -1,0 +1,258 @@
+import { open, stat, type FileHandle } from "node:fs/promises";
+import { CouldNotCheckError, InvalidInputError } from "../errors.js";
+import { checkByRange, runPool } from "./batch.js";
+import { HASH_LENGTH, MODE_NAME, SUFFIX_LENGTH, splitHash, type HashMode } from "./hash.js";
+import type { CountLine } from "./rangeBody.js";
+import { openPrefixFolder, type PrefixFolder } from "./prefixFolder.js";
+import type { BreachChecker, BreachResult, CheckOptions } from "./result.js";
+import {
+  BOM_LATIN1,
+  MIN_WINDOW_BYTES,
+  SortedHashFile,
+  checkWindow,
+  locateLines,
+  readText,
+  type WindowLines,
+} from "./sortedHashFile.js";
+
+/**
+ * Offline breach lookups in a downloaded copy of Pwned Passwords: either the single sorted
+ * `HASH:COUNT` file or a folder of per-prefix range files. Opening checks the data looks right,
+ * because a wrong file that silently answers "not found" would tell people a breached password
+ * is safe.
+ */
+
+export type OfflineFormat = "sorted-file" | "prefix-folder";
+
+export interface OfflineStats {
+  readonly lookups: number;
+  /** Reads made by lookups (positioned reads for the sorted file, files for the folder). */
+  readonly reads: number;
+  /** Reads made while opening and checking the data; not part of `reads`. */
+  readonly openReads: number;
+}
+
+export interface OfflineDataset extends BreachChecker {
+  readonly path: string;
+  readonly format: OfflineFormat;
+  /** Which hashes the data holds, detected from the data itself. */
+  readonly mode: HashMode;
+  /** `hash` must be hex of this dataset's mode. */
+  lookup(hash: string): Promise<BreachResult>;
+  stats(): OfflineStats;
+}
+
+export interface OpenOfflineOptions {
+  /** The kind of hash the caller will look up; a dataset of the other kind is refused. */
+  mode?: HashMode;
+}
+
+// The downloader's own parallelism; enough to keep a disk busy without flooding it.
+const LOOKUP_CONCURRENCY = 8;
+const HEAD_BYTES = 64 * 1024;
+/** Pages sampled across the file to catch unsorted data beyond the head. */
+const SAMPLED_PAGES = 8;
+
+export async function openOfflineDataset(path: string, options: OpenOfflineOptions = {}): Promise<OfflineDataset> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw openError(path, error);
+  });
+  const dataset = info.isDirectory() ? await openFolderDataset(path) : await openFileDataset(path, info.size);
+  if (options.mode !== undefined && options.mode !== dataset.mode) {
+    await dataset.close();
+    throw new InvalidInputError(
+      `${path} holds ${MODE_NAME[dataset.mode]} hashes, but ${MODE_NAME[options.mode]} hashes were asked for`,
+    );
+  }
+  return dataset;
+}
+
+/** A path the person gave that cannot be used is bad input (exit 2); other I/O trouble is exit 3. */
+function openError(path: string, error: unknown): Error {
+  if (error instanceof InvalidInputError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return new InvalidInputError(`${path} does not exist`);
+  if (code === "EACCES" || code === "EPERM") return new InvalidInputError(`${path} cannot be read: permission denied`);
+  return new CouldNotCheckError(`could not read ${path}${typeof code === "string" ? ` (${code})` : ""}`);
+}
+
+async function openFolderDataset(path: string): Promise<OfflineDataset> {
+  const folder = await openPrefixFolder(path).catch((error: unknown) => {
+    throw openError(path, error);
+  });
+  return folderDataset(folder);
+}
+
+function folderDataset(folder: PrefixFolder): OfflineDataset {
+  let lookups = 0;
+  const checkMany = (hashes: readonly string[], options?: CheckOptions) => {
+    hashes.forEach((hash) => requireMode(hash, folder.mode));
+    lookups += hashes.length;
+    return checkByRange(hashes, LOOKUP_CONCURRENCY, (_mode, prefix) => folder.loadRange(prefix), options);
+  };
+  return {
+    path: folder.path,
+    format: "prefix-folder",
+    mode: folder.mode,
+    checkMany,
+    async lookup(hash) {
+      const [result] = await checkMany([hash]);
+      return result as BreachResult;
+    },
+    stats: () => ({ lookups, reads: folder.reads, openReads: 1 }),
+    close: async () => undefined,
+  };
+}
+
+async function openFileDataset(path: string, size: number): Promise<OfflineDataset> {
+  if (size === 0) throw new InvalidInputError(`${path} is empty: expected Pwned Passwords HASH:COUNT lines`);
+  const handle = await open(path, "r").catch((error: unknown) => {
+    throw openError(path, error);
+  });
+  try {
+    const file = await checkSortedFile(path, handle, size);
+    return fileDataset(path, handle, file.sorted, file.openReads);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw openError(path, error);
+  }
+}
+
+function fileDataset(path: string, handle: FileHandle, file: SortedHashFile, openReads: number): OfflineDataset {
+  let closed = false;
+  const lookup = (hash: string) => {
+    if (closed) throw new Error("the offline dataset is closed");
+    requireMode(hash, file.mode);
+    return file.lookup(hash.toUpperCase());
+  };
+  return {
+    path,
+    format: "sorted-file",
+    mode: file.mode,
+    lookup: async (hash) => lookup(hash),
+    async checkMany(hashes, { onProgress, signal } = {}) {
+      hashes.forEach((hash) => requireMode(hash, file.mode));
+      const results = new Array<BreachResult>(hashes.length);
+      let done = 0;
+      const indexes = hashes.map((_hash, index) => index);
+      await runPool(
+        indexes,
+        LOOKUP_CONCURRENCY,
+        async (index) => {
+          results[index] = await lookup(hashes[index] as string);
+          onProgress?.({ done: ++done, total: hashes.length });
+        },
+        signal,
+      );
+      return results;
+    },
+    stats: () => ({ lookups: file.lookups, reads: file.reads, openReads }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await handle.close();
+    },
+  };
+}
+
+function requireMode(hash: string, mode: HashMode): void {
+  if (splitHash(hash).mode !== mode) {
+    throw new TypeError(`this offline data holds ${MODE_NAME[mode]} hashes; got a ${hash.length}-digit hash`);
+  }
+}
+
+/**
+ * Reads the head and a few pages spread over the file: the lines must all be HASH:COUNT of one
+ * hash length and in order. That cannot prove the whole file sorted, but catches the usual
+ * mistakes (another list, a file sorted by count, a truncated download) in about ten reads.
+ */
+async function checkSortedFile(
+  path: string,
+  handle: FileHandle,
+  size: number,
+): Promise<{ sorted: SortedHashFile; openReads: number }> {
+  let openReads = 0;
+  const read = (position: number, length: number) => readText(handle, position, length, () => openReads++);
+  const head = await read(0, Math.min(size, HEAD_BYTES));
+  const dataStart = head.startsWith(BOM_LATIN1) ? BOM_LATIN1.length : 0;
+  const mode = detectFileMode(path, head.slice(dataStart));
+  const hashLength = HASH_LENGTH[mode];
+  const notData = `${path} is not a sorted Pwned Passwords ${MODE_NAME[mode]} file`;
+
+  const headWindow = locateLines(head, 0, dataStart, size);
+  const headCheck = checkWindow(headWindow, hashLength);
+  if (!headCheck.ok) {
+    const what = headCheck.problem === "shape" ? `is not HASH:COUNT with a ${hashLength}-digit hash` : "is out of order";
+    const lineNumber = head.slice(0, headCheck.offset).split("\n").length;
+    throw new InvalidInputError(`${notData}: line ${lineNumber} ${what}`);
+  }
+  if (headCheck.lines.length === 0) throw new InvalidInputError(`${notData}: no complete line in the first 64 KiB`);
+
+  const pages = [{ window: headWindow, lines: headCheck.lines }];
+  for (const position of samplePositions(head.length, size)) {
+    const length = Math.min(MIN_WINDOW_BYTES, size - position);
+    const window = locateLines(await read(position, length), position, dataStart, size);
+    const check = checkWindow(window, hashLength);
+    if (!check.ok) {
+      const what = check.problem === "shape" ? "has a line that is not HASH:COUNT" : "is not sorted by hash";
+      throw new InvalidInputError(`${notData}: it ${what} near byte ${check.offset}`);
+    }
+    pages.push({ window, lines: check.lines });
+  }
+  requirePagesInOrder(notData, pages);
+
+  const measured = pages.reduce((sum, page) => sum + (page.window.end - page.window.firstStart), 0);
+  const lineCount = pages.reduce((sum, page) => sum + page.lines.length, 0);
+  const sorted = new SortedHashFile({
+    handle,
+    size,
+    dataStart,
+    mode,
+    averageLineBytes: lineCount > 0 ? measured / lineCount : hashLength + 8,
+  });
+  return { sorted, openReads };
+}
+
+function detectFileMode(path: string, head: string): HashMode {
+  const firstLine = head.split("\n", 1)[0]?.replace(/\r$/, "") ?? "";
+  const hex = /^([0-9A-Fa-f]+):[0-9]+$/.exec(firstLine)?.[1];
+  if (hex?.length === HASH_LENGTH.sha1) return "sha1";
+  if (hex?.length === HASH_LENGTH.ntlm) return "ntlm";
+  if (hex?.length === SUFFIX_LENGTH.sha1 || hex?.length === SUFFIX_LENGTH.ntlm) {
+    throw new InvalidInputError(
+      `${path} looks like a single range file (SUFFIX:COUNT): give the folder holding all range files, or the full hash file`,
+    );
+  }
+  throw new InvalidInputError(
+    `${path} is not a Pwned Passwords hash file: line 1 is not HASH:COUNT with a 40-digit (SHA-1) or 32-digit (NTLM) hash`,
+  );
+}
+
+/**
+ * Page starts spread evenly after the head, never overlapping (so page order can be compared),
+ * the last one ending at the end of the file to catch a truncated download.
+ */
+function samplePositions(afterHead: number, size: number): number[] {
+  const room = size - afterHead;
+  if (room <= 0) return [];
+  const count = Math.min(SAMPLED_PAGES, Math.floor(room / MIN_WINDOW_BYTES));
+  if (count === 0) return [afterHead];
+  const positions = Array.from({ length: count - 1 }, (_unused, i) => afterHead + Math.floor((i * room) / count));
+  positions.push(size - MIN_WINDOW_BYTES);
+  return positions;
+}
+
+interface CheckedPage {
+  readonly window: WindowLines;
+  readonly lines: readonly CountLine[];
+}
+
+function requirePagesInOrder(notData: string, pages: readonly CheckedPage[]): void {
+  for (let i = 1; i < pages.length; i++) {
+    const before = pages[i - 1]?.lines.at(-1);
+    const after = pages[i]?.lines[0];
+    if (before !== undefined && after !== undefined && after.hex < before.hex) {
+      throw new InvalidInputError(`${notData}: it is not sorted by hash near byte ${pages[i]?.window.firstStart}`);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/** Picks the breach checker for a run: an offline dataset when one is named, else the range API. */
+import type { HashMode } from "./hash.js";
+import type { BreachChecker } from "./result.js";
+
+export interface BreachSource {
+  offline?: string;
+  rangeUrl?: string;
+  mode: HashMode;
+  concurrency?: number;
+  version: string;
+}
+
+export interface OpenedChecker {
+  checker: BreachChecker;
+  /** Where answers come from, in words: "the offline data at X" or "the breach service at HOST". */
+  where: string;
+}
+
+export async function openBreachChecker(source: BreachSource): Promise<OpenedChecker> {
+  if (source.offline) {
+    const { openOfflineDataset } = await import("./offline.js");
+    const dataset = await openOfflineDataset(source.offline, { mode: source.mode });
+    return { checker: dataset, where: `the offline data at ${source.offline}` };
+  }
+  const { createRangeClient, DEFAULT_RANGE_BASE_URL } = await import("./rangeClient.js");
+  const baseUrl = source.rangeUrl ?? DEFAULT_RANGE_BASE_URL;
+  const checker = createRangeClient({ version: source.version, baseUrl, concurrency: source.concurrency });
+  return { checker, where: `the breach service at ${new URL(baseUrl).host}` };
+}

@@ -1,0 +1,94 @@
+import { opendir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { InvalidInputError } from "../errors.js";
+import type { RangeOutcome } from "./batch.js";
+import { PREFIX_LENGTH, SUFFIX_LENGTH, type HashMode } from "./hash.js";
+import { parseRangeBody, splitLines } from "./rangeBody.js";
+
+/**
+ * A folder of per-prefix range files `ABCDE.txt`, each holding the raw range body, as
+ * PwnedPasswordsDownloader writes with `-s false`. A lookup reads one small file.
+ */
+
+const RANGE_FILE = new RegExp(`^[0-9A-Fa-f]{${PREFIX_LENGTH}}\\.txt$`);
+
+export class PrefixFolder {
+  /** Files read by lookups, for tests and benchmarks. */
+  reads = 0;
+
+  constructor(
+    readonly path: string,
+    readonly mode: HashMode,
+  ) {}
+
+  /** Loads one prefix's range; a missing or broken file is a reason, never an empty range. */
+  async loadRange(prefix: string): Promise<RangeOutcome> {
+    let body: string;
+    try {
+      body = await this.readRangeFile(prefix);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === "ENOENT") return { ok: false, reason: `the offline data has no file for prefix ${prefix}` };
+      const detail = typeof code === "string" ? ` (${code})` : "";
+      return { ok: false, reason: `could not read the offline file for prefix ${prefix}${detail}` };
+    }
+    const parsed = parseRangeBody(body, this.mode);
+    if (parsed.ok) return parsed;
+    return { ok: false, reason: `the offline file for prefix ${prefix} is damaged: ${parsed.reason}` };
+  }
+
+  private async readRangeFile(prefix: string): Promise<string> {
+    this.reads++;
+    try {
+      return await readFile(join(this.path, `${prefix}.txt`), "utf8");
+    } catch (error) {
+      // The downloader writes upper-case names; other tools and case-sensitive copies may not.
+      if ((error as { code?: unknown }).code !== "ENOENT") throw error;
+      this.reads++;
+      return await readFile(join(this.path, `${prefix.toLowerCase()}.txt`), "utf8");
+    }
+  }
+}
+
+/**
+ * Checks that `path` holds range files and tells which kind of hash they hold, from the first
+ * one found. Stops at that file: listing a million names just to count them is not needed.
+ */
+export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
+  const sample = await firstRangeFile(path);
+  if (sample === undefined) {
+    throw new InvalidInputError(
+      `${path} holds no range files: expected files named like 0A1B2.txt, as the Pwned Passwords downloader writes them`,
+    );
+  }
+  const samplePath = join(path, sample);
+  const body = await readFile(samplePath, "utf8");
+  const mode = detectRangeMode(body);
+  if (mode === undefined) {
+    throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: line 1 is not SUFFIX:COUNT`);
+  }
+  const parsed = parseRangeBody(body, mode);
+  if (!parsed.ok) throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: ${parsed.reason}`);
+  return new PrefixFolder(path, mode);
+}
+
+async function firstRangeFile(path: string): Promise<string | undefined> {
+  const dir = await opendir(path);
+  try {
+    for await (const entry of dir) {
+      if (entry.isFile() && RANGE_FILE.test(entry.name)) return entry.name;
+    }
+    return undefined;
+  } finally {
+    // Breaking out of for-await closes the directory; closing again would throw.
+    await dir.close().catch(() => undefined);
+  }
+}
+
+function detectRangeMode(body: string): HashMode | undefined {
+  const suffix = splitLines(body)[0]?.split(":")[0];
+  if (suffix === undefined) return undefined;
+  if (suffix.length === SUFFIX_LENGTH.sha1) return "sha1";
+  if (suffix.length === SUFFIX_LENGTH.ntlm) return "ntlm";
+  return undefined;
+}

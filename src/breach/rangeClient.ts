@@ -1,0 +1,347 @@
+import { STATUS_CODES } from "node:http";
+import { EnvHttpProxyAgent, request, type Dispatcher } from "undici";
+import { UsageError } from "../errors.js";
+import type { HashMode } from "./hash.js";
+import { checkByRange, type RangeOutcome } from "./batch.js";
+import { parseRangeBody } from "./rangeBody.js";
+import { unknown, type BreachChecker, type BreachResult, type CheckOptions } from "./result.js";
+
+/**
+ * Client for the Pwned Passwords range API (k-anonymity): only the 5-digit prefix of a hash
+ * is sent, the matching suffix is looked up locally in the answer.
+ */
+
+export const DEFAULT_RANGE_BASE_URL = "https://api.pwnedpasswords.com/range/";
+
+export interface RangeClientOptions {
+  /** harden's version: the HIBP APIs refuse requests without a User-Agent. */
+  version: string;
+  /** Where ranges live; the prefix is appended. Default: the public API. */
+  baseUrl?: string;
+  /** Most requests (and sockets) in flight at once. Default 16: bursts of thousands get reset. */
+  concurrency?: number;
+  connectTimeoutMs?: number;
+  /** Longest wait for the headers, and for each piece of the body. */
+  bodyTimeoutMs?: number;
+  /** Tries per prefix before the answer becomes "unknown". Default 4. */
+  maxAttempts?: number;
+  /** First retry waits about this long, doubling each time, with jitter. */
+  backoffBaseMs?: number;
+  maxBackoffMs?: number;
+  /** Cap on a server's Retry-After, so a bad header cannot stall the command for hours. */
+  maxRetryAfterMs?: number;
+  /** Overrides HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment. */
+  proxy?: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
+}
+
+export interface RangeClient extends BreachChecker {
+  check(hash: string, options?: CheckOptions): Promise<BreachResult>;
+}
+
+const DEFAULTS = {
+  concurrency: 16,
+  connectTimeoutMs: 10_000,
+  bodyTimeoutMs: 15_000,
+  maxAttempts: 4,
+  backoffBaseMs: 500,
+  maxBackoffMs: 8_000,
+  maxRetryAfterMs: 20_000,
+};
+
+// A real range is 30-40 KB; anything far larger is not a range and must not fill memory.
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+type Settings = typeof DEFAULTS & { host: string; baseUrl: string; userAgent: string };
+
+/** Why one attempt failed, in words, and whether trying again could help. */
+type AttemptFailure =
+  | { readonly kind: "unreachable"; readonly detail: string; readonly retry: boolean }
+  | { readonly kind: "lost"; readonly detail: string }
+  | { readonly kind: "status"; readonly status: number; readonly retry: boolean; readonly retryAfterMs?: number }
+  | { readonly kind: "unreadable"; readonly detail: string };
+
+type AttemptOutcome = { readonly ok: true; readonly body: string } | ({ readonly ok: false } & AttemptFailure);
+
+export function createRangeClient(options: RangeClientOptions): RangeClient {
+  const settings = resolveSettings(options);
+  const agent = new EnvHttpProxyAgent({
+    ...options.proxy,
+    // One pool of kept-alive sockets, never more than the request concurrency.
+    connections: settings.concurrency,
+    connectTimeout: settings.connectTimeoutMs,
+    headersTimeout: settings.bodyTimeoutMs,
+    bodyTimeout: settings.bodyTimeoutMs,
+  });
+  let closed = false;
+
+  const fetchRange = (mode: HashMode, prefix: string, signal?: AbortSignal) =>
+    fetchRangeWithRetries(agent, settings, mode, prefix, signal);
+
+  async function checkMany(hashes: readonly string[], checkOptions: CheckOptions = {}): Promise<BreachResult[]> {
+    if (closed) throw new Error("the range client is closed");
+    return checkByRange(hashes, settings.concurrency, fetchRange, checkOptions);
+  }
+
+  return {
+    checkMany,
+    async check(hash, checkOptions) {
+      const [result] = await checkMany([hash], checkOptions);
+      return result ?? unknown("no answer was produced");
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await agent.close();
+    },
+  };
+}
+
+function resolveSettings(options: RangeClientOptions): Settings {
+  const baseUrl = options.baseUrl ?? DEFAULT_RANGE_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new UsageError(`the breach service address "${baseUrl}" is not a URL`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new UsageError(`the breach service address must start with https:// (got ${url.protocol})`);
+  }
+  const positive = (value: number | undefined, fallback: number) =>
+    value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+  return {
+    concurrency: Math.floor(positive(options.concurrency, DEFAULTS.concurrency)),
+    connectTimeoutMs: positive(options.connectTimeoutMs, DEFAULTS.connectTimeoutMs),
+    bodyTimeoutMs: positive(options.bodyTimeoutMs, DEFAULTS.bodyTimeoutMs),
+    maxAttempts: Math.floor(positive(options.maxAttempts, DEFAULTS.maxAttempts)),
+    backoffBaseMs: Math.max(0, options.backoffBaseMs ?? DEFAULTS.backoffBaseMs),
+    maxBackoffMs: positive(options.maxBackoffMs, DEFAULTS.maxBackoffMs),
+    maxRetryAfterMs: Math.max(0, options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs),
+    host: url.host,
+    // Without the slash the prefix would be glued onto the last path segment.
+    baseUrl: url.href.endsWith("/") ? url.href : `${url.href}/`,
+    userAgent: `harden/${options.version}`,
+  };
+}
+
+async function fetchRangeWithRetries(
+  dispatcher: Dispatcher,
+  settings: Settings,
+  mode: HashMode,
+  prefix: string,
+  signal?: AbortSignal,
+): Promise<RangeOutcome> {
+  const url = `${settings.baseUrl}${prefix}${mode === "ntlm" ? "?mode=ntlm" : ""}`;
+  const failures: AttemptFailure[] = [];
+  for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {
+    const outcome = await attemptOnce(dispatcher, settings, url, signal);
+    if (outcome.ok) {
+      const parsed = parseRangeBody(outcome.body, mode);
+      if (parsed.ok) return parsed;
+      return failed(settings.host, [{ kind: "unreadable", detail: parsed.reason }]);
+    }
+    failures.push(outcome);
+    if (!isRetryable(outcome)) break;
+    if (attempt < settings.maxAttempts) {
+      await sleep(retryDelayMs(settings, attempt, outcome), signal);
+    }
+  }
+  return failed(settings.host, failures);
+}
+
+function isRetryable(failure: AttemptFailure): boolean {
+  switch (failure.kind) {
+    case "unreadable":
+      // A well-delivered but malformed answer (a proxy's page, a changed format) will not fix itself.
+      return false;
+    case "lost":
+      return true;
+    default:
+      return failure.retry;
+  }
+}
+
+async function attemptOnce(
+  dispatcher: Dispatcher,
+  settings: Settings,
+  url: string,
+  signal?: AbortSignal,
+): Promise<AttemptOutcome> {
+  try {
+    const response = await request(url, {
+      dispatcher,
+      method: "GET",
+      headers: { "user-agent": settings.userAgent, "add-padding": "true" },
+      signal,
+    });
+    if (response.statusCode !== 200) {
+      await response.body.dump().catch(() => undefined);
+      return { ok: false, ...statusFailure(response.statusCode, response.headers, settings) };
+    }
+    const encoding = headerValue(response.headers["content-encoding"]);
+    if (encoding !== undefined && encoding.toLowerCase() !== "identity") {
+      await response.body.dump().catch(() => undefined);
+      // harden never asks for compression, so an encoded body means something in between changed it.
+      return { ok: false, kind: "unreadable", detail: "the answer was compressed without being asked" };
+    }
+    const body = await readLimited(response.body, MAX_BODY_BYTES);
+    if (body === undefined) return { ok: false, kind: "unreadable", detail: "the answer was far too large" };
+    return { ok: true, body };
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    return { ok: false, ...networkFailure(error, settings) };
+  }
+}
+
+async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<string | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    // Returning early from for-await destroys the stream, so the socket is not kept busy.
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function statusFailure(status: number, headers: Record<string, unknown>, settings: Settings): AttemptFailure {
+  const retry = status === 429 || status === 408 || status >= 500;
+  if (status !== 429 && status !== 503) return { kind: "status", status, retry };
+  const retryAfterMs = parseRetryAfterMs(headerValue(headers["retry-after"]), settings.maxRetryAfterMs);
+  return retryAfterMs === undefined ? { kind: "status", status, retry } : { kind: "status", status, retry, retryAfterMs };
+}
+
+function headerValue(value: unknown): string | undefined {
+  if (Array.isArray(value)) return typeof value[0] === "string" ? value[0] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Retry-After is either whole seconds or an HTTP date; either way capped. */
+export function parseRetryAfterMs(value: string | undefined, capMs: number, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  let ms: number;
+  if (/^\d+$/.test(trimmed)) {
+    ms = Number(trimmed) * 1000;
+  } else {
+    // An HTTP date names a weekday and month; Date.parse alone would take "-5" as a year.
+    const date = /[A-Za-z]/.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+    if (Number.isNaN(date)) return undefined;
+    ms = date - now;
+  }
+  return Math.min(Math.max(ms, 0), capMs);
+}
+
+function retryDelayMs(settings: Settings, attempt: number, failure: AttemptFailure): number {
+  if (failure.kind === "status" && failure.retryAfterMs !== undefined) return failure.retryAfterMs;
+  const ceiling = Math.min(settings.backoffBaseMs * 2 ** (attempt - 1), settings.maxBackoffMs);
+  // Half fixed, half random: spreads the retries of many parallel requests apart.
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Failures before a connection exists: the service could not be reached at all. */
+const UNREACHABLE: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "the host name was not found",
+  EAI_AGAIN: "the host name could not be looked up",
+  ENETUNREACH: "the network is unreachable",
+  EHOSTUNREACH: "the host is unreachable",
+};
+
+/** Failures on an open connection: the answer was lost on the way. */
+const LOST: Readonly<Record<string, string>> = {
+  ECONNRESET: "the connection was reset",
+  EPIPE: "the connection was reset",
+  ETIMEDOUT: "the connection timed out",
+  UND_ERR_SOCKET: "the connection closed before the answer was complete",
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: "the answer was cut short",
+  UND_ERR_CLOSED: "the connection was closed",
+};
+
+// Certificate problems do not go away by trying again.
+const TLS_CODE = /CERT|SELF_SIGNED|TLS|SSL/;
+
+function networkFailure(error: unknown, settings: Settings): AttemptFailure {
+  const code = errorCode(error);
+  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+  switch (code) {
+    case "UND_ERR_CONNECT_TIMEOUT":
+      return { kind: "unreachable", detail: `no connection within ${seconds(settings.connectTimeoutMs)}`, retry: true };
+    case "UND_ERR_HEADERS_TIMEOUT":
+      return { kind: "lost", detail: `it sent nothing for ${seconds(settings.bodyTimeoutMs)}` };
+    case "UND_ERR_BODY_TIMEOUT":
+      return { kind: "lost", detail: `it stopped sending for ${seconds(settings.bodyTimeoutMs)}` };
+  }
+  if (code === undefined) return { kind: "lost", detail: "network error" };
+  if (TLS_CODE.test(code)) return { kind: "unreachable", detail: `the secure connection failed (${code})`, retry: false };
+  const unreachable = UNREACHABLE[code];
+  if (unreachable !== undefined) return { kind: "unreachable", detail: unreachable, retry: true };
+  // Never the error message: it is outside text and may carry the URL.
+  return { kind: "lost", detail: LOST[code] ?? `network error (${code})` };
+}
+
+/** The most specific error code, looking through undici's wrappers and Node's AggregateError. */
+function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[A-Z0-9_]{1,48}$/.test(code)) return code;
+    const inner = current instanceof AggregateError ? current.errors[0] : current.cause;
+    current = inner;
+  }
+  return undefined;
+}
+
+function failed(host: string, failures: readonly AttemptFailure[]): RangeOutcome {
+  return { ok: false, reason: describeFailures(host, failures) };
+}
+
+/** One sentence for the person: what went wrong, where, and how often. */
+function describeFailures(host: string, failures: readonly AttemptFailure[]): string {
+  const last = failures[failures.length - 1];
+  if (last === undefined) return `could not check with the breach service at ${host}`;
+  const tries = failures.length;
+  const same = failures.every((failure) => failure.kind === last.kind && describeOne(failure) === describeOne(last));
+  if (!same) {
+    const lastWords = last.kind === "status" ? `it answered ${describeOne(last)}` : describeOne(last);
+    return `could not get an answer from the breach service at ${host} (tried ${timesWord(tries)}; last: ${lastWords})`;
+  }
+  const tried = tries > 1 ? ` (tried ${timesWord(tries)})` : "";
+  switch (last.kind) {
+    case "unreadable":
+      return `the breach service at ${host} sent an answer harden cannot read: ${last.detail}`;
+    case "unreachable":
+      return `could not reach the breach service at ${host}: ${last.detail}${tried}`;
+    case "lost":
+      return `could not get an answer from the breach service at ${host}: ${last.detail}${tried}`;
+    case "status":
+      return `the breach service at ${host} answered ${describeOne(last)}${tries > 1 ? ` ${timesWord(tries)}` : ""}`;
+  }
+}
+
+function describeOne(failure: AttemptFailure): string {
+  if (failure.kind !== "status") return failure.detail;
+  // Our own status text, not the server's reason phrase: that is outside text.
+  const text = STATUS_CODES[failure.status];
+  return text === undefined ? String(failure.status) : `${failure.status} ${text}`;
+}
+
+function timesWord(count: number): string {
+  const words = ["", "once", "twice", "three times", "four times", "five times", "six times"];
+  return words[count] ?? `${count} times`;
+}

@@ -1,0 +1,263 @@
+import type { FileHandle } from "node:fs/promises";
+import { HASH_LENGTH, type HashMode } from "./hash.js";
+import { parseCountLine, type CountLine } from "./rangeBody.js";
+import { found, notFound, unknown, type BreachResult } from "./result.js";
+
+/**
+ * Lookups in one big `HASH:COUNT` file sorted by hash, as PwnedPasswordsDownloader writes it
+ * (about a billion lines, ~38 GB). The file is never read whole: each lookup does a few
+ * positioned reads, so memory stays constant and a lookup takes milliseconds, not minutes.
+ *
+ * Hashes are uniform, so the byte offset of a hash is close to its value's fraction of the
+ * key space: interpolation search finds the page in about two reads. Each read's width follows
+ * the statistical error of the estimate. After a few probes every other one bisects, so skewed
+ * data still takes O(log n) reads.
+ */
+
+/** Leading hex digits used as a number for interpolation: 52 bits, exact in a double. */
+const KEY_DIGITS = 13;
+const KEY_SPACE = 16 ** KEY_DIGITS;
+export const MIN_WINDOW_BYTES = 4096;
+/**
+ * A read of 16 KiB costs about what one of 4 KiB does. On a 20M-line file, 4 KiB reads only
+ * averaged 2.18 per lookup; windows sized to the estimate's error, up to 16 KiB, average 1.91.
+ */
+const MAX_WINDOW_BYTES = 16384;
+/** Probes allowed to interpolate before bisections are mixed in. */
+const INTERPOLATION_PROBES = 3;
+/** Standard deviations of the position estimate a window covers. */
+const WINDOW_SPREAD = 3;
+
+/** The UTF-8 BOM bytes read as latin1; the downloader may write one per range. */
+export const BOM_LATIN1 = "\u00EF\u00BB\u00BF";
+
+/** The whole lines of one read window, located but not yet parsed. */
+export interface WindowLines {
+  readonly text: string;
+  /** File offset of text[0]. */
+  readonly start: number;
+  /** [from, to) of each non-blank line in `text`, line ending and BOM excluded. */
+  readonly bounds: readonly (readonly [number, number])[];
+  /** File offset where the first whole line starts. */
+  readonly firstStart: number;
+  /** File offset just past the last whole line. */
+  readonly end: number;
+}
+
+/**
+ * Locates the whole lines of a window read from [start, start + text.length) inside an interval
+ * [lo, hi) whose ends are line boundaries. A line cut by the window's edge is skipped: the
+ * interval bookkeeping only ever moves to the edges of lines seen whole. Lines are parsed
+ * lazily, because a lookup only needs the few a binary search touches.
+ */
+export function locateLines(text: string, start: number, lo: number, hi: number): WindowLines {
+  const begin = start <= lo ? 0 : text.indexOf("\n") + 1;
+  const end = start + text.length >= hi ? text.length : text.lastIndexOf("\n") + 1;
+  const bounds: [number, number][] = [];
+  if (begin === 0 && start > lo) return { text, start, bounds, firstStart: start, end: start };
+  for (let pos = begin; pos < end; ) {
+    const newline = text.indexOf("\n", pos);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    let from = pos;
+    let to = lineEnd;
+    if (to > from && text.charCodeAt(to - 1) === 13) to--;
+    if (text.startsWith(BOM_LATIN1, from)) from += BOM_LATIN1.length;
+    if (to > from) bounds.push([from, to]);
+    pos = lineEnd + 1;
+  }
+  return { text, start, bounds, firstStart: start + begin, end: start + end };
+}
+
+export function lineAt(window: WindowLines, index: number, hashLength: number): CountLine | undefined {
+  const bound = window.bounds[index];
+  return bound === undefined ? undefined : parseCountLine(window.text.slice(bound[0], bound[1]), hashLength);
+}
+
+/**
+ * File offset of the first line whose hash sorts before the previous line's, if any. Cheaper
+ * than parsing every line, and it keeps a locally shuffled file from giving a wrong "not found".
+ */
+export function firstDisorder(window: WindowLines, hashLength: number): number | undefined {
+  let previous = "";
+  for (const [from] of window.bounds) {
+    const hex = window.text.slice(from, from + hashLength);
+    // Upper-casing every line costs as much as the read; only a mixed-case file needs it.
+    if (hex < previous && hex.toUpperCase() < previous.toUpperCase()) return window.start + from;
+    previous = hex;
+  }
+  return undefined;
+}
+
+export type WindowCheck =
+  | { readonly ok: true; readonly lines: readonly CountLine[] }
+  | { readonly ok: false; readonly problem: "shape" | "order"; readonly offset: number; readonly lineIndex: number };
+
+/** Parses every line of a window and checks their order: for the checks made at open. */
+export function checkWindow(window: WindowLines, hashLength: number): WindowCheck {
+  const lines: CountLine[] = [];
+  for (const [index, bound] of window.bounds.entries()) {
+    const line = lineAt(window, index, hashLength);
+    const offset = window.start + bound[0];
+    if (line === undefined) return { ok: false, problem: "shape", offset, lineIndex: index };
+    const previous = lines[lines.length - 1];
+    if (previous !== undefined && line.hex < previous.hex) return { ok: false, problem: "order", offset, lineIndex: index };
+    lines.push(line);
+  }
+  return { ok: true, lines };
+}
+
+export function hashKey(hex: string): number {
+  return Number.parseInt(hex.slice(0, KEY_DIGITS), 16);
+}
+
+/** Thrown inside a lookup when the data cannot be trusted; becomes an "unknown" result. */
+class UnusableData extends Error {}
+
+export interface SortedHashFileInit {
+  readonly handle: FileHandle;
+  readonly size: number;
+  /** Where the data starts: 3 when the file begins with a BOM. */
+  readonly dataStart: number;
+  readonly mode: HashMode;
+  /** Measured at open; sizes the read windows. */
+  readonly averageLineBytes: number;
+}
+
+export class SortedHashFile {
+  readonly mode: HashMode;
+  /** Positioned reads made by lookups, for benchmarks and tests. */
+  reads = 0;
+  lookups = 0;
+  private readonly handle: FileHandle;
+  private readonly size: number;
+  private readonly dataStart: number;
+  private readonly hashLength: number;
+  private readonly lineBytes: number;
+
+  constructor(init: SortedHashFileInit) {
+    this.handle = init.handle;
+    this.size = init.size;
+    this.dataStart = init.dataStart;
+    this.mode = init.mode;
+    this.hashLength = HASH_LENGTH[init.mode];
+    this.lineBytes = init.averageLineBytes;
+  }
+
+  /** `hash` must be upper-case hex of this file's kind. */
+  async lookup(hash: string): Promise<BreachResult> {
+    this.lookups++;
+    try {
+      return await this.search(hash);
+    } catch (error) {
+      if (error instanceof UnusableData) return unknown(error.message);
+      const code = (error as { code?: unknown }).code;
+      return unknown(`could not read the offline data${typeof code === "string" ? ` (${code})` : ""}`);
+    }
+  }
+
+  private async search(target: string): Promise<BreachResult> {
+    const targetKey = hashKey(target);
+    // [lo, hi) always starts and ends on line boundaries; the key bounds are the hashes
+    // of the lines just outside it (or the ends of the key space).
+    let lo = this.dataStart;
+    let hi = this.size;
+    let keyLo = 0;
+    let keyHi = KEY_SPACE;
+    let hexLo = "";
+    let hexHi: string | undefined;
+    let bisect = false;
+    let probes = 0;
+    while (lo < hi) {
+      const span = hi - lo;
+      const fraction = bisect || keyHi <= keyLo ? 0.5 : clamp((targetKey - keyLo) / (keyHi - keyLo), 0, 1);
+      const width = bisect ? MIN_WINDOW_BYTES : this.windowWidth(span, fraction);
+      const start = width >= span ? lo : clamp(Math.round(lo + fraction * span - width / 2), lo, hi - width);
+      const window = await this.readWindow(start, Math.min(start + width, hi), lo, hi);
+      if (window.bounds.length === 0) {
+        if (start === lo && width >= span) return notFound();
+        throw new UnusableData(`the offline data has no line break near byte ${start}`);
+      }
+      const disorder = firstDisorder(window, this.hashLength);
+      if (disorder !== undefined) throw new UnusableData(`the offline data is not sorted near byte ${disorder}`);
+      const first = this.line(window, 0);
+      const last = this.line(window, window.bounds.length - 1);
+      if (first.hex < hexLo || (hexHi !== undefined && last.hex > hexHi)) {
+        throw new UnusableData(`the offline data is not sorted near byte ${start}`);
+      }
+      if (target < first.hex) {
+        hi = window.firstStart;
+        keyHi = hashKey(first.hex);
+        hexHi = first.hex;
+      } else if (target > last.hex) {
+        lo = window.end;
+        keyLo = hashKey(last.hex);
+        hexLo = last.hex;
+      } else {
+        const count = this.findCount(window, target);
+        return count > 0 ? found(count) : notFound();
+      }
+      // Uniform data needs two or three interpolation probes. Past that the data is skewed and
+      // interpolation may creep a window at a time, so every other probe bisects instead.
+      probes++;
+      bisect = probes >= INTERPOLATION_PROBES && !bisect;
+    }
+    return notFound();
+  }
+
+  /**
+   * Among n uniform hashes, the count below a fraction f of an interval has standard
+   * deviation sqrt(n f (1 - f)); cover WINDOW_SPREAD of them each side.
+   */
+  private windowWidth(span: number, fraction: number): number {
+    const sigmaBytes = Math.sqrt(span * this.lineBytes * fraction * (1 - fraction));
+    const width = 2 * WINDOW_SPREAD * sigmaBytes + 2 * this.lineBytes;
+    return Math.round(clamp(width, MIN_WINDOW_BYTES, MAX_WINDOW_BYTES));
+  }
+
+  private async readWindow(start: number, end: number, lo: number, hi: number): Promise<WindowLines> {
+    const text = await readText(this.handle, start, end - start, () => this.reads++);
+    return locateLines(text, start, lo, hi);
+  }
+
+  /** A line the search relies on; a damaged one makes the answer unknown rather than wrong. */
+  private line(window: WindowLines, index: number): CountLine {
+    const line = lineAt(window, index, this.hashLength);
+    if (line === undefined) {
+      throw new UnusableData(`the offline data is damaged near byte ${window.start + (window.bounds[index]?.[0] ?? 0)}`);
+    }
+    return line;
+  }
+
+  private findCount(window: WindowLines, target: string): number {
+    let low = 0;
+    let high = window.bounds.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const line = this.line(window, middle);
+      if (line.hex === target) return line.count;
+      if (line.hex < target) low = middle + 1;
+      else high = middle - 1;
+    }
+    return 0;
+  }
+}
+
+/**
+ * Reads [position, position + length) as latin1 text (the data is ASCII; latin1 keeps byte
+ * offsets equal to string indexes). Calls `onRead` once per read system call.
+ */
+export async function readText(handle: FileHandle, position: number, length: number, onRead: () => void): Promise<string> {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    onRead();
+    if (bytesRead === 0) throw new UnusableData("the offline data file got shorter while in use");
+    filled += bytesRead;
+  }
+  return buffer.toString("latin1");
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}

@@ -1,0 +1,95 @@
+/**
+ * harden password: strength and breach lookup for one password at a hidden prompt, or many
+ * from --stdin / --password-file. A password never comes from argv or the environment.
+ */
+import type { HashMode } from "../breach/hash.js";
+import type { CheckProgress } from "../breach/result.js";
+import { summarizeVerdicts } from "../core/passwordVerdict.js";
+import { UsageError } from "../errors.js";
+import type { CommandResult } from "../output/results.js";
+import { readSecretFile, readSecretLines, secretEnvironmentNames, type SecretLine } from "../secrets/lines.js";
+import type { Context } from "./context.js";
+import { breachOptions, contextWords, parseMinScore } from "./passwordOptions.js";
+
+export interface PasswordOptions {
+  stdin?: boolean;
+  passwordFile?: string;
+  ntlm?: boolean;
+  offline?: string;
+  rangeUrl?: string;
+  concurrency?: string;
+  breach: boolean;
+  strength: boolean;
+  minScore?: string;
+  contextWord?: string[];
+  /** Anything typed after `harden password`: always refused, it would be a password in argv. */
+  extraArgs: string[];
+  /** --password VALUE was given: refused. */
+  passwordFlag?: boolean;
+}
+
+export const SAFE_WAYS = "Run `harden password` at a terminal to type it at a hidden prompt, or give one password per line with --stdin or --password-file FILE.";
+
+export function refuseUnsafeSecrets(ctx: Context, options: { extraArgs: string[]; passwordFlag?: boolean }): void {
+  if (options.extraArgs.length > 0 || options.passwordFlag) {
+    throw new UsageError(
+      `harden never takes a password on the command line: other people on this computer and your shell history could see it. ${SAFE_WAYS}`,
+    );
+  }
+  const names = secretEnvironmentNames(ctx.env);
+  if (names.length > 0) {
+    throw new UsageError(`harden never reads passwords from environment variables (found ${names.join(", ")}): they leak into logs and process lists. Unset it. ${SAFE_WAYS}`);
+  }
+}
+
+async function gatherPasswords(ctx: Context, options: PasswordOptions, askSecret?: (message: string) => Promise<string>): Promise<{ lines: SecretLine[]; interactive: boolean }> {
+  if (options.stdin && options.passwordFile !== undefined) throw new UsageError("Use either --stdin or --password-file, not both.");
+  if (options.stdin) return { lines: await readSecretLines(process.stdin), interactive: false };
+  if (options.passwordFile !== undefined) return { lines: await readSecretFile(options.passwordFile), interactive: false };
+  if (!ctx.canPrompt || !askSecret) {
+    throw new UsageError(`There is no terminal to ask for the password. ${SAFE_WAYS}`);
+  }
+  const value = await askSecret("Password to check (nothing shows as you type, press Enter when done):");
+  if (value === "") throw new UsageError("No password was typed, so nothing was checked.");
+  return { lines: [{ line: 1, value }], interactive: true };
+}
+
+export async function passwordCommand(
+  ctx: Context,
+  options: PasswordOptions,
+  deps: { version: string; askSecret?: (message: string) => Promise<string>; onProgress?: (p: CheckProgress) => void },
+): Promise<CommandResult> {
+  refuseUnsafeSecrets(ctx, options);
+  const minScore = parseMinScore(options.minScore);
+  const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
+  const source = breachOptions(ctx, options, mode, deps.version);
+  // Start building the dictionaries now, so they are ready by the time the person presses Enter.
+  const scorer = options.strength ? import("../strength/scorer.js").then((m) => m.loadScorer()) : undefined;
+  scorer?.catch(() => {});
+  const { lines, interactive } = await gatherPasswords(ctx, options, deps.askSecret);
+  if (lines.length === 0) throw new UsageError("No passwords were given: the input was empty.");
+
+  const [{ checkPasswords }, { openBreachChecker }] = await Promise.all([import("../passwords/checkPasswords.js"), import("../breach/open.js")]);
+  const opened = source ? await openBreachChecker(source) : undefined;
+  try {
+    const verdicts = await checkPasswords(
+      lines.map((l) => l.value),
+      {
+        breach: opened && { checker: opened.checker, mode },
+        scorer: scorer && (await scorer),
+        contextWords: contextWords(ctx, options.contextWord),
+        onProgress: lines.length > 1 ? deps.onProgress : undefined,
+      },
+    );
+    return {
+      kind: "password",
+      interactive,
+      minScore,
+      where: opened?.where,
+      results: verdicts.map((v, i) => ({ line: lines[i]!.line, ...v })),
+      summary: summarizeVerdicts(verdicts, minScore),
+    };
+  } finally {
+    await opened?.checker.close();
+  }
+}

@@ -1,0 +1,51 @@
+/** Options shared by `password` and `scan`: where breach answers come from, scoring settings. */
+import type { HashMode } from "../breach/hash.js";
+import type { BreachSource } from "../breach/open.js";
+import { DEFAULT_MIN_SCORE } from "../core/passwordVerdict.js";
+import { UsageError } from "../errors.js";
+import type { Context } from "./context.js";
+
+export interface BreachFlags {
+  breach: boolean;
+  offline?: string;
+  rangeUrl?: string;
+  concurrency?: string;
+}
+
+export function parseMinScore(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MIN_SCORE;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 4) throw new UsageError(`--min-score must be a whole number from 0 to 4 (got "${value}").`);
+  return n;
+}
+
+function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256 (got "${value}").`);
+  return n;
+}
+
+const stringSetting = (ctx: Context, key: string): string | undefined => {
+  const value = ctx.state().loadSettings()[key];
+  return typeof value === "string" && value !== "" ? value : undefined;
+};
+
+/** Flag first, then HARDEN_RANGE_URL, then the saved setting; offline likewise from flag or setting. */
+export function breachOptions(ctx: Context, flags: BreachFlags, mode: HashMode, version: string): BreachSource | undefined {
+  if (!flags.breach) return undefined;
+  return {
+    mode,
+    version,
+    concurrency: parseConcurrency(flags.concurrency),
+    offline: flags.offline ?? stringSetting(ctx, "offline"),
+    rangeUrl: flags.rangeUrl ?? (ctx.env.HARDEN_RANGE_URL || undefined) ?? stringSetting(ctx, "rangeUrl"),
+  };
+}
+
+/** Words that make a password guessable for this person: flags plus saved profile words. */
+export function contextWords(ctx: Context, flagWords: string[] | undefined): string[] {
+  const saved = ctx.state().loadSettings().profileWords;
+  const words = Array.isArray(saved) ? saved.filter((w): w is string => typeof w === "string") : [];
+  return [...new Set([...(flagWords ?? []), ...words].map((w) => w.trim()).filter(Boolean))];
+}

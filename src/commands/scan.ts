@@ -1,0 +1,81 @@
+/**
+ * harden scan FILE: every entry of a password-manager export, checked for breaches, strength
+ * and reuse. The passwords stay in memory only for the check and never appear in the result.
+ */
+import type { HashMode } from "../breach/hash.js";
+import type { CheckProgress } from "../breach/result.js";
+import { summarizeVerdicts } from "../core/passwordVerdict.js";
+import { UsageError } from "../errors.js";
+import type { CommandResult, ScanEntry } from "../output/results.js";
+import { readTextInput } from "../input/readText.js";
+import type { Context } from "./context.js";
+import { breachOptions, contextWords, parseMinScore, type BreachFlags } from "./passwordOptions.js";
+
+export interface ScanOptions extends BreachFlags {
+  format?: string;
+  showUsernames?: boolean;
+  strength: boolean;
+  minScore?: string;
+  ntlm?: boolean;
+  contextWord?: string[];
+}
+
+export async function scanCommand(
+  ctx: Context,
+  file: string,
+  options: ScanOptions,
+  deps: { version: string; onProgress?: (p: CheckProgress) => void },
+): Promise<CommandResult> {
+  const exportsModule = await import("../exports/index.js");
+  const format = options.format?.toLowerCase();
+  if (format !== undefined && !exportsModule.isExportFormat(format)) {
+    throw new UsageError(`--format must be one of: ${exportsModule.EXPORT_FORMATS.join(", ")} (got "${options.format}").`);
+  }
+  const minScore = parseMinScore(options.minScore);
+  const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
+  const source = breachOptions(ctx, options, mode, deps.version);
+  const scorer = options.strength ? import("../strength/scorer.js").then((m) => m.loadScorer()) : undefined;
+  scorer?.catch(() => {});
+
+  const parsed = exportsModule.parseExport(await readTextInput(file, "the export"), format, file);
+  const withPassword = parsed.entries.filter((e) => e.password !== "");
+  const [{ checkPasswords, reuseCounts }, { openBreachChecker }] = await Promise.all([
+    import("../passwords/checkPasswords.js"),
+    import("../breach/open.js"),
+  ]);
+  const opened = source && withPassword.length > 0 ? await openBreachChecker(source) : undefined;
+  try {
+    const passwords = withPassword.map((e) => e.password);
+    const verdicts = await checkPasswords(passwords, {
+      breach: opened && { checker: opened.checker, mode },
+      scorer: scorer && (await scorer),
+      contextWords: contextWords(ctx, options.contextWord),
+      onProgress: deps.onProgress,
+    });
+    const reused = reuseCounts(passwords);
+    const byEntry = new Map(withPassword.map((e, i) => [e, i]));
+    const entries: ScanEntry[] = parsed.entries.map((e) => {
+      const i = byEntry.get(e);
+      const base = { line: e.line, name: e.name, url: e.url, username: e.username };
+      return i === undefined ? { ...base, hasPassword: false, reusedBy: 0 } : { ...base, hasPassword: true, reusedBy: reused[i]!, ...verdicts[i] };
+    });
+    return {
+      kind: "scan",
+      file,
+      format: exportsModule.formatLabel(parsed.format),
+      minScore,
+      where: opened?.where,
+      showUsernames: options.showUsernames === true,
+      entries,
+      skipped: parsed.skipped,
+      summary: {
+        ...summarizeVerdicts(verdicts, minScore),
+        entries: parsed.entries.length,
+        withoutPassword: parsed.withoutPassword,
+        reused: reused.filter((n) => n > 0).length,
+      },
+    };
+  } finally {
+    await opened?.checker.close();
+  }
+}

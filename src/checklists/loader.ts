@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import YAML, { isMap, isSeq, LineCounter, type Document, type Node } from "yaml";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Checklist, ChecklistItem } from "../core/checklist.js";
-import { mergeChecklists } from "../core/checklist.js";
+import { mergeChecklists, SURFACES } from "../core/checklist.js";
 import { InvalidInputError } from "../errors.js";
 
 /** The checklists folder shipped with harden (next to package.json). */
@@ -79,7 +79,7 @@ function describe(error: ErrorObject): string {
     case "uniqueItems":
       return "lists the same value twice";
     case "oneOf":
-      return "must be text, or a map with one or more of: web, android, ios, app, desktop";
+      return `must be text, or a map with one or more of: ${SURFACES.join(", ")}`;
     case "minProperties":
       return "must have at least one entry";
     case "pattern":

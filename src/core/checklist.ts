@@ -10,6 +10,14 @@ export const SECTIONS = [
   "apps",
   "location",
   "device",
+  "forwarding",
+  // Sections of the response checklists (what to do after harm has happened).
+  "recover",
+  "evidence",
+  "report",
+  "removal",
+  "contacts",
+  "support",
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -23,6 +31,13 @@ export const SECTION_NAMES: Record<Section, string> = {
   apps: "Connected apps",
   location: "Location sharing",
   device: "Device",
+  forwarding: "Forwarding and filters",
+  recover: "Getting back in",
+  evidence: "Saving evidence",
+  report: "Reporting",
+  removal: "Removal and prevention",
+  contacts: "Telling people",
+  support: "Help and support",
 };
 
 export const RISKS = ["high", "medium", "low"] as const;
@@ -41,7 +56,7 @@ export const FLAG_EXPLANATIONS: Record<Flag, string> = {
     "Do this from a phone or computer the other person has never used or had access to, if you can.",
 };
 
-export const SURFACES = ["web", "android", "ios", "app", "desktop"] as const;
+export const SURFACES = ["web", "android", "ios", "app", "desktop", "windows", "mac", "gmail", "outlook", "yahoo", "icloud", "proton"] as const;
 export type Surface = (typeof SURFACES)[number];
 export const SURFACE_NAMES: Record<Surface, string> = {
   web: "Web",
@@ -49,7 +64,17 @@ export const SURFACE_NAMES: Record<Surface, string> = {
   ios: "iPhone app",
   app: "Phone app",
   desktop: "Desktop app",
+  windows: "Windows",
+  mac: "Mac",
+  gmail: "Gmail",
+  outlook: "Outlook.com",
+  yahoo: "Yahoo Mail",
+  icloud: "iCloud Mail",
+  proton: "Proton Mail",
 };
+
+export const SOURCE_KINDS = ["official", "official-copy", "secondary"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Where a setting lives: one path everywhere, or one per surface. */
 export type SettingPath = string | Partial<Record<Surface, string>>;
@@ -66,6 +91,7 @@ export interface ChecklistItem {
   notice?: string;
   help?: string;
   source: string;
+  sourceKind: SourceKind;
   verified: string;
 }
 
@@ -85,6 +111,15 @@ export interface Checklist {
 export function pathEntries(path: SettingPath): Array<[string | undefined, string]> {
   if (typeof path === "string") return [[undefined, path]];
   return SURFACES.filter((s) => path[s] !== undefined).map((s) => [SURFACE_NAMES[s], path[s] as string]);
+}
+
+/**
+ * The order the audit asks in: a platform's high-risk items first (then medium, then low,
+ * each in file order); a response checklist's steps exactly as written, because order matters there.
+ */
+export function auditOrder(checklist: Checklist): ChecklistItem[] {
+  if (checklist.kind === "response") return checklist.items;
+  return RISKS.flatMap((risk) => checklist.items.filter((i) => i.risk === risk));
 }
 
 export function sectionsOf(checklist: Checklist): Section[] {

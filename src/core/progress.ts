@@ -1,5 +1,5 @@
 /** Audit progress: answers per item, the current session, and the summary. No I/O here. */
-import { RISKS, type Checklist, type ChecklistItem, type Risk } from "./checklist.js";
+import { RISKS, auditOrder, type Checklist, type ChecklistItem, type Risk } from "./checklist.js";
 
 export const ANSWERS = ["done", "later", "not-applicable"] as const;
 export type Answer = (typeof ANSWERS)[number];
@@ -55,7 +55,7 @@ export function itemsToAsk(checklists: Checklist[], progress: Progress): Array<{
   for (const platform of session.platforms) {
     const checklist = checklists.find((c) => c.platform === platform);
     if (!checklist) continue;
-    for (const item of checklist.items) {
+    for (const item of auditOrder(checklist)) {
       const saved = progress.answers[item.id];
       if (saved && (saved.status !== "later" || saved.at >= session.startedAt)) continue;
       out.push({ checklist, item });

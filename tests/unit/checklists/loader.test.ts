@@ -16,6 +16,7 @@ items:
     steps: [Do one]
     risk: high
     source: https://example.org/one
+    sourceKind: official
     verified: 2026-11-25
 `;
 
@@ -50,8 +51,8 @@ describe("checklist loader", () => {
     if (!result.ok) {
       const fields = result.problems.map((p) => `${p.line}:${p.field}:${p.message}`);
       expect(fields).toContain('4:items[0].id:must start with "other." (the platform of this file)');
-      expect(fields).toContain('14:items[1].id:"demo.one" is already used by items[0]');
-      expect(fields).toContain("13:items[0].verified:is not a real date");
+      expect(fields).toContain('15:items[1].id:"demo.one" is already used by items[0]');
+      expect(fields).toContain("14:items[0].verified:is not a real date");
     }
     const extra = await parseChecklist("x.yaml", good.replace("    risk: high\n", "    risk: high\n    colour: red\n"));
     expect(!extra.ok && extra.problems[0]).toMatchObject({ line: 12, field: "items[0].colour", message: "is not a known field" });

@@ -28,9 +28,15 @@ const lists: Checklist[] = [
 ];
 
 describe("progress", () => {
-  it("asks every item of the chosen platforms in a new session", () => {
+  it("asks every item of the chosen platforms in a new session, high risk first", () => {
     const p = startSession(emptyProgress(), ["a"], "2026-01-01T00:00:00.000Z");
-    expect(itemsToAsk(lists, p).map((x) => x.item.id)).toEqual(["a.low", "a.high", "a.mid"]);
+    expect(itemsToAsk(lists, p).map((x) => x.item.id)).toEqual(["a.high", "a.mid", "a.low"]);
+  });
+
+  it("keeps a response checklist's steps in the order written", () => {
+    const response: Checklist = { ...lists[0]!, kind: "response" };
+    const p = startSession(emptyProgress(), ["a"], "2026-01-01T00:00:00.000Z");
+    expect(itemsToAsk([response], p).map((x) => x.item.id)).toEqual(["a.low", "a.high", "a.mid"]);
   });
 
   it("skips items answered in this session, so a resumed session starts where it stopped", () => {

@@ -215,6 +215,54 @@ export function buildProgram(): Command {
     }),
   );
 
+  const totp = program.command("totp").description("two-factor codes: a practice drill, and tools to check an authenticator set-up");
+  totp
+    .command("practice")
+    .description("practise adding a (throwaway) account to your authenticator app and typing its code")
+    .action(
+      action(async (ctx, globals) => {
+        const { totpPracticeCommand } = await import("./commands/totp.js");
+        const color = colorEnabled(process.stderr, { color: globals.color });
+        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
+        return totpPracticeCommand(ctx, { ui, style: makeStyle(color), color });
+      }),
+    );
+  const withSecretOptions = (command: Command) =>
+    command
+      .option("--stdin", "read the secret (base32 or otpauth:// address) from the first line of stdin")
+      .option("--secret-file <file>", "read the secret from the first line of a file (- for stdin)")
+      .addOption(new Option("--digits <n>", "code length").choices(["6", "8"]))
+      .option("--period <seconds>", "seconds each code lasts (default 30)")
+      .addOption(new Option("--algorithm <name>", "hash algorithm").choices(["sha1", "sha256", "sha512"]))
+      .option("--time <unix-seconds>", "compute for this moment instead of now")
+      .allowExcessArguments(true);
+  const secretFlags = (opts: Record<string, unknown>, command: Command) => ({
+    stdin: opts.stdin === true,
+    secretFile: opts.secretFile as string | undefined,
+    digits: opts.digits as string | undefined,
+    period: opts.period as string | undefined,
+    algorithm: opts.algorithm as string | undefined,
+    time: opts.time as string | undefined,
+    extraArgs: command.args,
+  });
+  withSecretOptions(totp.command("code").description("print the current code for a secret (never given as an argument)")).action(
+    action(async (ctx, _g, options, command) => {
+      const { totpCodeCommand } = await import("./commands/totp.js");
+      const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
+      return totpCodeCommand(ctx, secretFlags(options as Record<string, unknown>, command as Command), ui);
+    }),
+  );
+  withSecretOptions(totp.command("verify").description("check a code against a secret, and how far the clocks differ"))
+    .option("--code <code>", "the code to check (else asked for, or the line after the secret)")
+    .action(
+      action(async (ctx, _g, options, command) => {
+        const { totpVerifyCommand } = await import("./commands/totp.js");
+        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
+        const opts = options as Record<string, unknown>;
+        return totpVerifyCommand(ctx, { ...secretFlags(opts, command as Command), code: opts.code as string | undefined }, ui);
+      }),
+    );
+
   const config = program.command("config").description("settings: range-url, offline, profile-words");
   config
     .command("get")
@@ -267,7 +315,7 @@ export function buildProgram(): Command {
     .option("-y, --yes", "do not ask for confirmation")
     .action(action(async (ctx, _g, options) => (await import("./commands/forget.js")).forgetCommand(ctx, { yes: (options as { yes?: boolean }).yes === true })));
 
-  for (const sub of [...program.commands, ...checklist.commands, ...config.commands]) sub.exitOverride().configureOutput({ outputError: (text, write) => write(text) });
+  for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands]) sub.exitOverride().configureOutput({ outputError: (text, write) => write(text) });
   return program;
 }
 

@@ -77,10 +77,15 @@ async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Check
 }
 
 async function choosePlatforms(ui: AuditUI, checklists: Checklist[], previous: string[] | undefined): Promise<string[]> {
-  const platforms = checklists.filter((c) => c.kind !== "response");
+  // Accounts first, then the lists for when something has already happened.
+  const ordered = [...checklists.filter((c) => c.kind !== "response"), ...checklists.filter((c) => c.kind === "response")];
   return ui.chooseMany(
     "Which accounts do you want to check? (space to select, enter to go on)",
-    platforms.map((c) => ({ value: c.platform, name: sanitizeLine(c.name), checked: previous?.includes(c.platform) ?? false })),
+    ordered.map((c) => ({
+      value: c.platform,
+      name: c.kind === "response" ? `If it has happened: ${sanitizeLine(c.name)}` : sanitizeLine(c.name),
+      checked: previous?.includes(c.platform) ?? false,
+    })),
     { required: "Pick at least one account with the space bar, then press enter." },
   );
 }

@@ -2,6 +2,7 @@
 import { SECTION_NAMES, sectionsOf } from "../core/checklist.js";
 import { ExitCode } from "../errors.js";
 import { verdictExitCode } from "../core/passwordVerdict.js";
+import { driftWords } from "../totp/drift.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
 import { formatProblem } from "../checklists/loader.js";
 import { checklistHtml, checklistJson, checklistMarkdown, checklistText } from "./checklistView.js";
@@ -72,6 +73,18 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       if (options.json) return ok(json(result.values));
       const lines = Object.entries(result.values).map(([k, v]) => `${k} = ${v === null ? "(not set)" : Array.isArray(v) ? v.map(String).map(sanitizeLine).join(",") : sanitizeLine(String(v))}`);
       return ok(`${lines.join("\n")}\n`, result.changed ? ["Saved."] : []);
+    }
+    case "totp-code":
+      if (options.json) return ok(json({ code: result.code, time: result.time, validFor: result.validFor, digits: result.digits, period: result.period, algorithm: result.algorithm }));
+      return ok(`${result.code}\n`, [`Valid for ${result.validFor} more second${result.validFor === 1 ? "" : "s"}.`]);
+    case "totp-verify":
+    case "totp-practice": {
+      const exitCode = result.match ? ExitCode.ok : ExitCode.findings;
+      if (options.json) return { stdout: json({ match: result.match, driftSteps: result.driftSteps ?? null, driftSeconds: result.driftSeconds ?? null }), stderr: [], exitCode };
+      const text = result.match
+        ? `${style.green("✓ The code matches.")} ${driftWords(result)}\n`
+        : `${style.red("✗ The code does not match")} (checked one step either side of now). Check the secret, and that the phone's clock is set automatically.\n`;
+      return { stdout: text, stderr: [], exitCode };
     }
     case "password":
       return { stdout: options.json ? json(passwordJson(result)) : passwordText(result, style), stderr: [], exitCode: verdictExitCode(result.summary) };

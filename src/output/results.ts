@@ -15,6 +15,9 @@ export type CommandResult =
   | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }
   | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean }
   | { kind: "config"; values: Record<string, unknown>; changed: boolean }
+  | { kind: "totp-code"; code: string; time: number; validFor: number; digits: number; period: number; algorithm: string }
+  | { kind: "totp-verify"; match: boolean; driftSteps?: number; driftSeconds?: number; time: number }
+  | { kind: "totp-practice"; match: boolean; driftSteps?: number; driftSeconds?: number; tries: number }
   | {
       kind: "password";
       interactive: boolean;

@@ -2,7 +2,7 @@
  * The only module that talks to @inquirer/prompts. Prompts and the text around them go to
  * stderr so stdout stays clean for data; Ctrl-C becomes an InterruptedError (exit 130).
  */
-import { checkbox, confirm, password, select } from "@inquirer/prompts";
+import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
 import { InterruptedError } from "../errors.js";
 
 /** A person can answer questions only when both ends are a terminal. */
@@ -59,4 +59,9 @@ export function confirmAction(message: string, defaultYes = false): Promise<bool
 /** A hidden prompt: nothing is echoed, not even a mask, and the answer is never kept by harden. */
 export function askSecret(message: string): Promise<string> {
   return ask(() => password({ message, mask: false }, { ...context, clearPromptOnDone: true }));
+}
+
+/** A visible one-line answer, checked before it is accepted. */
+export function askText(message: string, validate?: (value: string) => true | string): Promise<string> {
+  return ask(() => input({ message, validate }, context));
 }

@@ -1,0 +1,106 @@
+/**
+ * harden totp: a practice drill with a throwaway secret, and tools to compute and check codes
+ * for a real set-up. A real secret comes only from a hidden prompt, --stdin or --secret-file.
+ */
+import { checkCode, codeAt, otpauthUri, practiceParams, secondsLeft } from "../totp/codes.js";
+import type { VerifyOutcome } from "../totp/drift.js";
+import { parseTotpInput, type TotpOverrides, type TotpParams } from "../totp/params.js";
+import { UsageError } from "../errors.js";
+import type { CommandResult } from "../output/results.js";
+import type { Style } from "../output/style.js";
+import { readSecretFile, readSecretLines, secretEnvironmentNames, type SecretLine } from "../secrets/lines.js";
+import type { Context } from "./context.js";
+
+export interface TotpUI {
+  say(text: string): void;
+  askSecret(message: string): Promise<string>;
+  askText(message: string, validate?: (value: string) => true | string): Promise<string>;
+}
+
+export interface SecretSourceOptions extends TotpOverrides {
+  stdin?: boolean;
+  secretFile?: string;
+  extraArgs: string[];
+}
+
+const SAFE_WAYS = "Type it at the hidden prompt (run at a terminal), or give it with --stdin or --secret-file FILE.";
+
+async function readSecretInput(ctx: Context, options: SecretSourceOptions, ui: TotpUI | undefined, needCode: boolean): Promise<{ params: TotpParams; code?: string }> {
+  if (options.extraArgs.length > 0) throw new UsageError(`harden never takes a secret on the command line, where others could see it. ${SAFE_WAYS}`);
+  const names = secretEnvironmentNames(ctx.env);
+  if (names.length > 0) throw new UsageError(`harden never reads secrets from environment variables (found ${names.join(", ")}). ${SAFE_WAYS}`);
+  if (options.stdin && options.secretFile !== undefined) throw new UsageError("Use either --stdin or --secret-file, not both.");
+  let lines: SecretLine[] | undefined;
+  if (options.stdin) lines = await readSecretLines(process.stdin);
+  else if (options.secretFile !== undefined) lines = await readSecretFile(options.secretFile);
+  if (lines) {
+    if (lines.length === 0) throw new UsageError("No secret was given: the input was empty.");
+    return { params: parseTotpInput(lines[0]!.value, options), code: lines[1]?.value };
+  }
+  if (!ctx.canPrompt || !ui) throw new UsageError(`There is no terminal to ask for the secret. ${SAFE_WAYS}`);
+  const params = parseTotpInput(await ui.askSecret("Secret (base32) or otpauth:// address (nothing shows as you type):"), options);
+  return { params, code: needCode ? await ui.askText(`Code to check (${params.digits} digits):`) : undefined };
+}
+
+function parseTime(value: string | undefined, now: Date): number {
+  if (value === undefined) return Math.floor(now.getTime() / 1000);
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--time must be whole seconds since 1970 (got "${value}").`);
+  return n;
+}
+
+export async function totpCodeCommand(ctx: Context, options: SecretSourceOptions & { time?: string }, ui?: TotpUI): Promise<CommandResult> {
+  const time = parseTime(options.time, ctx.now());
+  const { params } = await readSecretInput(ctx, options, ui, false);
+  return { kind: "totp-code", code: codeAt(params, time), time, validFor: secondsLeft(params, time), digits: params.digits, period: params.period, algorithm: params.algorithm };
+}
+
+export async function totpVerifyCommand(ctx: Context, options: SecretSourceOptions & { code?: string; time?: string }, ui?: TotpUI): Promise<CommandResult> {
+  const time = parseTime(options.time, ctx.now());
+  const read = await readSecretInput(ctx, options, ui, options.code === undefined);
+  const code = options.code ?? read.code;
+  if (code === undefined) throw new UsageError("Give the code to check with --code CODE, or on the line after the secret.");
+  return { kind: "totp-verify", ...checkCode(read.params, code, time), time };
+}
+
+export const BACKUP_ADVICE = `Backup codes and a lost phone
+  - When you turn on two-factor authentication, most services offer backup codes (also called
+    recovery codes). Print them or write them down and keep them somewhere safe at home,
+    not on the phone. Each code works once.
+  - If your phone is lost, stolen, or taken from you: sign in with a backup code, remove the
+    old phone from the account's two-factor settings, and set up your authenticator again
+    on your new phone.
+  - Many authenticator apps can back up to a cloud account. Only turn that on if nobody else
+    can get into that cloud account.`;
+
+/** The practice drill: a throwaway secret, shown as a QR code; the person types what their app shows. */
+export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; style: Style; color: boolean }): Promise<CommandResult> {
+  const { ui, style } = deps;
+  if (!ctx.canPrompt || !ui) throw new UsageError("harden totp practice is a hands-on drill and needs a terminal.");
+  const params = practiceParams();
+  const uri = otpauthUri(params);
+  const { qrText } = await import("../totp/qr.js");
+  ui.say(`${style.bold("Practise with an authenticator app")}
+  This is a practice code for a made-up account. It is not connected to anything and is
+  never saved. Open your authenticator app (for example Google Authenticator, Microsoft
+  Authenticator, Aegis, 2FAS or your password manager), choose "add account" or "+",
+  and scan this QR code:
+`);
+  ui.say(qrText(uri, { color: deps.color }));
+  ui.say(`  If you cannot scan it, choose "enter a setup key" and type this key:
+    ${style.bold(params.secret.match(/.{1,4}/g)!.join(" "))}
+  (time based, 6 digits). Or copy this address: ${uri}
+`);
+  let outcome: VerifyOutcome = { match: false };
+  let tries = 0;
+  while (!outcome.match && tries < 3) {
+    tries++;
+    const code = await ui.askText("Type the 6-digit code your app shows now:", (v) => (/^\s*\d{3}\s?\d{3}\s*$/.test(v) ? true : "Type the 6 digits your app shows."));
+    outcome = checkCode(params, code.replace(/\s/g, ""), Math.floor(ctx.now().getTime() / 1000));
+    if (!outcome.match) {
+      ui.say(style.yellow(`  That code did not match. Check you added the code above (the account is called "harden practice"), wait for a fresh code, and try again. If it still fails, your phone's clock may be wrong: turn on automatic date and time.`));
+    }
+  }
+  ui.say(`\n${BACKUP_ADVICE}\n`);
+  return { kind: "totp-practice", ...outcome, tries };
+}

@@ -64,12 +64,17 @@ function makeContext(options: GlobalOptions, openState: OpenState): Context {
   };
 }
 
-async function print(result: CommandResult, options: GlobalOptions): Promise<void> {
+async function print(result: CommandResult, options: GlobalOptions, output: string | undefined): Promise<void> {
   const { renderResult } = await import("./output/reporter.js");
-  const style = makeStyle(colorEnabled(process.stdout, { color: options.color }));
+  const toFile = output !== undefined && output !== "-";
+  const style = makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
   const rendered = renderResult(result, { json: options.json === true, style });
   flushNotices();
-  process.stdout.write(rendered.stdout);
+  if (toFile) {
+    const { writePrivateFile } = await import("./output/writeFile.js");
+    await writePrivateFile(output, rendered.stdout);
+    process.stderr.write(`Wrote ${output}\n`);
+  } else process.stdout.write(rendered.stdout);
   for (const line of rendered.stderr) process.stderr.write(`${line}\n`);
   process.exitCode = rendered.exitCode;
 }
@@ -95,7 +100,7 @@ function action(run: Action) {
     const { openState } = await import("./state/store.js");
     const ctx = makeContext(globals, openState);
     const result = await run(ctx, globals, ...args.slice(0, -1), command);
-    await print(result, globals);
+    await print(result, globals, command.opts<{ output?: string }>().output);
   };
 }
 
@@ -289,12 +294,14 @@ export function buildProgram(): Command {
   const checklist = program.command("checklist").description("show or check checklist files");
   checklist
     .command("show")
-    .description("print one checklist (html and md are printable, with checkboxes)")
-    .argument("<platform>", "a platform id from harden list")
+    .description("print checklists (html and md are printable handouts, with checkboxes)")
+    .argument("[platform...]", "platform ids from harden list")
+    .option("--all", "every checklist, one after another")
     .addOption(new Option("--format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
+    .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
     .action(
-      action(async (ctx, _g, platform, options) =>
-        (await import("./commands/checklist.js")).checklistShowCommand(ctx, platform as string, options as { format?: string }),
+      action(async (ctx, _g, platforms, options) =>
+        (await import("./commands/checklist.js")).checklistShowCommand(ctx, platforms as string[], options as { format?: string; all?: boolean }),
       ),
     );
   checklist
@@ -305,8 +312,9 @@ export function buildProgram(): Command {
 
   program
     .command("report")
-    .description("your saved audit progress")
+    .description("your saved audit progress (never holds passwords or secrets)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
+    .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
     .action(action(async (ctx, _g, options) => (await import("./commands/report.js")).reportCommand(ctx, options as { format?: string })));
 
   program

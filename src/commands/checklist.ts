@@ -11,10 +11,12 @@ export function parseDocFormat(value: string | undefined): DocFormat {
   return format as DocFormat;
 }
 
-export async function checklistShowCommand(ctx: Context, platform: string, options: { format?: string }): Promise<CommandResult> {
+export async function checklistShowCommand(ctx: Context, platforms: string[], options: { format?: string; all?: boolean }): Promise<CommandResult> {
   const format = parseDocFormat(options.format);
-  const [checklist] = pickChecklists(await ctx.checklists(), [platform]);
-  return { kind: "checklist", checklist: checklist!, format };
+  const all = await ctx.checklists();
+  if (options.all && platforms.length > 0) throw new UsageError("Give platforms or --all, not both.");
+  if (!options.all && platforms.length === 0) throw new UsageError("Name a platform (see harden list), or use --all.");
+  return { kind: "checklist", checklists: options.all ? all : pickChecklists(all, platforms), format };
 }
 
 export async function checklistValidateCommand(paths: string[]): Promise<CommandResult> {

@@ -47,7 +47,7 @@ export function checklistText(checklist: Checklist, style: Style): string {
   return `${out.join("\n")}\n`;
 }
 
-const mdEscape = (text: string) => sanitizeLine(text).replace(/([\\`*_[\]<>|])/g, "\\$1");
+const mdEscape = (text: string) => sanitizeLine(text).replace(/([\\`*_[\]<|])/g, "\\$1");
 
 export function checklistMarkdown(checklist: Checklist): string {
   const out = [`# ${mdEscape(checklist.name)}`, ""];
@@ -84,6 +84,7 @@ h1 { font-size: 20pt; margin-bottom: 0.2em; } h2 { font-size: 15pt; border-botto
 .flag { border-left: 3pt solid #000; padding-left: 0.5em; margin: 0.3em 0; }
 .where, .source { font-size: 10.5pt; } .source { word-break: break-all; }
 a { color: #000; }
+section.checklist + section.checklist { break-before: page; page-break-before: always; }
 @media print { body { margin: 0; max-width: none; } a[href]::after { content: ""; } }
 `;
 
@@ -132,7 +133,11 @@ export function checklistHtmlBody(checklist: Checklist): string {
   return parts.join("\n");
 }
 
-export const checklistHtml = (checklist: Checklist) => htmlPage(`${checklist.name} — harden checklist`, checklistHtmlBody(checklist));
+/** One printable page; several checklists each start on a new sheet. */
+export function checklistsHtml(checklists: Checklist[]): string {
+  const title = checklists.length === 1 ? `${checklists[0]!.name} — harden checklist` : "harden checklists";
+  return htmlPage(title, checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n"));
+}
 
 /** The JSON shape of a checklist: the file's data, without where it was read from. */
 export function checklistJson(checklist: Checklist): unknown {

@@ -4,8 +4,8 @@ import { ExitCode } from "../errors.js";
 import { verdictExitCode } from "../core/passwordVerdict.js";
 import { driftWords } from "../totp/drift.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
-import { formatProblem } from "../checklists/loader.js";
-import { checklistHtml, checklistJson, checklistMarkdown, checklistText } from "./checklistView.js";
+import { formatProblem } from "../datafiles/yamlSchema.js";
+import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from "./checklistView.js";
 import type { CommandResult } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
@@ -36,10 +36,11 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     }
     case "checklist": {
       const format = options.json ? "json" : result.format;
-      if (format === "json") return ok(json(checklistJson(result.checklist)));
-      if (format === "md") return ok(checklistMarkdown(result.checklist));
-      if (format === "html") return ok(checklistHtml(result.checklist));
-      return ok(checklistText(result.checklist, style));
+      const lists = result.checklists;
+      if (format === "json") return ok(json(lists.length === 1 ? checklistJson(lists[0]!) : lists.map(checklistJson)));
+      if (format === "md") return ok(lists.map(checklistMarkdown).join("\n---\n\n"));
+      if (format === "html") return ok(checklistsHtml(lists));
+      return ok(lists.map((c) => checklistText(c, style)).join("\n"));
     }
     case "validate": {
       if (options.json) {

@@ -1,7 +1,7 @@
 /** What commands return. One reporter turns these into text or JSON; commands never print. */
 import type { Checklist } from "../core/checklist.js";
 import type { AuditSummary } from "../core/progress.js";
-import type { Problem } from "../checklists/loader.js";
+import type { Problem } from "../datafiles/yamlSchema.js";
 import type { PasswordVerdict, VerdictSummary } from "../core/passwordVerdict.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
@@ -9,7 +9,7 @@ export type DocFormat = (typeof DOC_FORMATS)[number];
 
 export type CommandResult =
   | { kind: "list"; checklists: Checklist[] }
-  | { kind: "checklist"; checklist: Checklist; format: DocFormat }
+  | { kind: "checklist"; checklists: Checklist[]; format: DocFormat }
   | { kind: "validate"; files: string[]; problems: Problem[] }
   | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean }
   | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }

@@ -116,7 +116,7 @@ describe("other commands", () => {
 
   it("shows a checklist as printable HTML with checkboxes and escaped text", async () => {
     const { ctx } = setup({ checklistsDir: path.join(CHECKLIST_FIXTURES, "trainer") });
-    const out = renderResult(await checklistShowCommand(ctx, "demo", { format: "html" }), { json: false, style });
+    const out = renderResult(await checklistShowCommand(ctx, ["demo"], { format: "html" }), { json: false, style });
     expect(out.stdout).toContain('<input type="checkbox"');
     expect(out.stdout).toContain("@media print");
     expect(out.stdout).toContain("Trainer&#39;s own location step");

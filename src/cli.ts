@@ -32,6 +32,12 @@ Examples:
                                           a printable checklist
   harden checklist validate my-checklists/
   harden report --format md               your saved progress
+  harden password                         check a password at a hidden prompt
+  harden password --stdin --json < list   check many (clinics)
+  harden scan export.csv                  check a password manager's export
+  harden totp practice                    practise with an authenticator app
+  harden workshop plan.yaml --handout --output session.html
+                                          a trainer's printable session
   harden forget                           delete everything harden saved
 
 Files: progress and settings are kept in your config folder, or in $HARDEN_HOME if set.
@@ -60,7 +66,7 @@ function makeContext(options: GlobalOptions, openState: OpenState): Context {
     canPrompt: process.stdin.isTTY === true && process.stdout.isTTY === true,
     now: () => new Date(),
     state: () => (openedState ??= openState({ save: options.save })),
-    checklists: () => (checklists ??= import("./checklists/loader.js").then((m) => m.loadChecklists({ extraDir: options.checklists }))),
+    checklists: () => (checklists ??= import("./checklists/loader.js").then((m) => m.loadChecklists({ extraDirs: [options.checklists] }))),
   };
 }
 
@@ -265,6 +271,23 @@ export function buildProgram(): Command {
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
         const opts = options as Record<string, unknown>;
         return totpVerifyCommand(ctx, { ...secretFlags(opts, command as Command), code: opts.code as string | undefined }, ui);
+      }),
+    );
+
+  program
+    .command("workshop")
+    .description("run a trainer's workshop plan step by step, or print its handout")
+    .argument("<plan>", "a workshop plan file (YAML): title, platforms, drills, checklists")
+    .option("--handout", "print the whole session's material instead of running it")
+    .addOption(new Option("--format <format>", "handout format").choices(["text", "md", "html", "json"]).default("html"))
+    .option("--output <file>", "write the handout to this file (created readable only by you)")
+    .action(
+      action(async (ctx, globals, file, options) => {
+        const { workshopCommand } = await import("./commands/workshop.js");
+        const color = colorEnabled(process.stderr, { color: globals.color });
+        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
+        const opts = options as { handout?: boolean; format?: string };
+        return workshopCommand(ctx, file as string, opts, { ui, style: makeStyle(color), color, width: process.stderr.columns, version: VERSION });
       }),
     );
 

@@ -120,9 +120,9 @@ async function loadFolder(dir: string): Promise<Checklist[]> {
   return checklists;
 }
 
-/** The built-in checklists, with a trainer's folder laid over them when given. */
-export async function loadChecklists(options: { extraDir?: string } = {}): Promise<Checklist[]> {
-  const builtIn = await loadFolder(BUILT_IN_DIR);
-  if (!options.extraDir) return builtIn;
-  return mergeChecklists(builtIn, await loadFolder(options.extraDir));
+/** The built-in checklists, with a trainer's folders laid over them in order. */
+export async function loadChecklists(options: { extraDirs?: Array<string | undefined> } = {}): Promise<Checklist[]> {
+  let lists = await loadFolder(BUILT_IN_DIR);
+  for (const dir of options.extraDirs ?? []) if (dir) lists = mergeChecklists(lists, await loadFolder(dir));
+  return lists;
 }

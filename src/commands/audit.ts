@@ -19,7 +19,9 @@ import { UsageError } from "../errors.js";
 import { itemText } from "../output/checklistView.js";
 import type { CommandResult } from "../output/results.js";
 import { sanitizeLine } from "../output/sanitize.js";
+import { SAFETY_NOTE } from "../output/guidance.js";
 import type { Style } from "../output/style.js";
+import { wrap } from "../output/wrap.js";
 import type { Choice } from "../prompts/index.js";
 import type { Context } from "./context.js";
 import { pickChecklists } from "./platforms.js";
@@ -35,13 +37,6 @@ export interface AuditUI {
   chooseOne<T extends string>(message: string, choices: Choice<T>[]): Promise<T>;
   chooseMany<T extends string>(message: string, choices: Choice<T>[], options: { required?: string }): Promise<T[]>;
 }
-
-export const SAFETY_NOTE = `Before you start
-  Changing a setting, a password, or signing out a device can be noticed by someone who
-  watches your accounts. harden marks those steps and lets you leave them for later.
-  If the person you are worried about has had access to this phone or computer, think about
-  using a safer device, or talk to an advocate first. You can stop at any time with Ctrl-C:
-  every answer is saved as you give it.`;
 
 type ItemChoice = Answer | "help" | "stop";
 
@@ -91,7 +86,7 @@ async function choosePlatforms(ui: AuditUI, checklists: Checklist[], previous: s
 }
 
 async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, ui: AuditUI, style: Style, width?: number): Promise<CommandResult> {
-  ui.say(style.bold(SAFETY_NOTE.split("\n")[0]!) + "\n" + SAFETY_NOTE.split("\n").slice(1).join("\n") + "\n");
+  ui.say(`${style.bold(SAFETY_NOTE.title)}\n${wrap(SAFETY_NOTE.body, Math.min(width ?? 80, 100), "  ")}\n`);
   if (!ctx.save) ui.say(style.yellow("Nothing will be saved this time (--no-save).\n"));
   const state = ctx.state();
   let progress = state.loadProgress();

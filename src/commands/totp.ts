@@ -7,7 +7,9 @@ import type { VerifyOutcome } from "../totp/drift.js";
 import { parseTotpInput, type TotpOverrides, type TotpParams } from "../totp/params.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
+import { BACKUP_ADVICE } from "../output/guidance.js";
 import type { Style } from "../output/style.js";
+import { wrap } from "../output/wrap.js";
 import { readSecretFile, readSecretLines, secretEnvironmentNames, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 
@@ -63,16 +65,6 @@ export async function totpVerifyCommand(ctx: Context, options: SecretSourceOptio
   return { kind: "totp-verify", ...checkCode(read.params, code, time), time };
 }
 
-export const BACKUP_ADVICE = `Backup codes and a lost phone
-  - When you turn on two-factor authentication, most services offer backup codes (also called
-    recovery codes). Print them or write them down and keep them somewhere safe at home,
-    not on the phone. Each code works once.
-  - If your phone is lost, stolen, or taken from you: sign in with a backup code, remove the
-    old phone from the account's two-factor settings, and set up your authenticator again
-    on your new phone.
-  - Many authenticator apps can back up to a cloud account. Only turn that on if nobody else
-    can get into that cloud account.`;
-
 /** The practice drill: a throwaway secret, shown as a QR code; the person types what their app shows. */
 export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; style: Style; color: boolean }): Promise<CommandResult> {
   const { ui, style } = deps;
@@ -101,6 +93,6 @@ export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; sty
       ui.say(style.yellow(`  That code did not match. Check you added the code above (the account is called "harden practice"), wait for a fresh code, and try again. If it still fails, your phone's clock may be wrong: turn on automatic date and time.`));
     }
   }
-  ui.say(`\n${BACKUP_ADVICE}\n`);
+  ui.say(`\n${style.bold(BACKUP_ADVICE.title)}\n${BACKUP_ADVICE.points.map((p) => wrap(p, 80, "  - ", "    ")).join("\n")}\n`);
   return { kind: "totp-practice", ...outcome, tries };
 }

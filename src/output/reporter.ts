@@ -3,6 +3,7 @@ import { SECTION_NAMES, sectionsOf } from "../core/checklist.js";
 import { ExitCode } from "../errors.js";
 import { verdictExitCode } from "../core/passwordVerdict.js";
 import { driftWords } from "../totp/drift.js";
+import { handoutHtml, handoutMarkdown, handoutText } from "./handoutView.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
 import { formatProblem } from "../datafiles/yamlSchema.js";
 import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from "./checklistView.js";
@@ -74,6 +75,19 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       if (options.json) return ok(json(result.values));
       const lines = Object.entries(result.values).map(([k, v]) => `${k} = ${v === null ? "(not set)" : Array.isArray(v) ? v.map(String).map(sanitizeLine).join(",") : sanitizeLine(String(v))}`);
       return ok(`${lines.join("\n")}\n`, result.changed ? ["Saved."] : []);
+    }
+    case "handout": {
+      const format = options.json ? "json" : result.format;
+      if (format === "json") return ok(json({ plan: result.plan, checklists: result.checklists.map(checklistJson) }));
+      if (format === "md") return ok(handoutMarkdown(result));
+      if (format === "html") return ok(handoutHtml(result));
+      return ok(handoutText(result, style));
+    }
+    case "workshop": {
+      if (options.json) return ok(json({ title: result.title, audit: result.audit ?? null, drills: result.drills }));
+      const lines = [result.audit ? summaryText(result.audit, style, `${sanitizeLine(result.title)}: checklists`) : ""];
+      for (const d of result.drills) lines.push(`${d.done ? style.green("✓") : "-"} ${d.drill}: ${d.note}`);
+      return ok(`${lines.join("\n").trimStart()}\n`);
     }
     case "totp-code":
       if (options.json) return ok(json({ code: result.code, time: result.time, validFor: result.validFor, digits: result.digits, period: result.period, algorithm: result.algorithm }));

@@ -3,6 +3,7 @@ import type { Checklist } from "../core/checklist.js";
 import type { AuditSummary } from "../core/progress.js";
 import type { Problem } from "../datafiles/yamlSchema.js";
 import type { PasswordVerdict, VerdictSummary } from "../core/passwordVerdict.js";
+import type { WorkshopPlan } from "../workshop/plan.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -15,6 +16,8 @@ export type CommandResult =
   | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }
   | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean }
   | { kind: "config"; values: Record<string, unknown>; changed: boolean }
+  | { kind: "workshop"; title: string; audit?: AuditSummary; drills: DrillOutcome[] }
+  | { kind: "handout"; plan: WorkshopPlan; checklists: Checklist[]; format: DocFormat }
   | { kind: "totp-code"; code: string; time: number; validFor: number; digits: number; period: number; algorithm: string }
   | { kind: "totp-verify"; match: boolean; driftSteps?: number; driftSeconds?: number; time: number }
   | { kind: "totp-practice"; match: boolean; driftSteps?: number; driftSeconds?: number; tries: number }
@@ -39,6 +42,13 @@ export type CommandResult =
       skipped: Array<{ line: number; reason: string }>;
       summary: VerdictSummary & { entries: number; withoutPassword: number; reused: number };
     };
+
+export interface DrillOutcome {
+  drill: string;
+  done: boolean;
+  /** What happened, without anything the participant typed. */
+  note: string;
+}
 
 export interface ScanEntry extends PasswordVerdict {
   /** Line (CSV record) or position (JSON item) in the export. */

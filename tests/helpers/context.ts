@@ -17,6 +17,6 @@ export function testContext(home: string, options: Partial<Pick<Context, "checkl
     canPrompt: options.canPrompt ?? false,
     now: () => new Date(Date.UTC(2026, 10, 25, 12, 0, tick++)),
     state: () => (state ??= openState({ save: options.save ?? true, env })),
-    checklists: () => (lists ??= loadChecklists({ extraDir: options.checklistsDir })),
+    checklists: () => (lists ??= loadChecklists({ extraDirs: [options.checklistsDir] })),
   };
 }

@@ -64,14 +64,14 @@ describe("checklist loader", () => {
   });
 
   it("lays a trainer's folder over the built-in checklists", async () => {
-    const merged = await loadChecklists({ extraDir: path.join(CHECKLIST_FIXTURES, "good") });
+    const merged = await loadChecklists({ extraDirs: [path.join(CHECKLIST_FIXTURES, "good")] });
     expect(merged.some((c) => c.platform === "demo")).toBe(true);
-    const twice = await loadChecklists({ extraDir: path.join(CHECKLIST_FIXTURES, "good") });
+    const twice = await loadChecklists({ extraDirs: [path.join(CHECKLIST_FIXTURES, "good")] });
     expect(twice.length).toBe(merged.length);
   });
 
   it("refuses a trainer's folder with a broken file, naming file and line", async () => {
-    await expect(loadChecklists({ extraDir: path.join(CHECKLIST_FIXTURES, "broken") })).rejects.toMatchObject({
+    await expect(loadChecklists({ extraDirs: [path.join(CHECKLIST_FIXTURES, "broken")] })).rejects.toMatchObject({
       exitCode: 2,
       problems: expect.arrayContaining([expect.stringContaining("missing-title.yaml:13: items[1].title: is missing")]),
     });

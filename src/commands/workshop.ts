@@ -1,0 +1,95 @@
+/**
+ * harden workshop PLAN: a trainer's session, step by step for one participant (the plan's
+ * audit, then its drills), or with --handout the whole session's printable material.
+ */
+import { loadChecklists } from "../checklists/loader.js";
+import type { CheckProgress } from "../breach/result.js";
+import { UsageError } from "../errors.js";
+import type { CommandResult, DrillOutcome } from "../output/results.js";
+import type { Style } from "../output/style.js";
+import { checkPlanPlatforms, readPlan } from "../workshop/plan.js";
+import { auditCommand, type AuditUI } from "./audit.js";
+import { parseDocFormat } from "./checklist.js";
+import type { Context } from "./context.js";
+import { totpPracticeCommand, type TotpUI } from "./totp.js";
+
+export interface WorkshopUI extends AuditUI, TotpUI {
+  confirmAction(message: string, defaultYes?: boolean): Promise<boolean>;
+}
+
+export interface WorkshopDeps {
+  ui?: WorkshopUI;
+  style: Style;
+  color: boolean;
+  width?: number;
+  version: string;
+  onProgress?: (p: CheckProgress) => void;
+}
+
+export async function workshopCommand(ctx: Context, file: string, options: { handout?: boolean; format?: string }, deps: WorkshopDeps): Promise<CommandResult> {
+  const parsed = await readPlan(file);
+  const { plan } = parsed;
+  const checklists = await loadChecklists({ extraDirs: [ctx.checklistsDir, plan.checklistsDir] });
+  checkPlanPlatforms(file, parsed, checklists);
+  const chosen = plan.platforms.map((id) => checklists.find((c) => c.platform === id)!);
+  if (options.handout) return { kind: "handout", plan, checklists: chosen, format: parseDocFormat(options.format ?? "html") };
+
+  const { ui, style } = deps;
+  if (!ctx.canPrompt || !ui) throw new UsageError("A workshop runs step by step at a terminal. To print its material instead, add --handout.");
+  ui.say(`${style.bold(plan.title)}\n${plan.description ? `${plan.description}\n` : ""}`);
+  const planCtx: Context = { ...ctx, checklists: async () => checklists };
+  const audit = await auditCommand(planCtx, { platforms: plan.platforms }, { ui, style, width: deps.width });
+  const drills: DrillOutcome[] = [];
+  for (const drill of plan.drills) {
+    if (drill === "password-strength") drills.push(await passwordStrengthDrill(ctx, ui, style, deps));
+    else {
+      const practice = await totpPracticeCommand(ctx, { ui, style, color: deps.color });
+      if (practice.kind === "totp-practice") drills.push({ drill, done: practice.match, note: practice.match ? "the code matched" : "the code did not match yet" });
+    }
+  }
+  return { kind: "workshop", title: plan.title, audit: audit.kind === "audit" ? audit.summary : undefined, drills };
+}
+
+/**
+ * Scores practice passwords at a hidden prompt and explains why. A breach lookup happens only
+ * when the participant says yes, and sends 5 characters of the hash like `harden password`.
+ */
+async function passwordStrengthDrill(ctx: Context, ui: WorkshopUI, style: Style, deps: WorkshopDeps): Promise<DrillOutcome> {
+  const { loadScorer } = await import("../strength/scorer.js");
+  const { SCORE_WORDS } = await import("../output/passwordView.js");
+  const scorer = loadScorer();
+  scorer.catch(() => {});
+  ui.say(`\n${style.bold("Drill: how strong is a password?")}
+  Type a password to see how long it would take to guess and why. Try a made-up one that
+  looks like the ones you use. Nothing you type is saved, shown, or sent anywhere.\n`);
+  const scores: number[] = [];
+  for (;;) {
+    const password = await ui.askSecret("Practice password (nothing shows as you type):");
+    if (password === "") break;
+    const verdict = (await scorer).score(password);
+    scores.push(verdict.score);
+    ui.say(`  Score: ${verdict.score} of 4 (${SCORE_WORDS[verdict.score]}). Guessing it would take ${verdict.crackTimeOffline} with a stolen password list.`);
+    if (verdict.warning) ui.say(`  Why: ${verdict.warning}`);
+    for (const tip of verdict.suggestions) ui.say(`  Tip: ${tip}`);
+    if (await ui.confirmAction("Also check whether it appears in known breaches? (Only the first 5 characters of its hash are sent.)", false)) {
+      const [{ openBreachChecker }, { hashPassword }] = await Promise.all([import("../breach/open.js"), import("../breach/hash.js")]);
+      const { breachOptions } = await import("./passwordOptions.js");
+      const source = breachOptions(ctx, { breach: true }, "sha1", deps.version)!;
+      const opened = await openBreachChecker(source);
+      try {
+        const [result] = await opened.checker.checkMany([await hashPassword(password, "sha1")]);
+        ui.say(
+          result?.status === "found"
+            ? style.red(`  Found in breach data ${result.count.toLocaleString("en-US")} times: never use it.`)
+            : result?.status === "not-found"
+              ? style.green("  Not found in the breach data.")
+              : style.yellow(`  Could not check: ${result?.status === "unknown" ? result.reason : "no answer"}. This does not mean it is safe.`),
+        );
+      } finally {
+        await opened.checker.close();
+      }
+    }
+    if (!(await ui.confirmAction("Try another password?", true))) break;
+  }
+  return { drill: "password-strength", done: scores.length > 0, note: scores.length ? `${scores.length} tried, scores ${scores.join(", ")}` : "none tried" };
+}

@@ -1,0 +1,60 @@
+/** A workshop's whole printable material: agenda, safety note, checklists, drill sheets. */
+import type { Checklist } from "../core/checklist.js";
+import type { WorkshopPlan } from "../workshop/plan.js";
+import { checklistHtmlBody, checklistMarkdown, checklistText, htmlEscape, htmlPage } from "./checklistView.js";
+import { BACKUP_ADVICE, DRILL_SHEETS, SAFETY_NOTE } from "./guidance.js";
+import { sanitizeLine } from "./sanitize.js";
+import type { Style } from "./style.js";
+import { wrap } from "./wrap.js";
+
+interface Handout {
+  plan: WorkshopPlan;
+  checklists: Checklist[];
+}
+
+const drillSheets = (plan: WorkshopPlan) => plan.drills.map((d) => DRILL_SHEETS[d]);
+
+export function handoutHtml({ plan, checklists }: Handout): string {
+  const agenda = [
+    ...checklists.map((c) => `<li>Checklist: ${htmlEscape(c.name)}</li>`),
+    ...drillSheets(plan).map((d) => `<li>${htmlEscape(d.title)}</li>`),
+  ].join("");
+  const drills = drillSheets(plan)
+    .map(
+      (d) => `<section class="checklist"><h1>${htmlEscape(d.title)}</h1><p>${htmlEscape(d.intro)}</p><ol>${d.steps.map((s) => `<li>${htmlEscape(s)}</li>`).join("")}</ol>${
+        d === DRILL_SHEETS["totp-practice"] ? `<h2>${htmlEscape(BACKUP_ADVICE.title)}</h2><ul>${BACKUP_ADVICE.points.map((p) => `<li>${htmlEscape(p)}</li>`).join("")}</ul>` : ""
+      }</section>`,
+    )
+    .join("\n");
+  const body = `<section class="checklist"><h1>${htmlEscape(plan.title)}</h1>${plan.description ? `<p>${htmlEscape(plan.description)}</p>` : ""}
+<h2>Today</h2><ol>${agenda}</ol>
+<h2>${htmlEscape(SAFETY_NOTE.title)}</h2><p class="flag">${htmlEscape(SAFETY_NOTE.body)}</p></section>
+${checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n")}
+${drills}`;
+  return htmlPage(`${plan.title} — harden workshop`, body);
+}
+
+export function handoutMarkdown({ plan, checklists }: Handout): string {
+  const out = [`# ${sanitizeLine(plan.title)}`, ""];
+  if (plan.description) out.push(sanitizeLine(plan.description), "");
+  out.push("## Today", "", ...checklists.map((c, i) => `${i + 1}. Checklist: ${sanitizeLine(c.name)}`));
+  drillSheets(plan).forEach((d, i) => out.push(`${checklists.length + i + 1}. ${d.title}`));
+  out.push("", `## ${SAFETY_NOTE.title}`, "", SAFETY_NOTE.body, "", "---", "");
+  out.push(checklists.map(checklistMarkdown).join("\n---\n\n"));
+  for (const d of drillSheets(plan)) {
+    out.push("---", "", `# ${d.title}`, "", d.intro, "", ...d.steps.map((s, i) => `${i + 1}. ${s}`), "");
+    if (d === DRILL_SHEETS["totp-practice"]) out.push(`## ${BACKUP_ADVICE.title}`, "", ...BACKUP_ADVICE.points.map((p) => `- ${p}`), "");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+export function handoutText({ plan, checklists }: Handout, style: Style): string {
+  const out = [style.bold(sanitizeLine(plan.title))];
+  if (plan.description) out.push(wrap(sanitizeLine(plan.description), 80, ""));
+  out.push("", style.bold(SAFETY_NOTE.title), wrap(SAFETY_NOTE.body, 80, "  "), "");
+  out.push(checklists.map((c) => checklistText(c, style)).join("\n"));
+  for (const d of drillSheets(plan)) {
+    out.push(style.bold(d.title), wrap(d.intro, 80, "  "), ...d.steps.map((s, i) => wrap(`${i + 1}. ${s}`, 80, "  ", "     ")), "");
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -84,7 +84,7 @@ describe("guided audit", () => {
     const ui = scriptedUI(["demo", "help", "done", "later", "stop"]);
     const first = await auditCommand(ctx, { platforms: [] }, { ui, style });
     expect(first.kind === "audit" && first.finished).toBe(false);
-    expect(ui.said[0]).toContain("can be noticed by someone who");
+    expect(ui.said[0]!.replace(/\s+/g, " ")).toContain("can be noticed by someone who watches your accounts");
     expect(ui.said.some((s) => s.includes("If you cannot find the menu"))).toBe(true);
 
     const again = testContext(home, { checklistsDir: GOOD, canPrompt: true });

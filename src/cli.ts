@@ -56,7 +56,7 @@ type OpenState = typeof import("./state/store.js").openState;
 /** The state store of the running command, so its notices can be printed even on errors. */
 let openedState: StateStore | undefined;
 
-function makeContext(options: GlobalOptions, openState: OpenState): Context {
+function makeContext(options: GlobalOptions, openState: OpenState | undefined): Context {
   let checklists: Promise<Checklist[]> | undefined;
   return {
     env: process.env,
@@ -65,8 +65,12 @@ function makeContext(options: GlobalOptions, openState: OpenState): Context {
     json: options.json === true,
     canPrompt: process.stdin.isTTY === true && process.stdout.isTTY === true,
     now: () => new Date(),
-    state: () => (openedState ??= openState({ save: options.save })),
-    checklists: () => (checklists ??= import("./checklists/loader.js").then((m) => m.loadChecklists({ extraDirs: [options.checklists] }))),
+    state: () => {
+      // Commands that keep nothing skip loading conf, which is most of a start-up's cost.
+      if (!openState) throw new Error("this command was registered without saved state");
+      return (openedState ??= openState({ save: options.save }));
+    },
+    checklists: () => (checklists ??= import("./checklists/catalog.js").then((m) => m.loadChecklists({ extraDirs: [options.checklists] }))),
   };
 }
 
@@ -99,11 +103,11 @@ async function progressFor(globals: GlobalOptions, label: string) {
 }
 
 /** Wraps a command: gathers the global flags, runs it, prints its result. */
-function action(run: Action) {
+function action(run: Action, options: { state?: boolean } = {}) {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const { openState } = await import("./state/store.js");
+    const openState = options.state === false ? undefined : (await import("./state/store.js")).openState;
     const ctx = makeContext(globals, openState);
     const result = await run(ctx, globals, ...args.slice(0, -1), command);
     await print(result, globals, command.opts<{ output?: string }>().output);
@@ -312,7 +316,7 @@ export function buildProgram(): Command {
   program
     .command("list")
     .description("the platforms harden has checklists for")
-    .action(action(async (ctx) => (await import("./commands/list.js")).listCommand(ctx)));
+    .action(action(async (ctx) => (await import("./commands/list.js")).listCommand(ctx), { state: false }));
 
   const checklist = program.command("checklist").description("show or check checklist files");
   checklist
@@ -323,15 +327,17 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
     .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
     .action(
-      action(async (ctx, _g, platforms, options) =>
-        (await import("./commands/checklist.js")).checklistShowCommand(ctx, platforms as string[], options as { format?: string; all?: boolean }),
+      action(
+        async (ctx, _g, platforms, options) =>
+          (await import("./commands/checklist.js")).checklistShowCommand(ctx, platforms as string[], options as { format?: string; all?: boolean }),
+        { state: false },
       ),
     );
   checklist
     .command("validate")
     .description("check checklist files or folders; prints FILE:LINE: FIELD: problem for each problem")
     .argument("<path...>", "files or folders")
-    .action(action(async (_ctx, _g, paths) => (await import("./commands/checklist.js")).checklistValidateCommand(paths as string[])));
+    .action(action(async (_ctx, _g, paths) => (await import("./commands/checklist.js")).checklistValidateCommand(paths as string[]), { state: false }));
 
   program
     .command("report")

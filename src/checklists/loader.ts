@@ -2,23 +2,17 @@
  * Reads checklist files (YAML or JSON), validates them against checklists/schema.json and
  * reports every problem as `FILE:LINE: FIELD: what is wrong`.
  */
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Checklist } from "../core/checklist.js";
-import { mergeChecklists, SURFACES } from "../core/checklist.js";
+import { SURFACES } from "../core/checklist.js";
 import { formatProblem, parseYamlWithSchema, schemaValidator, type LineOf, type Problem, type SchemaValidator } from "../datafiles/yamlSchema.js";
 import { InvalidInputError } from "../errors.js";
+import { BUILT_IN_DIR, checklistFiles } from "./files.js";
 
 export { formatProblem, type Problem };
 
-/** The checklists folder shipped with harden (next to package.json). */
-export const BUILT_IN_DIR = fileURLToPath(new URL("../../checklists/", import.meta.url));
 export const SCHEMA_FILE = path.join(BUILT_IN_DIR, "schema.json");
-
-const CHECKLIST_EXTENSIONS = [".yaml", ".yml", ".json"];
-/** Schemas live beside the checklists but are not checklists. */
-const isSchemaFile = (name: string) => name === "schema.json" || name.endsWith(".schema.json");
 
 let validator: Promise<SchemaValidator> | undefined;
 const checklistValidator = () => (validator ??= schemaValidator(SCHEMA_FILE, `must be text, or a map with one or more of: ${SURFACES.join(", ")}`));
@@ -70,22 +64,6 @@ export async function loadChecklistFile(file: string): Promise<LoadResult> {
   return parseChecklist(file, text);
 }
 
-/** Checklist files in a folder, or the file itself. */
-export async function checklistFiles(target: string): Promise<string[]> {
-  let info;
-  try {
-    info = await stat(target);
-  } catch {
-    throw new InvalidInputError(`${target}: no such file or folder`);
-  }
-  if (!info.isDirectory()) return [target];
-  const names = await readdir(target);
-  return names
-    .filter((n) => CHECKLIST_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !isSchemaFile(n))
-    .sort()
-    .map((n) => path.join(target, n));
-}
-
 /** Validates files and folders; returns every problem found (none when all are valid). */
 export async function validatePaths(targets: string[]): Promise<{ files: string[]; problems: Problem[]; checklists: Checklist[] }> {
   const files: string[] = [];
@@ -112,17 +90,11 @@ export async function validatePaths(targets: string[]): Promise<{ files: string[
   return { files, problems, checklists };
 }
 
-async function loadFolder(dir: string): Promise<Checklist[]> {
+/** Every checklist in a folder, fully validated; any problem stops with all of them listed. */
+export async function loadFolder(dir: string): Promise<Checklist[]> {
   const { problems, checklists } = await validatePaths([dir]);
   if (problems.length > 0) {
     throw new InvalidInputError(`Some checklist files are not valid (run: harden checklist validate ${dir}):`, problems.map(formatProblem));
   }
   return checklists;
-}
-
-/** The built-in checklists, with a trainer's folders laid over them in order. */
-export async function loadChecklists(options: { extraDirs?: Array<string | undefined> } = {}): Promise<Checklist[]> {
-  let lists = await loadFolder(BUILT_IN_DIR);
-  for (const dir of options.extraDirs ?? []) if (dir) lists = mergeChecklists(lists, await loadFolder(dir));
-  return lists;
 }

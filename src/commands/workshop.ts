@@ -2,7 +2,7 @@
  * harden workshop PLAN: a trainer's session, step by step for one participant (the plan's
  * audit, then its drills), or with --handout the whole session's printable material.
  */
-import { loadChecklists } from "../checklists/loader.js";
+import { loadChecklists } from "../checklists/catalog.js";
 import type { CheckProgress } from "../breach/result.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult, DrillOutcome } from "../output/results.js";

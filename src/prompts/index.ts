@@ -43,6 +43,7 @@ export function chooseMany<T extends string>(message: string, choices: Choice<T>
         message,
         choices,
         loop: false,
+        pageSize: Math.min(choices.length, 15),
         required: options.required !== undefined,
         validate: (picked) => (options.required !== undefined && picked.length === 0 ? options.required : true),
       },

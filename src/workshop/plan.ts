@@ -1,7 +1,7 @@
 /** A trainer's workshop plan: validated like checklists, with problems as FILE:LINE: FIELD. */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { BUILT_IN_DIR } from "../checklists/loader.js";
+import { BUILT_IN_DIR } from "../checklists/files.js";
 import type { Checklist } from "../core/checklist.js";
 import { formatProblem, parseYamlWithSchema, schemaValidator, type LineOf, type Problem, type SchemaValidator } from "../datafiles/yamlSchema.js";
 import { InvalidInputError, UsageError } from "../errors.js";

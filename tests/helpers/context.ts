@@ -1,4 +1,4 @@
-import { loadChecklists } from "../../src/checklists/loader.js";
+import { loadChecklists } from "../../src/checklists/catalog.js";
 import type { Checklist } from "../../src/core/checklist.js";
 import type { Context } from "../../src/commands/context.js";
 import { openState, type StateStore } from "../../src/state/store.js";

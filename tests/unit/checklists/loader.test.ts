@@ -1,7 +1,9 @@
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_DIR, loadChecklists, parseChecklist, validatePaths } from "../../../src/checklists/loader.js";
+import { loadChecklists } from "../../../src/checklists/catalog.js";
+import { BUILT_IN_DIR } from "../../../src/checklists/files.js";
+import { parseChecklist, validatePaths } from "../../../src/checklists/loader.js";
 import { CHECKLIST_FIXTURES } from "../../helpers/fixtures.js";
 
 const good = `platform: demo

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadChecklists } from "../../../src/checklists/loader.js";
+import { loadChecklists } from "../../../src/checklists/catalog.js";
 import { checkPlanPlatforms, parsePlan, readPlan } from "../../../src/workshop/plan.js";
 import { FIXTURES } from "../../helpers/fixtures.js";
 

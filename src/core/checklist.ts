@@ -122,6 +122,24 @@ export function auditOrder(checklist: Checklist): ChecklistItem[] {
   return RISKS.flatMap((risk) => checklist.items.filter((i) => i.risk === risk));
 }
 
+/**
+ * How a checklist is laid out on paper: a platform's items grouped by section in the fixed
+ * section order; a response checklist's steps in the order written, with a heading whenever
+ * the section changes.
+ */
+export function displayGroups(checklist: Checklist): Array<{ section: Section; items: ChecklistItem[] }> {
+  if (checklist.kind !== "response") {
+    return sectionsOf(checklist).map((section) => ({ section, items: checklist.items.filter((i) => i.section === section) }));
+  }
+  const groups: Array<{ section: Section; items: ChecklistItem[] }> = [];
+  for (const item of checklist.items) {
+    const last = groups.at(-1);
+    if (last?.section === item.section) last.items.push(item);
+    else groups.push({ section: item.section, items: [item] });
+  }
+  return groups;
+}
+
 export function sectionsOf(checklist: Checklist): Section[] {
   const present = new Set(checklist.items.map((i) => i.section));
   return SECTIONS.filter((s) => present.has(s));

@@ -2,8 +2,8 @@
 import {
   FLAG_EXPLANATIONS,
   SECTION_NAMES,
+  displayGroups,
   pathEntries,
-  sectionsOf,
   type Checklist,
   type ChecklistItem,
 } from "../core/checklist.js";
@@ -38,9 +38,9 @@ export function itemText(item: ChecklistItem, style: Style, options: { details?:
 export function checklistText(checklist: Checklist, style: Style): string {
   const out = [style.bold(`${sanitizeLine(checklist.name)} — ${checklist.items.length} items`)];
   if (checklist.description) out.push(sanitize(checklist.description));
-  for (const section of sectionsOf(checklist)) {
+  for (const { section, items } of displayGroups(checklist)) {
     out.push("", style.underline(SECTION_NAMES[section]));
-    for (const item of checklist.items.filter((i) => i.section === section)) {
+    for (const item of items) {
       out.push("", `[ ] ${indent(itemText(item, style, { details: true }), "    ").trimStart()}`);
     }
   }
@@ -52,9 +52,9 @@ const mdEscape = (text: string) => sanitizeLine(text).replace(/([\\`*_[\]<|])/g,
 export function checklistMarkdown(checklist: Checklist): string {
   const out = [`# ${mdEscape(checklist.name)}`, ""];
   if (checklist.description) out.push(mdEscape(checklist.description), "");
-  for (const section of sectionsOf(checklist)) {
+  for (const { section, items } of displayGroups(checklist)) {
     out.push(`## ${SECTION_NAMES[section]}`, "");
-    for (const item of checklist.items.filter((i) => i.section === section)) {
+    for (const item of items) {
       out.push(`- [ ] **${mdEscape(item.title)}** (${RISK_WORDS[item.risk]})`, "");
       out.push(`  ${mdEscape(item.why)}`, "");
       for (const flag of item.flags ?? []) out.push(`  > ⚠ ${mdEscape(FLAG_EXPLANATIONS[flag])}`, "");
@@ -126,9 +126,9 @@ function itemHtml(item: ChecklistItem): string {
 export function checklistHtmlBody(checklist: Checklist): string {
   const parts = [`<h1>${htmlEscape(checklist.name)}</h1>`];
   if (checklist.description) parts.push(`<p>${htmlEscape(checklist.description)}</p>`);
-  for (const section of sectionsOf(checklist)) {
+  for (const { section, items } of displayGroups(checklist)) {
     parts.push(`<h2>${SECTION_NAMES[section]}</h2>`);
-    for (const item of checklist.items.filter((i) => i.section === section)) parts.push(itemHtml(item));
+    for (const item of items) parts.push(itemHtml(item));
   }
   return parts.join("\n");
 }

@@ -42,3 +42,19 @@ describe("checklist model", () => {
     expect(pathEntries("same")).toEqual([[undefined, "same"]]);
   });
 });
+
+describe("display groups", () => {
+  it("groups a platform by section order, and keeps a response checklist's written order", async () => {
+    const { displayGroups } = await import("../../../src/core/checklist.js");
+    expect(displayGroups(base).map((g) => [g.section, g.items.map((i) => i.id)])).toEqual([
+      ["privacy", ["p.two"]],
+      ["sessions", ["p.one"]],
+    ]);
+    const response: Checklist = { ...base, kind: "response", items: [...base.items, { ...base.items[0]!, id: "p.three" }] };
+    expect(displayGroups(response).map((g) => [g.section, g.items.map((i) => i.id)])).toEqual([
+      ["sessions", ["p.one"]],
+      ["privacy", ["p.two"]],
+      ["sessions", ["p.three"]],
+    ]);
+  });
+});

@@ -3,7 +3,8 @@
  * Building the matcher takes a few hundred milliseconds, so callers start `loadScorer()` early
  * (while the person is still typing) and await it only when they need a verdict.
  */
-import type { ZxcvbnResult } from "@zxcvbn-ts/core";
+import type { Matcher, Matchers, ZxcvbnResult } from "@zxcvbn-ts/core";
+import { FastL33tMatching, fastWordSequenceMatching } from "./fastL33t.js";
 
 export type Score = 0 | 1 | 2 | 3 | 4;
 
@@ -24,6 +25,21 @@ export interface Scorer {
 
 export const DICTIONARY_LANGUAGES = ["common", "en", "fr", "ar"] as const;
 
+/**
+ * The library's own l33t matcher is replaced by one that finds the same matches faster
+ * (see fastL33t.ts). Its matches are ordinary dictionary matches, scored by the library, so
+ * these two functions are never called for them.
+ */
+export function fastMatchers(ZxcvbnFactory: typeof import("@zxcvbn-ts/core").ZxcvbnFactory): Matchers {
+  const bare = new ZxcvbnFactory() as unknown as { matching: { matchers: Record<string, { constructor: unknown }> } };
+  const WordSequence = bare.matching.matchers.wordSequence!.constructor as Parameters<typeof fastWordSequenceMatching>[0];
+  const unused = { feedback: () => null, scoring: () => 0 };
+  return {
+    dictionaryL33t: { Matching: FastL33tMatching as unknown as Matcher["Matching"], ...unused },
+    wordSequence: { Matching: fastWordSequenceMatching(WordSequence) as unknown as Matcher["Matching"], ...unused },
+  };
+}
+
 let loading: Promise<Scorer> | undefined;
 
 export function loadScorer(): Promise<Scorer> {
@@ -31,19 +47,27 @@ export function loadScorer(): Promise<Scorer> {
   return loading;
 }
 
-async function build(): Promise<Scorer> {
-  const [{ ZxcvbnFactory }, common, en, fr, ar] = await Promise.all([
-    import("@zxcvbn-ts/core"),
+/** The zxcvbn-ts options harden scores with: common passwords and English, French and Arabic words. */
+export async function zxcvbnOptions() {
+  const [common, en, fr, ar] = await Promise.all([
     import("@zxcvbn-ts/language-common"),
     import("@zxcvbn-ts/language-en"),
     import("@zxcvbn-ts/language-fr"),
     import("@zxcvbn-ts/language-ar"),
   ]);
-  const factory = new ZxcvbnFactory({
+  return {
     translations: en.translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary, ...ar.dictionary },
-  });
+  };
+}
+
+async function build(): Promise<Scorer> {
+  const [{ ZxcvbnFactory }, options] = await Promise.all([import("@zxcvbn-ts/core"), zxcvbnOptions()]);
+  const factory = new ZxcvbnFactory(options, fastMatchers(ZxcvbnFactory));
+  // The first check builds the word index the fast matchers share; do it now, while the
+  // person is still typing, not after they press Enter.
+  factory.check("warm-up P4ssw0rd!1990");
   return {
     score(password, contextWords = []) {
       return verdict(factory.check(password, [...contextWords]));

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pwnedPassword } from "hibp";
+import { buildCorpus } from "./corpus.mjs";
 import { BIN, figure, ms, run } from "./lib.mjs";
 
 const DELAY_MS = 40;
@@ -44,7 +45,8 @@ async function startServer(delayMs) {
 }
 
 export async function p1() {
-  const passwords = Array.from({ length: COUNT }, (_, i) => `bench-${i}-${hex(12)}`);
+  // A realistic mix (the P3 corpus: common, l33t variants, passphrases, random), made distinct.
+  const passwords = [...new Set(buildCorpus(4 * COUNT, 1))].slice(0, COUNT);
   const prefixes = new Set(passwords.map((p) => createHash("sha1").update(p).digest("hex").slice(0, 5).toUpperCase())).size;
   const home = mkdtempSync(path.join(tmpdir(), "harden-bench-"));
   const env = { HARDEN_HOME: home };

@@ -9,7 +9,7 @@ import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
 import { readSecretFile, readSecretLines, secretEnvironmentNames, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
-import { breachOptions, contextWords, parseMinScore } from "./passwordOptions.js";
+import { breachOptions, contextWords, parseMinScore, withScoringThread } from "./passwordOptions.js";
 
 export interface PasswordOptions {
   stdin?: boolean;
@@ -63,33 +63,33 @@ export async function passwordCommand(
   const minScore = parseMinScore(options.minScore);
   const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
   const source = breachOptions(ctx, options, mode, deps.version);
-  // Start building the dictionaries now, so they are ready by the time the person presses Enter.
-  const scorer = options.strength ? import("../strength/scorer.js").then((m) => m.loadScorer()) : undefined;
-  scorer?.catch(() => {});
-  const { lines, interactive } = await gatherPasswords(ctx, options, deps.askSecret);
-  if (lines.length === 0) throw new UsageError("No passwords were given: the input was empty.");
+  // The dictionaries load on the scoring thread while the person types.
+  return withScoringThread(options.strength, async (scorer) => {
+    const { lines, interactive } = await gatherPasswords(ctx, options, deps.askSecret);
+    if (lines.length === 0) throw new UsageError("No passwords were given: the input was empty.");
 
-  const [{ checkPasswords }, { openBreachChecker }] = await Promise.all([import("../passwords/checkPasswords.js"), import("../breach/open.js")]);
-  const opened = source ? await openBreachChecker(source) : undefined;
-  try {
-    const verdicts = await checkPasswords(
-      lines.map((l) => l.value),
-      {
-        breach: opened && { checker: opened.checker, mode },
-        scorer: scorer && (await scorer),
-        contextWords: contextWords(ctx, options.contextWord),
-        onProgress: lines.length > 1 ? deps.onProgress : undefined,
-      },
-    );
-    return {
-      kind: "password",
-      interactive,
-      minScore,
-      where: opened?.where,
-      results: verdicts.map((v, i) => ({ line: lines[i]!.line, ...v })),
-      summary: summarizeVerdicts(verdicts, minScore),
-    };
-  } finally {
-    await opened?.checker.close();
-  }
+    const [{ checkPasswords }, { openBreachChecker }] = await Promise.all([import("../passwords/checkPasswords.js"), import("../breach/open.js")]);
+    const opened = source ? await openBreachChecker(source) : undefined;
+    try {
+      const verdicts = await checkPasswords(
+        lines.map((l) => l.value),
+        {
+          breach: opened && { checker: opened.checker, mode },
+          scorer,
+          contextWords: contextWords(ctx, options.contextWord),
+          onProgress: lines.length > 1 ? deps.onProgress : undefined,
+        },
+      );
+      return {
+        kind: "password",
+        interactive,
+        minScore,
+        where: opened?.where,
+        results: verdicts.map((v, i) => ({ line: lines[i]!.line, ...v })),
+        summary: summarizeVerdicts(verdicts, minScore),
+      };
+    } finally {
+      await opened?.checker.close();
+    }
+  });
 }

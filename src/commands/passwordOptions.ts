@@ -3,6 +3,7 @@ import type { HashMode } from "../breach/hash.js";
 import type { BreachSource } from "../breach/open.js";
 import { DEFAULT_MIN_SCORE } from "../core/passwordVerdict.js";
 import { UsageError } from "../errors.js";
+import type { ScoringThread } from "../strength/scoringThread.js";
 import type { Context } from "./context.js";
 
 export interface BreachFlags {
@@ -48,4 +49,17 @@ export function contextWords(ctx: Context, flagWords: string[] | undefined): str
   const saved = ctx.state().loadSettings().profileWords;
   const words = Array.isArray(saved) ? saved.filter((w): w is string => typeof w === "string") : [];
   return [...new Set([...(flagWords ?? []), ...words].map((w) => w.trim()).filter(Boolean))];
+}
+
+/**
+ * Runs `run` with a scoring thread (when scoring is on) that starts loading its dictionaries
+ * at once, and always stops it afterwards.
+ */
+export async function withScoringThread<T>(enabled: boolean, run: (scorer: ScoringThread | undefined) => Promise<T>): Promise<T> {
+  const scorer = enabled ? (await import("../strength/scoringThread.js")).startScoringThread() : undefined;
+  try {
+    return await run(scorer);
+  } finally {
+    await scorer?.close();
+  }
 }

@@ -9,7 +9,7 @@ import { UsageError } from "../errors.js";
 import type { CommandResult, ScanEntry } from "../output/results.js";
 import { readTextInput } from "../input/readText.js";
 import type { Context } from "./context.js";
-import { breachOptions, contextWords, parseMinScore, type BreachFlags } from "./passwordOptions.js";
+import { breachOptions, contextWords, parseMinScore, withScoringThread, type BreachFlags } from "./passwordOptions.js";
 
 export interface ScanOptions extends BreachFlags {
   format?: string;
@@ -34,48 +34,48 @@ export async function scanCommand(
   const minScore = parseMinScore(options.minScore);
   const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
   const source = breachOptions(ctx, options, mode, deps.version);
-  const scorer = options.strength ? import("../strength/scorer.js").then((m) => m.loadScorer()) : undefined;
-  scorer?.catch(() => {});
-
-  const parsed = exportsModule.parseExport(await readTextInput(file, "the export"), format, file);
-  const withPassword = parsed.entries.filter((e) => e.password !== "");
-  const [{ checkPasswords, reuseCounts }, { openBreachChecker }] = await Promise.all([
-    import("../passwords/checkPasswords.js"),
-    import("../breach/open.js"),
-  ]);
-  const opened = source && withPassword.length > 0 ? await openBreachChecker(source) : undefined;
-  try {
-    const passwords = withPassword.map((e) => e.password);
-    const verdicts = await checkPasswords(passwords, {
-      breach: opened && { checker: opened.checker, mode },
-      scorer: scorer && (await scorer),
-      contextWords: contextWords(ctx, options.contextWord),
-      onProgress: deps.onProgress,
-    });
-    const reused = reuseCounts(passwords);
-    const byEntry = new Map(withPassword.map((e, i) => [e, i]));
-    const entries: ScanEntry[] = parsed.entries.map((e) => {
-      const i = byEntry.get(e);
-      const base = { line: e.line, name: e.name, url: e.url, username: e.username };
-      return i === undefined ? { ...base, hasPassword: false, reusedBy: 0 } : { ...base, hasPassword: true, reusedBy: reused[i]!, ...verdicts[i] };
-    });
-    return {
-      kind: "scan",
-      file,
-      format: exportsModule.formatLabel(parsed.format),
-      minScore,
-      where: opened?.where,
-      showUsernames: options.showUsernames === true,
-      entries,
-      skipped: parsed.skipped,
-      summary: {
-        ...summarizeVerdicts(verdicts, minScore),
-        entries: parsed.entries.length,
-        withoutPassword: parsed.withoutPassword,
-        reused: reused.filter((n) => n > 0).length,
-      },
-    };
-  } finally {
-    await opened?.checker.close();
-  }
+  // The dictionaries load on the scoring thread while the export is read and parsed.
+  return withScoringThread(options.strength, async (scorer) => {
+    const parsed = exportsModule.parseExport(await readTextInput(file, "the export"), format, file);
+    const withPassword = parsed.entries.filter((e) => e.password !== "");
+    const [{ checkPasswords, reuseCounts }, { openBreachChecker }] = await Promise.all([
+      import("../passwords/checkPasswords.js"),
+      import("../breach/open.js"),
+    ]);
+    const opened = source && withPassword.length > 0 ? await openBreachChecker(source) : undefined;
+    try {
+      const passwords = withPassword.map((e) => e.password);
+      const verdicts = await checkPasswords(passwords, {
+        breach: opened && { checker: opened.checker, mode },
+        scorer,
+        contextWords: contextWords(ctx, options.contextWord),
+        onProgress: deps.onProgress,
+      });
+      const reused = reuseCounts(passwords);
+      const byEntry = new Map(withPassword.map((e, i) => [e, i]));
+      const entries: ScanEntry[] = parsed.entries.map((e) => {
+        const i = byEntry.get(e);
+        const base = { line: e.line, name: e.name, url: e.url, username: e.username };
+        return i === undefined ? { ...base, hasPassword: false, reusedBy: 0 } : { ...base, hasPassword: true, reusedBy: reused[i]!, ...verdicts[i] };
+      });
+      return {
+        kind: "scan",
+        file,
+        format: exportsModule.formatLabel(parsed.format),
+        minScore,
+        where: opened?.where,
+        showUsernames: options.showUsernames === true,
+        entries,
+        skipped: parsed.skipped,
+        summary: {
+          ...summarizeVerdicts(verdicts, minScore),
+          entries: parsed.entries.length,
+          withoutPassword: parsed.withoutPassword,
+          reused: reused.filter((n) => n > 0).length,
+        },
+      };
+    } finally {
+      await opened?.checker.close();
+    }
+  });
 }

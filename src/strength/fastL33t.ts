@@ -188,18 +188,44 @@ export class FastL33tMatching {
 const NO_HITS: Array<[string, number]> = [];
 /** Prefixes up to this length are indexed, so a walk from one start stops at the first dead end. */
 const PREFIX_LENGTH = 4;
+/** A hit is packed as list number * 2^24 + rank in one small integer: no allocation per word. */
+const RANK_BITS = 2 ** 24;
 
 interface WordIndex {
-  words: Map<string, Array<[string, number]>>;
+  names: string[];
+  /** word -> packed hit, or packed hits when several lists hold the word. */
+  words: Map<string, number | number[]>;
   prefixes: Set<string>;
 }
-/** One index per set of word lists: word -> [list name, rank] for every list holding it. */
+/** One index per set of word lists, built once: the lists never change. */
 const indexes = new WeakMap<object, WordIndex>();
 
+function addPrefixes(set: Set<string>, word: string): void {
+  for (let k = 1; k <= PREFIX_LENGTH && k <= word.length; k++) set.add(word.slice(0, k));
+}
+
+function buildIndex(rankedDictionaries: RankedDictionaries, names: string[]): WordIndex {
+  const words = new Map<string, number | number[]>();
+  const prefixes = new Set<string>();
+  names.forEach((name, n) => {
+    const list = rankedDictionaries[name]!;
+    for (const word in list) {
+      const hit = n * RANK_BITS + list[word]!;
+      const known = words.get(word);
+      if (known === undefined) {
+        words.set(word, hit);
+        addPrefixes(prefixes, word);
+      } else if (typeof known === "number") words.set(word, [known, hit]);
+      else known.push(hit);
+    }
+  });
+  return { names, words, prefixes };
+}
+
 /**
- * Looks a word up in every list at once. The lists are fixed per options, so their index is
- * built once and shared; the person's own words (userInputs) change per call and are checked
- * on their own, in their place in the list order.
+ * Looks a word up in every list at once, and tells whether any word starts with a given
+ * short string. The person's own words (userInputs) change per call and are checked on their
+ * own, in their place in the list order.
  */
 function wordIndex(rankedDictionaries: RankedDictionaries): { lookup: (word: string) => Array<[string, number]>; isPrefix: (start: string) => boolean } {
   const names = Object.keys(rankedDictionaries);
@@ -207,34 +233,90 @@ function wordIndex(rankedDictionaries: RankedDictionaries): { lookup: (word: str
   // The fixed lists are the same objects in every call, so the first one keys the index.
   const key = rankedDictionaries[fixed[0] ?? ""] ?? rankedDictionaries;
   let index = indexes.get(key);
-  if (!index) {
-    index = { words: new Map(), prefixes: new Set() };
-    for (const name of fixed) {
-      for (const [word, rank] of Object.entries(rankedDictionaries[name]!)) {
-        const hits = index.words.get(word);
-        if (hits) hits.push([name, rank]);
-        else index.words.set(word, [[name, rank]]);
-        for (let k = 1; k <= PREFIX_LENGTH && k <= word.length; k++) index.prefixes.add(word.slice(0, k));
-      }
-    }
-    indexes.set(key, index);
-  }
+  if (!index) indexes.set(key, (index = buildIndex(rankedDictionaries, fixed)));
   const { words, prefixes } = index;
+  const unpack = (hit: number): [string, number] => [index!.names[Math.floor(hit / RANK_BITS)]!, hit % RANK_BITS];
+  const fixedHits = (word: string): Array<[string, number]> => {
+    const found = words.get(word);
+    return found === undefined ? NO_HITS : typeof found === "number" ? [unpack(found)] : found.map(unpack);
+  };
   const user = rankedDictionaries.userInputs;
-  if (!user || Object.keys(user).length === 0) return { lookup: (word) => words.get(word) ?? NO_HITS, isPrefix: (start) => prefixes.has(start) };
-  const userPrefixes = new Set(Object.keys(user).flatMap((w) => Array.from({ length: Math.min(PREFIX_LENGTH, w.length) }, (_, k) => w.slice(0, k + 1))));
+  if (!user || Object.keys(user).length === 0) return { lookup: fixedHits, isPrefix: (start) => prefixes.has(start) };
+  const userPrefixes = new Set<string>();
+  for (const word of Object.keys(user)) addPrefixes(userPrefixes, word);
   const at = names.indexOf("userInputs");
   return {
-    lookup: (word) => {
-      const hits = words.get(word) ?? NO_HITS;
+    lookup(word) {
       const rank = user[word];
-      if (rank === undefined) return hits;
-      const withUser = [...hits];
-      withUser.splice(hits.filter(([n]) => names.indexOf(n) < at).length, 0, ["userInputs", rank]);
-      return withUser;
+      if (rank === undefined) return fixedHits(word);
+      const hits = [...fixedHits(word)];
+      hits.splice(hits.filter(([n]) => names.indexOf(n) < at).length, 0, ["userInputs", rank]);
+      return hits;
     },
     isPrefix: (start) => prefixes.has(start) || userPrefixes.has(start),
   };
+}
+
+/**
+ * The plain and reversed dictionary matchers, with the same results as zxcvbn-ts's (Levenshtein
+ * matching is off in harden's options), using the shared word index and prefix walk.
+ */
+export class FastDictionaryMatching {
+  constructor(protected options: Options) {}
+
+  /** As the library's mergeUserInputDictionary: the person's own words join the lists. */
+  getRangedDictionaries(userInputsOptions: MatchOptions["userInputsOptions"]) {
+    const options = this.options as unknown as { rankedDictionaries: RankedDictionaries; rankedDictionariesMaxWordSize: Record<string, number> };
+    if (!userInputsOptions) return { rankedDictionaries: options.rankedDictionaries, rankedDictionariesMaxWordSize: options.rankedDictionariesMaxWordSize };
+    return {
+      rankedDictionaries: { ...options.rankedDictionaries, userInputs: { ...(options.rankedDictionaries.userInputs ?? {}), ...userInputsOptions.rankedDictionary } },
+      rankedDictionariesMaxWordSize: {
+        ...options.rankedDictionariesMaxWordSize,
+        userInputs: Math.max(userInputsOptions.rankedDictionaryMaxWordSize, options.rankedDictionariesMaxWordSize.userInputs ?? 0),
+      },
+    };
+  }
+
+  match({ password, userInputsOptions }: MatchOptions): MatchExtended[] {
+    if ((this.options as unknown as { useLevenshteinDistance: boolean }).useLevenshteinDistance) throw new Error("Levenshtein matching is not supported here");
+    const { rankedDictionaries, rankedDictionariesMaxWordSize } = this.getRangedDictionaries(userInputsOptions);
+    const index = wordIndex(rankedDictionaries);
+    const maxWidth = Math.max(0, ...Object.values(rankedDictionariesMaxWordSize));
+    return matchWords(password, index, maxWidth, false);
+  }
+}
+
+export class FastReverseMatching extends FastDictionaryMatching {
+  override match({ password, userInputsOptions }: MatchOptions): MatchExtended[] {
+    const { rankedDictionaries, rankedDictionariesMaxWordSize } = this.getRangedDictionaries(userInputsOptions);
+    const maxWidth = Math.max(0, ...Object.values(rankedDictionariesMaxWordSize));
+    const reversed = password.split("").reverse().join("");
+    const n = password.length;
+    return matchWords(reversed, wordIndex(rankedDictionaries), maxWidth, true).map((m) => ({
+      ...m,
+      token: m.token.split("").reverse().join(""),
+      i: n - 1 - m.j,
+      j: n - 1 - m.i,
+    }));
+  }
+}
+
+/** Every dictionary word in `password`, in the library's (i, j, list) order. */
+function matchWords(password: string, index: ReturnType<typeof wordIndex>, maxWidth: number, reversed: boolean): MatchExtended[] {
+  const matches: MatchExtended[] = [];
+  const lower = password.toLowerCase();
+  const n = lower.length;
+  for (let i = 0; i < n; i += 1) {
+    for (let j = i; j < n; j += 1) {
+      if (j - i + 1 > maxWidth && !(i === 0 && j === n - 1)) break;
+      const word = lower.slice(i, j + 1);
+      if (j - i + 1 <= PREFIX_LENGTH && !index.isPrefix(word)) break;
+      for (const [dictionaryName, rank] of index.lookup(word)) {
+        matches.push({ pattern: "dictionary", i, j, token: password.slice(i, j + 1), matchedWord: word, rank, dictionaryName, reversed, l33t: false } as unknown as MatchExtended);
+      }
+    }
+  }
+  return matches;
 }
 
 type MatcherClass = new (options: Options) => { match(options: MatchOptions): MatchExtended[] | Promise<MatchExtended[]> };

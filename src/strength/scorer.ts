@@ -4,7 +4,7 @@
  * (while the person is still typing) and await it only when they need a verdict.
  */
 import type { Matcher, Matchers, ZxcvbnResult } from "@zxcvbn-ts/core";
-import { FastL33tMatching, fastWordSequenceMatching } from "./fastL33t.js";
+import { FastDictionaryMatching, FastL33tMatching, FastReverseMatching, fastWordSequenceMatching } from "./fastL33t.js";
 
 export type Score = 0 | 1 | 2 | 3 | 4;
 
@@ -26,17 +26,25 @@ export interface Scorer {
 export const DICTIONARY_LANGUAGES = ["common", "en", "fr", "ar"] as const;
 
 /**
- * The library's own l33t matcher is replaced by one that finds the same matches faster
- * (see fastL33t.ts). Its matches are ordinary dictionary matches, scored by the library, so
- * these two functions are never called for them.
+ * The library's dictionary, reverse, l33t and word-sequence matchers are replaced by ones
+ * that find the same matches faster (see fastL33t.ts). Scoring of built-in patterns always
+ * uses the library's own functions, so `scoring` here is never called.
  */
 export function fastMatchers(ZxcvbnFactory: typeof import("@zxcvbn-ts/core").ZxcvbnFactory): Matchers {
-  const bare = new ZxcvbnFactory() as unknown as { matching: { matchers: Record<string, { constructor: unknown }> } };
+  // The library exports neither its matcher classes nor its feedback functions; a bare
+  // factory has both. Feedback is looked up by a match's pattern, and the fast matchers'
+  // matches are ordinary "dictionary" and "wordSequence" ones, so they keep the library's own.
+  const bare = new ZxcvbnFactory() as unknown as {
+    matching: { matchers: Record<string, { constructor: unknown }> };
+    feedback: { matchers: Record<string, Matcher["feedback"]> };
+  };
   const WordSequence = bare.matching.matchers.wordSequence!.constructor as Parameters<typeof fastWordSequenceMatching>[0];
-  const unused = { feedback: () => null, scoring: () => 0 };
+  const dictionary = { feedback: bare.feedback.matchers.dictionary!, scoring: () => 0 };
   return {
-    dictionaryL33t: { Matching: FastL33tMatching as unknown as Matcher["Matching"], ...unused },
-    wordSequence: { Matching: fastWordSequenceMatching(WordSequence) as unknown as Matcher["Matching"], ...unused },
+    dictionary: { Matching: FastDictionaryMatching as unknown as Matcher["Matching"], ...dictionary },
+    dictionaryReverse: { Matching: FastReverseMatching as unknown as Matcher["Matching"], ...dictionary },
+    dictionaryL33t: { Matching: FastL33tMatching as unknown as Matcher["Matching"], ...dictionary },
+    wordSequence: { Matching: fastWordSequenceMatching(WordSequence) as unknown as Matcher["Matching"], feedback: bare.feedback.matchers.wordSequence!, scoring: () => 0 },
   };
 }
 

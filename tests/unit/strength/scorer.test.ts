@@ -29,6 +29,7 @@ describe("strength scoring", () => {
         const b = fast.check(password);
         expect(b.guesses).toBe(a.guesses);
         expect(b.score).toBe(a.score);
+        expect(b.feedback).toEqual(a.feedback);
       }),
       { numRuns: 300 },
     );

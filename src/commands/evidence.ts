@@ -1,0 +1,68 @@
+/** harden evidence: an append-only, hash-chained log of files and notes a person may need to show later. */
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import path from "node:path";
+import { UsageError } from "../errors.js";
+import { localTime } from "../evidence/chain.js";
+import { evidenceDir, readEvidence, recordEvidence, verifyEvidence, type EvidenceLog } from "../evidence/log.js";
+import { EVIDENCE_FORMATS, type EvidenceFormat, type EvidenceListing, type EvidenceResult } from "../evidence/results.js";
+import { stateDir } from "../state/store.js";
+import type { Context } from "./context.js";
+
+/** An absolute path to a readable file, or a usage error naming what was given. */
+async function evidenceFile(file: string): Promise<string> {
+  if (file === "-") throw new UsageError("Give the file's path: what comes on stdin could not be checked again later.");
+  const absolute = path.resolve(file);
+  try {
+    if ((await stat(absolute)).isDirectory()) throw new UsageError(`${file} is a folder: name the files in it.`);
+    await access(absolute, constants.R_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === "ENOENT" ? `Cannot find ${file}: check the path. Nothing was recorded.` : `Cannot read ${file} (${code ?? "error"}). Nothing was recorded.`);
+  }
+  return absolute;
+}
+
+export async function evidenceAddCommand(ctx: Context, files: string[], options: { note?: string; copy?: boolean }): Promise<EvidenceResult> {
+  if (!ctx.save) throw new UsageError("Nothing can be recorded with --no-save: the evidence log has to be kept on disk. Run again without --no-save.");
+  // The note is kept exactly as typed; only a blank one counts as none.
+  const note = options.note !== undefined && options.note.trim() !== "" ? options.note : null;
+  if (note === null && files.length === 0) throw new UsageError("Give the files to record, a note with --note TEXT, or both: harden evidence add [FILE...] --note TEXT");
+  const absolute: string[] = [];
+  for (const file of files) absolute.push(await evidenceFile(file));
+  const entry = await recordEvidence(evidenceDir(stateDir(ctx.env)), { now: ctx.now(), note, files: absolute, copy: options.copy === true });
+  return { kind: "evidence-add", entry };
+}
+
+function listing(log: EvidenceLog): EvidenceListing {
+  return {
+    entries: log.lines.flatMap((l) => (l.entry ? [l.entry] : [])),
+    unreadableLines: log.lines.filter((l) => !l.entry).map((l) => l.line),
+    head: log.head,
+  };
+}
+
+export async function evidenceListCommand(ctx: Context): Promise<EvidenceResult> {
+  return { kind: "evidence-list", ...listing(await readEvidence(evidenceDir(stateDir(ctx.env)))) };
+}
+
+export async function evidenceVerifyCommand(ctx: Context): Promise<EvidenceResult> {
+  const { lines, files, findings, head } = await verifyEvidence(evidenceDir(stateDir(ctx.env)));
+  return { kind: "evidence-verify", entries: lines.length, files, findings, head };
+}
+
+export function parseEvidenceFormat(value: string | undefined): EvidenceFormat {
+  const format = (value ?? "html").toLowerCase();
+  if (format === "markdown") return "md";
+  if (!(EVIDENCE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${EVIDENCE_FORMATS.join(", ")} (got "${value}").`);
+  return format as EvidenceFormat;
+}
+
+/** A report to print or send: every entry, checked again as it is written. */
+export async function evidenceExportCommand(ctx: Context, options: { format?: string }): Promise<EvidenceResult> {
+  const format = parseEvidenceFormat(options.format);
+  const log = await verifyEvidence(evidenceDir(stateDir(ctx.env)));
+  const now = ctx.now();
+  return { kind: "evidence-export", format, generatedAt: now.toISOString(), generatedLocal: localTime(now), findings: log.findings, ...listing(log) };
+}

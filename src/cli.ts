@@ -17,7 +17,7 @@ const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.
 const EXIT_CODES_HELP = `
 Exit codes:
   0    ok
-  1    findings (a password found in breaches or too weak)
+  1    findings (a password found in breaches or too weak; evidence changed since it was recorded)
   2    usage error or invalid input (bad flag, broken checklist or answers file)
   3    could not check (network or breach data unavailable) - never "safe"
   130  interrupted (Ctrl-C); everything answered so far is kept
@@ -36,6 +36,10 @@ Examples:
   harden password --stdin --json < list   check many (clinics)
   harden scan export.csv                  check a password manager's export
   harden totp practice                    practise with an authenticator app
+  harden evidence add shot.png --note "Message after the hearing" --copy
+                                          record a screenshot and a note in the evidence log
+  harden evidence export --output evidence.html
+                                          a printable report of the log, checked again
   harden workshop plan.yaml --handout --output session.html
                                           a trainer's printable session
   harden forget                           delete everything harden saved
@@ -346,13 +350,48 @@ export function buildProgram(): Command {
     .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
     .action(action(async (ctx, _g, options) => (await import("./commands/report.js")).reportCommand(ctx, options as { format?: string })));
 
+  const evidence = program.command("evidence").description("a tamper-evident log of screenshots, files and notes, to show a platform or the police");
+  evidence
+    .command("add")
+    .description("record files (SHA-256, size, path) and a note; entries are never changed or removed")
+    .argument("[file...]", "screenshots, exports or other files")
+    .option("--note <text>", "what happened, in your own words")
+    .option("--copy", "also keep a private copy of each file in harden's folder, named by its SHA-256")
+    .action(
+      action(
+        async (ctx, _g, files, options) =>
+          (await import("./commands/evidence.js")).evidenceAddCommand(ctx, files as string[], options as { note?: string; copy?: boolean }),
+        { state: false },
+      ),
+    );
+  evidence
+    .command("list")
+    .description("show what was recorded")
+    .action(action(async (ctx) => (await import("./commands/evidence.js")).evidenceListCommand(ctx), { state: false }));
+  evidence
+    .command("verify")
+    .description("check every entry and file again (exit 1 when anything changed)")
+    .action(action(async (ctx) => (await import("./commands/evidence.js")).evidenceVerifyCommand(ctx), { state: false }));
+  evidence
+    .command("export")
+    .description("a dated report to print or send: every entry, its files' SHA-256, and the chain head")
+    .addOption(new Option("--format <format>", "report format").choices(["html", "md", "json"]).default("html"))
+    .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
+    .action(action(async (ctx, _g, options) => (await import("./commands/evidence.js")).evidenceExportCommand(ctx, options as { format?: string }), { state: false }));
+
   program
     .command("forget")
     .description("delete every file harden saved (asks first; --yes without a terminal)")
     .option("-y, --yes", "do not ask for confirmation")
-    .action(action(async (ctx, _g, options) => (await import("./commands/forget.js")).forgetCommand(ctx, { yes: (options as { yes?: boolean }).yes === true })));
+    .option("--include-evidence", "also delete the evidence log (asked separately at a terminal)")
+    .action(
+      action(async (ctx, _g, options) => {
+        const opts = options as { yes?: boolean; includeEvidence?: boolean };
+        return (await import("./commands/forget.js")).forgetCommand(ctx, { yes: opts.yes === true, includeEvidence: opts.includeEvidence === true });
+      }),
+    );
 
-  for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands]) sub.exitOverride().configureOutput({ outputError: (text, write) => write(text) });
+  for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands]) sub.exitOverride().configureOutput({ outputError: (text, write) => write(text) });
   return program;
 }
 

@@ -209,6 +209,9 @@ async function checkSortedFile(
     dataStart,
     mode,
     averageLineBytes: lineCount > 0 ? measured / lineCount : hashLength + 8,
+    firstHex: pages[0]?.lines[0]?.hex,
+    // The last sampled page ends the file, so its last complete line holds the highest hash.
+    lastHex: pages.length > 1 ? pages.at(-1)?.lines.at(-1)?.hex : undefined,
   });
   return { sorted, openReads };
 }

@@ -121,6 +121,9 @@ export interface SortedHashFileInit {
   readonly mode: HashMode;
   /** Measured at open; sizes the read windows. */
   readonly averageLineBytes: number;
+  /** The first and last hash, read at open: interpolation works within the file's own key range. */
+  readonly firstHex?: string;
+  readonly lastHex?: string;
 }
 
 export class SortedHashFile {
@@ -141,7 +144,12 @@ export class SortedHashFile {
     this.mode = init.mode;
     this.hashLength = HASH_LENGTH[init.mode];
     this.lineBytes = init.averageLineBytes;
+    this.keyFirst = init.firstHex === undefined ? 0 : hashKey(init.firstHex);
+    this.keyLast = init.lastHex === undefined ? KEY_SPACE : hashKey(init.lastHex) + 1;
   }
+
+  private readonly keyFirst: number;
+  private readonly keyLast: number;
 
   /** `hash` must be upper-case hex of this file's kind. */
   async lookup(hash: string): Promise<BreachResult> {
@@ -161,8 +169,8 @@ export class SortedHashFile {
     // of the lines just outside it (or the ends of the key space).
     let lo = this.dataStart;
     let hi = this.size;
-    let keyLo = 0;
-    let keyHi = KEY_SPACE;
+    let keyLo = this.keyFirst;
+    let keyHi = this.keyLast;
     let hexLo = "";
     let hexHi: string | undefined;
     let bisect = false;

@@ -55,8 +55,8 @@ export interface LogLine {
 
 export type EvidenceFinding =
   | { kind: "entry-edited"; line: number }
-  /** `recorded` is set when the log no longer ends as it did: how many entries it held then. */
-  | { kind: "entry-removed-or-reordered"; line: number; recorded?: number }
+  /** `cutOff` when the entry at `line` was the last one written and is gone (entries removed from the end). */
+  | { kind: "entry-removed-or-reordered"; line: number; cutOff?: true }
   | { kind: "file-changed"; line: number; path: string; copy: string | null }
   | { kind: "file-missing"; line: number; path: string; copy: string | null; code: string };
 
@@ -102,7 +102,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 const LOCAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 /** A copy is named by its hash and a short extension only; anything else may point outside the folder. */
-export const COPY_NAME = /^[0-9a-f]{64}(\.[a-z0-9]{1,5})?$/;
+const COPY_NAME = /^[0-9a-f]{64}(\.[a-z0-9]{1,5})?$/;
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
@@ -186,9 +186,10 @@ export function checkChain(lines: LogLine[], head: ChainTail | undefined): Evide
     else if (l.entry!.prevHash !== prev || l.entry!.seq !== l.line) findings.push({ kind: "entry-removed-or-reordered", line: l.line });
     prev = l.link;
   }
-  // An unreadable last line is already reported; saying it again as "removed" would only confuse.
-  if (head && lines[head.count - 1]?.link !== head.hash && !findings.some((f) => f.line === head.count)) {
-    findings.push({ kind: "entry-removed-or-reordered", line: Math.min(head.count, lines.length + 1), recorded: head.count });
+  // Only the entry the head names matters: entries after it are later additions, ones before it were checked above.
+  // An unreadable line in its place is already reported; saying it again as "removed" would only confuse.
+  if (head && !lines.some((l) => l.link === head.hash) && !findings.some((f) => f.line === head.count)) {
+    findings.push({ kind: "entry-removed-or-reordered", line: head.count, cutOff: true });
   }
   return findings;
 }

@@ -3,6 +3,18 @@ import { SECTION_NAMES, sectionsOf } from "../core/checklist.js";
 import { ExitCode } from "../errors.js";
 import { verdictExitCode } from "../core/passwordVerdict.js";
 import { driftWords } from "../totp/drift.js";
+import {
+  evidenceEntryText,
+  evidenceHtml,
+  evidenceJson,
+  evidenceListJson,
+  evidenceListText,
+  evidenceMarkdown,
+  evidenceNotes,
+  evidenceReportJson,
+  evidenceVerifyJson,
+  evidenceVerifyText,
+} from "./evidenceView.js";
 import { handoutHtml, handoutMarkdown, handoutText } from "./handoutView.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
 import { formatProblem } from "../datafiles/yamlSchema.js";
@@ -66,10 +78,11 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       return ok(summaryText(result.summary, style, `Your progress (${dated.toLowerCase()})`));
     }
     case "forget": {
-      if (options.json) return ok(json({ removed: result.removed, cancelled: result.cancelled }));
+      if (options.json) return ok(json({ removed: result.removed, cancelled: result.cancelled, keptEvidence: result.keptEvidence }));
       if (result.cancelled) return ok("", ["Nothing was deleted."]);
-      if (result.removed.length === 0) return ok("", [`harden had nothing saved in ${result.dir}.`]);
-      return ok("", [`Deleted everything harden saved in ${result.dir} (${result.removed.length} item${result.removed.length === 1 ? "" : "s"}).`]);
+      const kept = result.keptEvidence ? ["Your evidence log was kept. To delete it too: harden forget --yes --include-evidence."] : [];
+      if (result.removed.length === 0) return ok("", [...(result.keptEvidence ? [] : [`harden had nothing saved in ${result.dir}.`]), ...kept]);
+      return ok("", [`Deleted what harden saved in ${result.dir} (${result.removed.length} item${result.removed.length === 1 ? "" : "s"}).`, ...kept]);
     }
     case "config": {
       if (options.json) return ok(json(result.values));
@@ -100,6 +113,21 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
         ? `${style.green("✓ The code matches.")} ${driftWords(result)}\n`
         : `${style.red("✗ The code does not match")} (checked one step either side of now). Check the secret, and that the phone's clock is set automatically.\n`;
       return { stdout: text, stderr: [], exitCode };
+    }
+    case "evidence-add":
+      return ok(options.json ? evidenceJson(result.entry) : evidenceEntryText(result.entry, style), evidenceNotes(result));
+    case "evidence-list":
+      return ok(options.json ? evidenceJson(evidenceListJson(result)) : evidenceListText(result, style), evidenceNotes(result));
+    case "evidence-verify":
+      return {
+        stdout: options.json ? evidenceJson(evidenceVerifyJson(result)) : evidenceVerifyText(result, style),
+        stderr: evidenceNotes(result),
+        exitCode: result.findings.length ? ExitCode.findings : ExitCode.ok,
+      };
+    case "evidence-export": {
+      const format = options.json ? "json" : result.format;
+      const stdout = format === "json" ? evidenceJson(evidenceReportJson(result)) : format === "md" ? evidenceMarkdown(result) : evidenceHtml(result);
+      return ok(stdout, evidenceNotes(result));
     }
     case "password":
       return { stdout: options.json ? json(passwordJson(result)) : passwordText(result, style), stderr: [], exitCode: verdictExitCode(result.summary) };

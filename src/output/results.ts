@@ -4,17 +4,19 @@ import type { AuditSummary } from "../core/progress.js";
 import type { Problem } from "../datafiles/yamlSchema.js";
 import type { PasswordVerdict, VerdictSummary } from "../core/passwordVerdict.js";
 import type { WorkshopPlan } from "../workshop/plan.js";
+import type { EvidenceResult } from "../evidence/results.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
 
 export type CommandResult =
+  | EvidenceResult
   | { kind: "list"; checklists: Checklist[] }
   | { kind: "checklist"; checklists: Checklist[]; format: DocFormat }
   | { kind: "validate"; files: string[]; problems: Problem[] }
   | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean }
   | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }
-  | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean }
+  | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean; keptEvidence: boolean }
   | { kind: "config"; values: Record<string, unknown>; changed: boolean }
   | { kind: "workshop"; title: string; audit?: AuditSummary; drills: DrillOutcome[] }
   | { kind: "handout"; plan: WorkshopPlan; checklists: Checklist[]; format: DocFormat }

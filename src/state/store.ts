@@ -10,7 +10,8 @@ import { emptyProgress, isAnswer, type Progress } from "../core/progress.js";
 const PROGRESS = "progress";
 const SETTINGS = "settings";
 /** Every entry harden may create in its folder; `forget` removes exactly these (and moved-aside files). */
-const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", "evidence"];
+export const EVIDENCE = "evidence";
+const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE];
 const CORRUPT_MARK = ".corrupt-";
 
 export type Settings = Record<string, unknown>;
@@ -164,8 +165,8 @@ export function savedEntries(dir: string): string[] {
 }
 
 /** Deletes everything harden saved; removes the folder too when nothing else is left in it. */
-export function forgetAll(dir: string): string[] {
-  const removed = savedEntries(dir);
+export function forgetAll(dir: string, options: { keepEvidence?: boolean } = {}): string[] {
+  const removed = savedEntries(dir).filter((entry) => !(options.keepEvidence && path.basename(entry) === EVIDENCE));
   for (const entry of removed) rmSync(entry, { recursive: true, force: true });
   try {
     rmdirSync(dir);

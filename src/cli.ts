@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { ExitCode, HardenError, InvalidInputError } from "./errors.js";
+import { ExitCode, HardenError, InterruptedError, InvalidInputError } from "./errors.js";
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { colorEnabled, makeStyle } from "./output/style.js";
@@ -25,6 +25,7 @@ Exit codes:
 Examples:
   harden                                  start the guided audit (in a terminal)
   harden audit facebook google            audit just these accounts
+  harden plan                             a few questions, then your steps ranked
   harden audit --answers answers.yaml --json
                                           scripted run for clinics: no questions asked
   harden list --json                      the platforms and how many items each has
@@ -83,6 +84,7 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const toFile = output !== undefined && output !== "-";
   const style = makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
   const rendered = renderResult(result, { json: options.json === true, style });
+  privateScreen?.leavePrivateScreen();
   flushNotices();
   if (toFile) {
     const { writePrivateFile } = await import("./output/writeFile.js");
@@ -137,9 +139,18 @@ export function buildProgram(): Command {
     .description("go through your accounts one setting at a time (asks questions in a terminal)")
     .argument("[platform...]", "platforms to audit (see harden list); asks when none are given")
     .option("--answers <file>", "answers for a scripted run: JSON or YAML mapping item ids to done, later or not-applicable (- for stdin)")
+    .option("--since", "show what changed since your last audits, and when you last checked")
+    .option("--keep-screen", "do not use the terminal's alternate screen (the audit stays in the scrollback)")
     .action(
       action(async (ctx, globals, platforms, options) => {
-        const { auditCommand } = await import("./commands/audit.js");
+        const { auditCommand, changesCommand } = await import("./commands/audit.js");
+        const opts = options as { since?: boolean; keepScreen?: boolean; answers?: string };
+        if (opts.since) return changesCommand(ctx);
+        if (ctx.canPrompt && opts.answers === undefined && !opts.keepScreen) {
+          const prompts = await import("./prompts/index.js");
+          privateScreen = prompts;
+          prompts.enterPrivateScreen();
+        }
         const style = makeStyle(colorEnabled(process.stderr, { color: globals.color }));
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
         return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style, width: process.stderr.columns });
@@ -318,6 +329,19 @@ export function buildProgram(): Command {
     .action(action(async (ctx, _g, name) => (await import("./commands/config.js")).configCommand(ctx, "unset", name as string)));
 
   program
+    .command("plan")
+    .description("a few questions (each skippable), then your steps ranked: the ones that matter most first")
+    .argument("[platform...]", "accounts to plan for (asked when none are given)")
+    .option("--answers <file>", "for clinics: a JSON or YAML file with intake: (question -> yes/no/unsure) and platforms:")
+    .action(
+      action(async (ctx, globals, platforms, options) => {
+        const { planCommand } = await import("./commands/plan.js");
+        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
+        return planCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style: makeStyle(colorEnabled(process.stderr, { color: globals.color })) });
+      }),
+    );
+
+  program
     .command("list")
     .description("the platforms harden has checklists for")
     .action(action(async (ctx) => (await import("./commands/list.js")).listCommand(ctx), { state: false }));
@@ -348,7 +372,14 @@ export function buildProgram(): Command {
     .description("your saved audit progress (never holds passwords or secrets)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
     .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
-    .action(action(async (ctx, _g, options) => (await import("./commands/report.js")).reportCommand(ctx, options as { format?: string })));
+    .option("--changes", "what changed between your last two audits, and when you last checked")
+    .action(
+      action(async (ctx, _g, options) =>
+        (options as { changes?: boolean }).changes
+          ? (await import("./commands/audit.js")).changesCommand(ctx)
+          : (await import("./commands/report.js")).reportCommand(ctx, options as { format?: string }),
+      ),
+    );
 
   const evidence = program.command("evidence").description("a tamper-evident log of screenshots, files and notes, to show a platform or the police");
   evidence
@@ -395,7 +426,12 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Set once the prompts module is loaded, so errors and Ctrl-C can restore the screen. */
+let privateScreen: { leavePrivateScreen(): boolean } | undefined;
+
 function exitCodeFor(error: unknown, debug: boolean): number {
+  // The quick exit: back to the normal screen with nothing of harden's left on it.
+  if (privateScreen?.leavePrivateScreen() && error instanceof InterruptedError) return error.exitCode;
   if (error instanceof CommanderError) {
     // --help and --version "fail" with exit code 0; everything else commander rejects is bad usage.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
@@ -430,7 +466,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 process.on("SIGINT", () => {
-  process.stderr.write("\nStopped. Everything you answered so far is saved.\n");
+  if (!privateScreen?.leavePrivateScreen()) process.stderr.write("\nStopped. Everything you answered so far is saved.\n");
   process.exit(ExitCode.interrupted);
 });
 

@@ -1,33 +1,60 @@
-/** Reads a clinic's answers file: JSON or YAML mapping item ids to done / later / not-applicable. */
+/**
+ * Reads a clinic's answers file: JSON or YAML mapping item ids to done / later /
+ * not-applicable, and optionally `intake:` (question id -> yes / no / unsure) and
+ * `platforms:` (the accounts to plan for).
+ */
 import YAML from "yaml";
 import { findItem, type Checklist } from "../core/checklist.js";
+import { INTAKE_ANSWERS, type IntakeAnswers } from "../core/plan.js";
 import { ANSWERS, isAnswer, type Answer } from "../core/progress.js";
 import { InvalidInputError, UsageError } from "../errors.js";
 import { readTextInput } from "../input/readText.js";
 import { sanitizeLine } from "../output/sanitize.js";
 
-/** Checks every id and status against the checklists; names everything that is wrong at once. */
-export function checkAnswers(raw: unknown, checklists: Checklist[], file: string): Map<string, Answer> {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+export interface AnswersFile {
+  answers: Map<string, Answer>;
+  intake?: IntakeAnswers;
+  platforms?: string[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Checks every id, status, intake answer and platform; names everything that is wrong at once. */
+export function checkAnswers(raw: unknown, checklists: Checklist[], file: string, questions: string[] = []): AnswersFile {
+  if (!isRecord(raw)) {
     throw new UsageError(`${file}: the answers file must map item ids to ${ANSWERS.join(", ")}, for example "facebook.two-factor: done".`);
   }
   const unknownIds: string[] = [];
   const badStatuses: string[] = [];
   const answers = new Map<string, Answer>();
-  for (const [id, status] of Object.entries(raw)) {
+  const { intake, platforms, ...items } = raw;
+  const intakeProblems: string[] = [];
+  if (intake !== undefined) {
+    if (!isRecord(intake)) intakeProblems.push("intake must map question ids to yes, no or unsure");
+    else
+      for (const [q, a] of Object.entries(intake)) {
+        if (!questions.includes(q)) intakeProblems.push(`unknown intake question: ${sanitizeLine(q)} (questions: ${questions.join(", ")})`);
+        else if (!(INTAKE_ANSWERS as readonly string[]).includes(String(a))) intakeProblems.push(`intake ${sanitizeLine(q)}: ${sanitizeLine(String(a))} (use yes, no or unsure)`);
+      }
+  }
+  if (platforms !== undefined && !(Array.isArray(platforms) && platforms.every((p) => typeof p === "string" && checklists.some((c) => c.platform === p)))) {
+    intakeProblems.push(`platforms must be a list of checklist ids (${checklists.map((c) => c.platform).join(", ")})`);
+  }
+  for (const [id, status] of Object.entries(items)) {
     if (!findItem(checklists, id)) unknownIds.push(sanitizeLine(id));
     else if (!isAnswer(status)) badStatuses.push(`${sanitizeLine(id)}: ${sanitizeLine(String(status))}`);
     else answers.set(id, status);
   }
   const problems = [
+    ...intakeProblems,
     unknownIds.length && `unknown item id${unknownIds.length > 1 ? "s" : ""}: ${unknownIds.join(", ")} (see harden checklist show PLATFORM --format json)`,
     badStatuses.length && `unknown status${badStatuses.length > 1 ? "es" : ""}: ${badStatuses.join("; ")} (use ${ANSWERS.join(", ")})`,
   ].filter(Boolean);
   if (problems.length > 0) throw new UsageError(`${file}: ${problems.join("; ")}.`);
-  return answers;
+  return { answers, intake: intake as IntakeAnswers | undefined, platforms: platforms as string[] | undefined };
 }
 
-export async function readAnswersFile(file: string, checklists: Checklist[]): Promise<Map<string, Answer>> {
+export async function readAnswersFile(file: string, checklists: Checklist[], questions: string[] = []): Promise<AnswersFile> {
   const text = await readTextInput(file, "the answers file");
   let raw: unknown;
   try {
@@ -36,5 +63,5 @@ export async function readAnswersFile(file: string, checklists: Checklist[]): Pr
     const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
     throw new InvalidInputError(`${file}${line ? `:${line}` : ""}: the answers file is neither JSON nor YAML.`);
   }
-  return checkAnswers(raw ?? {}, checklists, file);
+  return checkAnswers(raw ?? {}, checklists, file, questions);
 }

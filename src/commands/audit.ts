@@ -4,6 +4,13 @@
  * With --answers FILE it asks nothing (clinics' scripted runs).
  */
 import { readAnswersFile } from "../answers/answersFile.js";
+import { buildPlan } from "../core/plan.js";
+import { loadIntakeRules } from "../intake/rules.js";
+import { askIntake, offerToKeep, topFive, type IntakeUI } from "./intake.js";
+import { planSummary } from "./plan.js";
+import { checkStaleness, diffSnapshots, takeSnapshot } from "../core/snapshots.js";
+import { lastTwo, saveSnapshot } from "../state/snapshots.js";
+import { stateDir } from "../state/store.js";
 import { SECTION_NAMES, type Checklist, type ChecklistItem } from "../core/checklist.js";
 import {
   finishSession,
@@ -32,10 +39,8 @@ export interface AuditOptions {
 }
 
 /** What the interactive audit needs from a terminal; the prompts module provides it. */
-export interface AuditUI {
-  say(text: string): void;
-  chooseOne<T extends string>(message: string, choices: Choice<T>[]): Promise<T>;
-  chooseMany<T extends string>(message: string, choices: Choice<T>[], options: { required?: string }): Promise<T[]>;
+export interface AuditUI extends IntakeUI {
+  askText(message: string, validate?: (value: string) => true | string): Promise<string>;
 }
 
 type ItemChoice = Answer | "help" | "stop";
@@ -59,16 +64,25 @@ export async function auditCommand(ctx: Context, options: AuditOptions, deps: { 
 }
 
 async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, file: string): Promise<CommandResult> {
-  const answers = await readAnswersFile(file, checklists);
+  const rules = await loadIntakeRules();
+  const { answers, intake, platforms: filePlatforms } = await readAnswersFile(file, checklists, rules.questions.map((q) => q.id));
   const state = ctx.state();
   let progress = state.loadProgress();
   const at = ctx.now().toISOString();
   for (const [id, status] of answers) progress = withAnswer(progress, id, status, at);
   state.saveProgress(progress);
-  const platforms = named
-    ? named.map((c) => c.platform)
-    : checklists.filter((c) => c.items.some((i) => answers.has(i.id))).map((c) => c.platform);
-  return { kind: "audit", summary: summarize(checklists, platforms, progress), finished: true, saved: ctx.save };
+  const chosen = named?.map((c) => c.platform) ?? filePlatforms;
+  const plan = intake ? buildPlan(rules, intake, checklists, chosen ?? []) : undefined;
+  const platforms =
+    plan?.platforms ?? chosen ?? checklists.filter((c) => c.items.some((i) => answers.has(i.id))).map((c) => c.platform);
+  keepSnapshot(ctx, checklists, platforms, progress);
+  return {
+    kind: "audit",
+    summary: summarize(checklists, platforms, progress),
+    finished: true,
+    saved: ctx.save,
+    ...(plan && intake && { plan: planSummary(plan, intake) }),
+  };
 }
 
 async function choosePlatforms(ui: AuditUI, checklists: Checklist[], previous: string[] | undefined): Promise<string[]> {
@@ -91,6 +105,8 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
   const state = ctx.state();
   let progress = state.loadProgress();
   for (const notice of state.notices.splice(0)) ui.say(style.yellow(notice));
+  const lastAudit = lastTwo(stateDir(ctx.env)).at(-1);
+  if (lastAudit) ui.say(style.dim(wrap(checkStaleness(lastAudit.takenAt, ctx.now()).advice, Math.min(width ?? 80, 100), "  ")) + "\n");
 
   const save = (next: Progress) => {
     progress = next;
@@ -110,26 +126,102 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
       ])) === "resume";
   }
   if (!resume) {
-    const platforms = named ? named.map((c) => c.platform) : await choosePlatforms(ui, checklists, progress.session?.platforms);
-    save(startSession(progress, platforms, ctx.now().toISOString()));
+    const start = named
+      ? "choose"
+      : await ui.chooseOne("How would you like to start?", [
+          { value: "intake", name: "Answer a few questions, so the steps that matter most for you come first (recommended)" },
+          { value: "choose", name: "Choose the accounts myself" },
+        ]);
+    if (start === "intake") {
+      const rules = await loadIntakeRules();
+      const intake = await askIntake(ui, rules, checklists, style, progress.session?.platforms);
+      await offerToKeep(ctx, ui, intake.answers);
+      const plan = buildPlan(rules, intake.answers, checklists, intake.platforms);
+      ui.say(`\n${topFive(plan, style)}`);
+      save(startSession(progress, plan.platforms, ctx.now().toISOString(), plan.items.map((p) => p.item.id)));
+    } else {
+      const platforms = named ? named.map((c) => c.platform) : await choosePlatforms(ui, checklists, progress.session?.platforms);
+      save(startSession(progress, platforms, ctx.now().toISOString()));
+    }
   }
 
   const queue = itemsToAsk(checklists, progress);
   let stopped = false;
   for (const [index, { checklist, item }] of queue.entries()) {
-    const answer = await askItem(ui, style, checklist, item, `${index + 1} of ${queue.length}`, width);
+    const answer = await askItem(ctx, ui, style, checklist, item, `${index + 1} of ${queue.length}`, width);
     if (answer === "stop") {
       stopped = true;
       break;
     }
     save(withAnswer(progress, item.id, answer, ctx.now().toISOString()));
   }
-  if (!stopped) save(finishSession(progress, ctx.now().toISOString()));
+  if (!stopped) {
+    save(finishSession(progress, ctx.now().toISOString()));
+    keepSnapshot(ctx, checklists, progress.session?.platforms ?? [], progress);
+  }
   return { kind: "audit", summary: summarize(checklists, progress.session?.platforms ?? [], progress), finished: !stopped, saved: ctx.save };
 }
 
-async function askItem(ui: AuditUI, style: Style, checklist: Checklist, item: ChecklistItem, position: string, width?: number): Promise<Answer | "stop"> {
-  ui.say(`\n${style.dim(`${sanitizeLine(checklist.name)} · ${SECTION_NAMES[item.section]} · step ${position}`)}\n${itemText(item, style, { width })}\n`);
+/** A completed audit is kept as a dated snapshot, so the next one can say what changed. */
+function keepSnapshot(ctx: Context, checklists: Checklist[], platforms: string[], progress: Progress): void {
+  if (!ctx.save || platforms.length === 0) return;
+  saveSnapshot(stateDir(ctx.env), takeSnapshot(checklists, platforms, progress, ctx.now()));
+}
+
+/** What changed between the last two audits (or since the last one, when there is only one). */
+export async function changesCommand(ctx: Context): Promise<CommandResult> {
+  const checklists = await ctx.checklists();
+  const dir = stateDir(ctx.env);
+  const saved = lastTwo(dir);
+  const latest = saved.at(-1);
+  const staleness = checkStaleness(latest?.takenAt, ctx.now());
+  if (!latest) return { kind: "changes", staleness };
+  const current = saved.length === 2 ? saved[1]! : takeSnapshot(checklists, latest.platforms, ctx.state().loadProgress(), ctx.now());
+  return { kind: "changes", staleness, diff: diffSnapshots(saved.length === 2 ? saved[0]! : latest, current) };
+}
+
+const ADVOCATE_NOTE =
+  "An advocate at a domestic-violence service or a tech-safety clinic can help you plan changes so they are safe for you. The checklist \"Images of me or accounts pretending to be me\" lists helplines. This step is kept for later.";
+
+/**
+ * Before a step the other person could notice: say what they may see, and let the person
+ * choose to go on, plan it for later, or talk to an advocate first.
+ */
+async function beforeNoticeableStep(ui: AuditUI, style: Style, item: ChecklistItem, width?: number): Promise<"now" | "later"> {
+  const seen = item.notice ?? "They may notice the change: an email, a notification, or a device being signed out.";
+  ui.say(`${style.yellow(style.bold("Before you do this"))}\n${wrap(`What the other person may see: ${sanitizeLine(seen)}`, Math.min(width ?? 80, 100), "  ")}\n`);
+  const choice = await ui.chooseOne("Is it safe to do this now?", [
+    { value: "now", name: "Do it now: show me the steps" },
+    { value: "later", name: "Plan it for later" },
+    { value: "advocate", name: "Talk to an advocate first" },
+  ]);
+  if (choice === "advocate") ui.say(wrap(ADVOCATE_NOTE, Math.min(width ?? 80, 100), "  "));
+  return choice === "now" ? "now" : "later";
+}
+
+/** Before a step that can destroy evidence: offer to record a note (and files) in the evidence log. */
+async function offerEvidence(ctx: Context, ui: AuditUI, style: Style, item: ChecklistItem): Promise<void> {
+  if (!ctx.save) return;
+  const record = await ui.chooseOne("This step can remove things you may need as evidence. Record evidence first?", [
+    { value: "yes", name: "Yes: add a note (and screenshot files) to my evidence log" },
+    { value: "no", name: "No, go on" },
+  ]);
+  if (record === "no") return;
+  const note = await ui.askText("What do you see? (for example: a device called iPhone in another city, last active today)", (v) => (v.trim() ? true : "Type a short note, or press Ctrl-C to stop."));
+  const files = (await ui.askText("Screenshot or file paths, separated by spaces (or leave empty):")).split(/\s+/).filter(Boolean);
+  const { evidenceAddCommand } = await import("./evidence.js");
+  await evidenceAddCommand(ctx, files, { note: `${item.title}: ${note}` });
+  ui.say(style.green("  Recorded in your evidence log (harden evidence list).\n"));
+}
+
+async function askItem(ctx: Context, ui: AuditUI, style: Style, checklist: Checklist, item: ChecklistItem, position: string, width?: number): Promise<Answer | "stop"> {
+  ui.say(`\n${style.dim(`${sanitizeLine(checklist.name)} · ${SECTION_NAMES[item.section]} · step ${position}`)}\n`);
+  if (item.flags?.includes("alerts-others")) {
+    ui.say(`${style.bold(sanitizeLine(item.title))}\n`);
+    if ((await beforeNoticeableStep(ui, style, item, width)) === "later") return "later";
+  }
+  if (item.flags?.includes("document-first")) await offerEvidence(ctx, ui, style, item);
+  ui.say(`${itemText(item, style, { width })}\n`);
   for (;;) {
     const answer = await ui.chooseOne("What would you like to do?", ITEM_CHOICES);
     if (answer !== "help") return answer;

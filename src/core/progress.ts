@@ -15,6 +15,8 @@ export interface AuditSession {
   platforms: string[];
   startedAt: string;
   finishedAt?: string;
+  /** Item ids in the order a ranked plan puts them; without it, each checklist's own order. */
+  order?: string[];
 }
 
 export interface Progress {
@@ -36,8 +38,8 @@ export function withAnswer(progress: Progress, id: string, status: Answer, at: s
   return { ...progress, answers: { ...progress.answers, [id]: { status, at } } };
 }
 
-export function startSession(progress: Progress, platforms: string[], at: string): Progress {
-  return { ...progress, session: { platforms, startedAt: at } };
+export function startSession(progress: Progress, platforms: string[], at: string, order?: string[]): Progress {
+  return { ...progress, session: { platforms, startedAt: at, ...(order && { order }) } };
 }
 
 export function finishSession(progress: Progress, at: string): Progress {
@@ -61,7 +63,10 @@ export function itemsToAsk(checklists: Checklist[], progress: Progress): Array<{
       out.push({ checklist, item });
     }
   }
-  return out;
+  if (!session.order) return out;
+  const rank = new Map(session.order.map((id, i) => [id, i]));
+  const at = (id: string) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return out.map((entry, i) => ({ entry, i })).sort((a, b) => at(a.entry.item.id) - at(b.entry.item.id) || a.i - b.i).map(({ entry }) => entry);
 }
 
 /** A session that stopped before its end and still has questions left. */

@@ -22,7 +22,7 @@ import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from 
 import type { CommandResult } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { summaryHtml, summaryJson, summaryMarkdown, summaryText } from "./summaryView.js";
+import { changesText, planText, summaryHtml, summaryJson, summaryMarkdown, summaryText } from "./summaryView.js";
 
 export interface Rendered {
   stdout: string;
@@ -62,8 +62,14 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       if (result.problems.length === 0) return ok("", [`${result.files.length} checklist file${result.files.length === 1 ? "" : "s"} valid.`]);
       return { stdout: "", stderr: result.problems.map((p) => sanitizeLine(formatProblem(p))), exitCode: ExitCode.usage };
     }
+    case "changes":
+      return ok(options.json ? json({ staleness: result.staleness, diff: result.diff ?? null }) : changesText(result, style));
+    case "plan": {
+      if (options.json) return ok(json(result.plan));
+      return ok(planText(result.plan, style));
+    }
     case "audit": {
-      if (options.json) return ok(json(summaryJson(result.summary)));
+      if (options.json) return ok(json(result.plan ? { ...(summaryJson(result.summary) as object), plan: result.plan } : summaryJson(result.summary)));
       const notes = [];
       if (!result.finished) notes.push("Your answers are saved. Run `harden audit` again to carry on where you stopped.");
       if (!result.saved) notes.push("Nothing was saved (--no-save).");

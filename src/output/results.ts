@@ -4,6 +4,7 @@ import type { AuditSummary } from "../core/progress.js";
 import type { Problem } from "../datafiles/yamlSchema.js";
 import type { PasswordVerdict, VerdictSummary } from "../core/passwordVerdict.js";
 import type { WorkshopPlan } from "../workshop/plan.js";
+import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { EvidenceResult } from "../evidence/results.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
@@ -14,7 +15,9 @@ export type CommandResult =
   | { kind: "list"; checklists: Checklist[] }
   | { kind: "checklist"; checklists: Checklist[]; format: DocFormat }
   | { kind: "validate"; files: string[]; problems: Problem[] }
-  | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean }
+  | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean; plan?: PlanSummary }
+  | { kind: "plan"; plan: PlanSummary }
+  | { kind: "changes"; staleness: Staleness; diff?: SnapshotDiff }
   | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }
   | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean; keptEvidence: boolean }
   | { kind: "config"; values: Record<string, unknown>; changed: boolean }
@@ -44,6 +47,14 @@ export type CommandResult =
       skipped: Array<{ line: number; reason: string }>;
       summary: VerdictSummary & { entries: number; withoutPassword: number; reused: number };
     };
+
+/** A ranked plan as shown and as JSON: every item, highest first, with why it is there. */
+export interface PlanSummary {
+  intake: Record<string, string>;
+  platforms: string[];
+  rules: string[];
+  items: Array<{ id: string; platform: string; title: string; risk: string; score: number; why: string }>;
+}
 
 export interface DrillOutcome {
   drill: string;

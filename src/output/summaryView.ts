@@ -1,5 +1,8 @@
 /** Audit progress as text, Markdown, HTML and JSON. */
 import type { AuditSummary } from "../core/progress.js";
+import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
+import type { PlanSummary } from "./results.js";
+import { wrap } from "./wrap.js";
 import { RISK_WORDS, htmlEscape, htmlPage } from "./checklistView.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
@@ -64,4 +67,32 @@ ${rows}
 <h2>Still to do, most important first</h2>
 ${remaining}`,
   );
+}
+
+export function planText(plan: PlanSummary, style: Style): string {
+  const out = [style.bold("Your plan, most important first")];
+  plan.items.forEach((item, i) => {
+    out.push(`  ${i + 1}. ${sanitizeLine(item.title)} (${RISK_WORDS[item.risk as keyof typeof RISK_WORDS] ?? item.risk}) ${style.dim(item.id)}`);
+    if (i < 5) out.push(style.dim(`     Why: ${sanitizeLine(item.why)}`));
+  });
+  out.push("", "Start with: harden audit (it follows this plan when you answer the questions there).");
+  return `${out.join("\n")}\n`;
+}
+
+export function changesText(result: { staleness: Staleness; diff?: SnapshotDiff }, style: Style): string {
+  const out = [wrap(result.staleness.advice, 80, "")];
+  const d = result.diff;
+  if (!d) return `${out.join("\n")}\n`;
+  out.push("", style.bold(`What changed between ${d.from.slice(0, 10)} and ${d.to.slice(0, 10)}`));
+  const section = (title: string, items: Array<{ id: string; title: string; what?: string[] }>) => {
+    if (items.length === 0) return;
+    out.push("", title);
+    for (const i of items) out.push(`  - ${sanitizeLine(i.title)}${i.what ? ` (${i.what.join(" and ")} changed)` : ""} ${style.dim(i.id)}`);
+  };
+  section("Done before, open again (check whether someone changed it back):", d.reopened);
+  section("New steps in the updated checklists:", d.newItems);
+  section("Steps you did whose instructions changed since (worth checking again):", d.changedSinceDone);
+  section("Steps no longer in the checklists:", d.removed);
+  if (!d.reopened.length && !d.newItems.length && !d.changedSinceDone.length && !d.removed.length) out.push("", "Nothing changed.");
+  return `${out.join("\n")}\n`;
 }

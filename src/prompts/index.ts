@@ -66,3 +66,24 @@ export function askSecret(message: string): Promise<string> {
 export function askText(message: string, validate?: (value: string) => true | string): Promise<string> {
   return ask(() => input({ message, validate }, context));
 }
+
+/**
+ * The interactive audit runs in the terminal's alternate screen, as `less` does: when harden
+ * ends, or on the quick exit (Ctrl-C), the screen returns to what it was and nothing of
+ * harden's stays in the scrollback.
+ */
+let onPrivateScreen = false;
+
+export function enterPrivateScreen(): void {
+  if (onPrivateScreen || process.stderr.isTTY !== true) return;
+  process.stderr.write("\u001b[?1049h\u001b[H\u001b[2J");
+  onPrivateScreen = true;
+}
+
+/** Returns to the normal screen; true when harden had left it. */
+export function leavePrivateScreen(): boolean {
+  if (!onPrivateScreen) return false;
+  process.stderr.write("\u001b[2J\u001b[?1049l");
+  onPrivateScreen = false;
+  return true;
+}

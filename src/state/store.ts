@@ -45,7 +45,8 @@ function isProgress(value: unknown): value is Progress {
   if (session === undefined) return true;
   if (typeof session !== "object" || session === null) return false;
   const s = session as Record<string, unknown>;
-  return Array.isArray(s.platforms) && s.platforms.every((p) => typeof p === "string") && typeof s.startedAt === "string";
+  const strings = (v: unknown) => Array.isArray(v) && v.every((p) => typeof p === "string");
+  return strings(s.platforms) && typeof s.startedAt === "string" && (s.order === undefined || strings(s.order));
 }
 
 const isSettings = (value: unknown): value is Settings => typeof value === "object" && value !== null && !Array.isArray(value);

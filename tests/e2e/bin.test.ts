@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CHECKLIST_FIXTURES, ROOT, tempDir } from "../helpers/fixtures.js";
@@ -138,5 +138,37 @@ describe("bin/harden.js", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Stop sharing");
     expect(r.stdout).not.toMatch(/\u001b|\u0007/);
+  });
+});
+
+describe("re-audit and plan from the command line", () => {
+  it("audit --since shows what changed between the last two audits and when the last check was", async () => {
+    const { dir, env } = home();
+    const answers = path.join(dir, "answers.yaml");
+    writeFileSync(answers, "demo.two-factor: done\ndemo.sessions: done\n");
+    await runHarden(["audit", "--answers", answers, "--checklists", GOOD], { env });
+    writeFileSync(answers, "demo.two-factor: later\n");
+    await runHarden(["audit", "--answers", answers, "--checklists", GOOD], { env });
+    const r = await runHarden(["audit", "--since", "--json", "--checklists", GOOD], { env });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.diff.reopened.map((i: { id: string }) => i.id)).toEqual(["demo.two-factor"]);
+    expect(out.staleness.advice).toMatch(/last full check was earlier today/);
+    const text = await runHarden(["report", "--changes", "--checklists", GOOD], { env });
+    expect(text.stdout).toContain("Done before, open again");
+    const names = readdirSync(path.join(env.HARDEN_HOME, "snapshots"));
+    expect(names).toHaveLength(2);
+    for (const name of names) expect(name).toMatch(/^[0-9TZ-]+\.json$/);
+  });
+
+  it("plan --answers --json ranks the steps for a clinic", async () => {
+    const { dir, env } = home();
+    const answers = path.join(dir, "intake.json");
+    writeFileSync(answers, JSON.stringify({ intake: { "taken-over": "yes" }, platforms: ["whatsapp"] }));
+    const r = await runHarden(["plan", "--answers", answers, "--json"], { env });
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.items[0]).toMatchObject({ platform: "account-taken-over", why: expect.stringMatching(/taken over/) });
+    expect(plan.platforms).toEqual(expect.arrayContaining(["whatsapp", "email", "account-taken-over"]));
   });
 });

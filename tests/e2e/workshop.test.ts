@@ -37,10 +37,20 @@ describe("harden workshop", () => {
     cleanup = t.cleanup;
     const session = new PtySession(["workshop", path.join(FIXTURES, "workshop", "drills.yaml")], { HARDEN_HOME: path.join(t.dir, "home") });
     await session.waitFor(/Practice only/);
-    for (const n of [1, 2, 3]) {
-      await session.waitFor(new RegExp(`step ${n} of 3[\\s\\S]*What would you like to do\\?`));
-      session.type(KEY.enter);
-    }
+    // Step 1 and 2 can be noticed (asked first), step 2 offers to record evidence, then each is done.
+    const at = (n: number, question: string) => session.waitFor(new RegExp(`step ${n} of 3[\\s\\S]*${question}`));
+    await at(1, "Is it safe to do this now\\?");
+    session.type(KEY.enter);
+    await at(1, "Steps:[\\s\\S]*What would you like to do\\?");
+    session.type(KEY.enter);
+    await at(2, "Is it safe to do this now\\?");
+    session.type(KEY.enter);
+    await at(2, "Record evidence first\\?");
+    session.type(KEY.down + KEY.enter);
+    await at(2, "Steps:[\\s\\S]*What would you like to do\\?");
+    session.type(KEY.enter);
+    await at(3, "What would you like to do\\?");
+    session.type(KEY.enter);
     await session.waitFor(/Practice password/);
     session.type(`password${KEY.enter}`);
     await session.waitFor(/Score: 0 of 4[\s\S]*Also check whether it appears/);

@@ -23,13 +23,20 @@ function setup(options: Parameters<typeof testContext>[1] = {}) {
   return { dir: t.dir, home, ctx: testContext(home, { checklistsDir: GOOD, ...options }) };
 }
 
+/** When the script runs out: stop the audit at the next chance, safely. */
+const OUT_OF_ANSWERS: Record<string, string> = {
+  "What would you like to do": "stop",
+  "Is it safe to do this now": "later",
+  "This step can remove things you may need as evidence. Record evidence first": "no",
+};
+
 /** Answers questions from a script, as a person at the terminal would. */
 function scriptedUI(answers: string[]): AuditUI & { said: string[]; asked: string[] } {
   const said: string[] = [];
   const asked: string[] = [];
   const next = (message: string) => {
     asked.push(message);
-    const answer = answers.shift();
+    const answer = answers.shift() ?? OUT_OF_ANSWERS[message.split("?")[0]!];
     if (answer === undefined) throw new Error(`no scripted answer for: ${message}`);
     return answer;
   };
@@ -39,6 +46,8 @@ function scriptedUI(answers: string[]): AuditUI & { said: string[]; asked: strin
     say: (text) => void said.push(text),
     chooseOne: async <T extends string>(message: string) => next(message) as T,
     chooseMany: async <T extends string>(message: string) => next(message).split(",") as T[],
+    askText: async (message: string) => next(message),
+    confirmAction: async (message: string) => next(message) === "yes",
   };
 }
 
@@ -81,7 +90,8 @@ describe("audit --answers (clinics)", () => {
 describe("guided audit", () => {
   it("saves each answer as it is given, and a stopped audit resumes where it stopped", async () => {
     const { home, ctx } = setup({ canPrompt: true });
-    const ui = scriptedUI(["demo", "help", "done", "later", "stop"]);
+    // demo.two-factor warns before its steps; demo.sessions also offers to record evidence.
+    const ui = scriptedUI(["choose", "demo", "now", "help", "done", "now", "no", "later", "stop"]);
     const first = await auditCommand(ctx, { platforms: [] }, { ui, style });
     expect(first.kind === "audit" && first.finished).toBe(false);
     expect(ui.said[0]!.replace(/\s+/g, " ")).toContain("can be noticed by someone who watches your accounts");
@@ -98,11 +108,56 @@ describe("guided audit", () => {
 
   it("shows flags in words before the steps", async () => {
     const { ctx } = setup({ canPrompt: true });
-    const ui = scriptedUI(["stop"]);
+    const ui = scriptedUI(["now", "stop"]);
     await auditCommand(ctx, { platforms: ["demo"] }, { ui, style });
     const shown = ui.said.join("\n");
     expect(shown).toMatch(/may notice this change[\s\S]*Where:[\s\S]*Steps:/);
     expect(shown).toContain("Source: https://example.org/help/two-factor");
+  });
+});
+
+describe("survivor-centred audit", () => {
+  it("before a noticeable step, says what they may see and can plan it for later or point to an advocate", async () => {
+    const { ctx } = setup({ canPrompt: true });
+    const ui = scriptedUI(["advocate", "later", "stop"]);
+    await auditCommand(ctx, { platforms: ["demo"] }, { ui, style });
+    expect(ui.said.join("\n")).toContain("What the other person may see: Other devices may get a notification.");
+    expect(ui.said.join("\n")).toMatch(/advocate at a domestic-violence service/);
+    expect(ctx.state().loadProgress().answers["demo.two-factor"]?.status).toBe("later");
+    expect(ctx.state().loadProgress().answers["demo.sessions"]?.status).toBe("later");
+  });
+
+  it("before a step that can destroy evidence, records a note in the evidence log", async () => {
+    const { ctx } = setup({ canPrompt: true });
+    const ui = scriptedUI(["later", "now", "yes", "A phone called Galaxy, last active today", "", "done", "stop"]);
+    await auditCommand(ctx, { platforms: ["demo"] }, { ui, style });
+    const { evidenceListCommand } = await import("../../src/commands/evidence.js");
+    const list = await evidenceListCommand(ctx);
+    expect(JSON.stringify(list)).toContain("Check where you are logged in: A phone called Galaxy, last active today");
+  });
+
+  it("the intake ranks the audit: an account taken over comes first, and answers are kept only on a yes", async () => {
+    const { ctx } = setup({ canPrompt: true });
+    const ui = scriptedUI(["intake", "skip", "skip", "skip", "yes", "no", "demo", "no"]);
+    await auditCommand(ctx, { platforms: [] }, { ui, style });
+    const shown = ui.said.join("\n");
+    expect(shown).toMatch(/Your plan: the five steps that matter most first\n\s+1\. .*An account was taken over/);
+    expect(ctx.state().loadProgress().session?.platforms).toEqual(expect.arrayContaining(["account-taken-over", "email", "demo"]));
+    expect(ctx.state().loadSettings().intake).toBeUndefined();
+  });
+
+  it("plan --answers gives clinics the ranked plan as JSON, and audit --answers includes it", async () => {
+    const { dir, ctx } = setup();
+    const file = path.join(dir, "answers.yaml");
+    writeFileSync(file, "intake:\n  images: yes\n  physical-access: unsure\nplatforms: [instagram]\ndemo.two-factor: done\n");
+    const { planCommand } = await import("../../src/commands/plan.js");
+    const result = await planCommand(ctx, { platforms: [], answers: file }, { style });
+    expect(result.kind === "plan" && result.plan.platforms).toEqual(expect.arrayContaining(["images-or-impersonation", "phone", "instagram"]));
+    expect(result.kind === "plan" && result.plan.items[0]!.platform).toBe("images-or-impersonation");
+    const audit = await auditCommand(ctx, { platforms: [], answers: file }, { style });
+    expect(audit.kind === "audit" && audit.plan?.items[0]!.why).toMatch(/Images or fake accounts/);
+    writeFileSync(file, "intake:\n  images: maybe\n  pets: yes\n");
+    await expect(planCommand(ctx, { platforms: [], answers: file }, { style })).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/intake images: maybe.*unknown intake question: pets|unknown intake question: pets.*intake images: maybe/) });
   });
 });
 

@@ -1,0 +1,63 @@
+/**
+ * The intake at a terminal: a few questions, each skippable, then the accounts; and the
+ * ranked plan it leads to. The answers are kept only if the person agrees.
+ */
+import { buildPlan, planReason, type IntakeAnswer, type IntakeAnswers, type IntakeRules, type Plan } from "../core/plan.js";
+import type { Checklist } from "../core/checklist.js";
+import { RISK_WORDS } from "../output/checklistView.js";
+import { sanitizeLine } from "../output/sanitize.js";
+import type { Style } from "../output/style.js";
+import { wrap } from "../output/wrap.js";
+import type { Choice } from "../prompts/index.js";
+import type { Context } from "./context.js";
+
+export interface IntakeUI {
+  say(text: string): void;
+  chooseOne<T extends string>(message: string, choices: Choice<T>[]): Promise<T>;
+  chooseMany<T extends string>(message: string, choices: Choice<T>[], options: { required?: string }): Promise<T[]>;
+  confirmAction(message: string, defaultYes?: boolean): Promise<boolean>;
+}
+
+const ANSWER_CHOICES: Choice<IntakeAnswer | "skip">[] = [
+  { value: "yes", name: "Yes" },
+  { value: "no", name: "No" },
+  { value: "unsure", name: "Not sure" },
+  { value: "skip", name: "I'd rather not say (skip)" },
+];
+
+export async function askIntake(ui: IntakeUI, rules: IntakeRules, checklists: Checklist[], style: Style, previous?: string[]): Promise<{ answers: IntakeAnswers; platforms: string[] }> {
+  ui.say(`${style.bold("A few questions")} (${rules.questions.length}, each can be skipped). They help harden put the steps that matter most for you first.\n`);
+  const answers: IntakeAnswers = {};
+  for (const [n, q] of rules.questions.entries()) {
+    if (q.help) ui.say(style.dim(wrap(q.help, 80, "  ")));
+    const answer = await ui.chooseOne(`${n + 1}/${rules.questions.length}: ${q.text}`, ANSWER_CHOICES);
+    if (answer !== "skip") answers[q.id] = answer;
+  }
+  const platforms = await ui.chooseMany(
+    "Which accounts do you use? (space to select, enter to go on)",
+    checklists.filter((c) => c.kind !== "response").map((c) => ({ value: c.platform, name: sanitizeLine(c.name), checked: previous?.includes(c.platform) ?? false })),
+    { required: "Pick at least one account with the space bar, then press enter." },
+  );
+  return { answers, platforms };
+}
+
+/** Offers to keep the intake answers; they are saved only on a yes. */
+export async function offerToKeep(ctx: Context, ui: IntakeUI, answers: IntakeAnswers): Promise<void> {
+  if (!ctx.save || Object.keys(answers).length === 0) return;
+  const keep = await ui.confirmAction("Keep these answers on this computer for next time? Anyone who can open your files here could read them.", false);
+  if (!keep) return;
+  const settings = ctx.state().loadSettings();
+  ctx.state().saveSettings({ ...settings, intake: answers });
+}
+
+export function topFive(plan: Plan, style: Style): string {
+  const lines = [style.bold("Your plan: the five steps that matter most first")];
+  plan.items.slice(0, 5).forEach((entry, i) => {
+    lines.push(`  ${i + 1}. ${sanitizeLine(entry.item.title)} (${sanitizeLine(entry.checklist.name)}, ${RISK_WORDS[entry.item.risk]})`);
+    lines.push(style.dim(wrap(`Why: ${planReason(entry)}`, 80, "     ")));
+  });
+  lines.push(`  …then ${Math.max(0, plan.items.length - 5)} more, in order.`);
+  return `${lines.join("\n")}\n`;
+}
+
+export { buildPlan };

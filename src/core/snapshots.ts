@@ -1,0 +1,162 @@
+/**
+ * Re-audit snapshots: what every item's status, path and verified date were at one full check,
+ * what changed between two checks, and whether it is time to check again. No I/O here.
+ */
+import { pathEntries, type Checklist, type SettingPath } from "./checklist.js";
+import { isAnswer, statusOf, type ItemStatus, type Progress } from "./progress.js";
+
+export interface SnapshotEntry {
+  status: ItemStatus;
+  /** The checklist's "last checked" date for the item when the snapshot was taken. */
+  verified: string;
+  /** A stable string of where the setting lives, so a moved setting shows up as a change. */
+  pathKey: string;
+  title: string;
+  platform: string;
+}
+
+export interface AuditSnapshot {
+  version: 1;
+  /** ISO time the snapshot was taken. */
+  takenAt: string;
+  /** The platforms checked, in the order given; a platform with no checklist is left out. */
+  platforms: string[];
+  /** Keyed by item id. */
+  items: Record<string, SnapshotEntry>;
+}
+
+export interface DiffItem {
+  id: string;
+  platform: string;
+  title: string;
+}
+
+export type ChangedPart = "verified" | "path";
+
+export interface SnapshotDiff {
+  /** takenAt of the earlier snapshot. */
+  from: string;
+  /** takenAt of the later snapshot. */
+  to: string;
+  /** Done or not applicable before, open or later now. */
+  reopened: DiffItem[];
+  /** In the later snapshot only, on a platform both snapshots checked. */
+  newItems: DiffItem[];
+  /** Done before, and the checklist's path or verified date for it differs now (whatever its status now). */
+  changedSinceDone: Array<DiffItem & { what: ChangedPart[] }>;
+  /** In the earlier snapshot only, on a platform both snapshots checked. */
+  removed: DiffItem[];
+}
+
+export interface Staleness {
+  /** Date (YYYY-MM-DD, UTC) of the last full check, when there was one. */
+  lastCheck?: string;
+  /** Whole calendar days since then. */
+  daysSince?: number;
+  advice: string;
+}
+
+/** Advocates' advice after an incident: check again every week for a month (Digital First Aid Kit). */
+export const RECHECK_DAYS = 7;
+
+const SETTLED: readonly ItemStatus[] = ["done", "not-applicable"];
+const UNSETTLED: readonly ItemStatus[] = ["open", "later"];
+
+export function pathKeyOf(path: SettingPath): string {
+  return JSON.stringify(pathEntries(path));
+}
+
+export function takeSnapshot(checklists: Checklist[], platforms: string[], progress: Progress, at: Date): AuditSnapshot {
+  const taken: string[] = [];
+  const items: Record<string, SnapshotEntry> = {};
+  for (const platform of platforms) {
+    const checklist = checklists.find((c) => c.platform === platform);
+    if (!checklist || taken.includes(platform)) continue;
+    taken.push(platform);
+    for (const item of checklist.items) {
+      items[item.id] = {
+        status: statusOf(progress, item.id),
+        verified: item.verified,
+        pathKey: pathKeyOf(item.path),
+        title: item.title,
+        platform: checklist.platform,
+      };
+    }
+  }
+  return { version: 1, takenAt: at.toISOString(), platforms: taken, items };
+}
+
+export function diffSnapshots(previous: AuditSnapshot, current: AuditSnapshot): SnapshotDiff {
+  const both = new Set(previous.platforms.filter((p) => current.platforms.includes(p)));
+  const short = (id: string, entry: SnapshotEntry): DiffItem => ({ id, platform: entry.platform, title: entry.title });
+  const diff: SnapshotDiff = { from: previous.takenAt, to: current.takenAt, reopened: [], newItems: [], changedSinceDone: [], removed: [] };
+  for (const [id, now] of Object.entries(current.items)) {
+    const before = Object.hasOwn(previous.items, id) ? previous.items[id] : undefined;
+    if (!before) {
+      if (both.has(now.platform)) diff.newItems.push(short(id, now));
+      continue;
+    }
+    if (SETTLED.includes(before.status) && UNSETTLED.includes(now.status)) diff.reopened.push(short(id, now));
+    if (before.status === "done") {
+      const what: ChangedPart[] = [];
+      if (before.verified !== now.verified) what.push("verified");
+      if (before.pathKey !== now.pathKey) what.push("path");
+      if (what.length > 0) diff.changedSinceDone.push({ ...short(id, now), what });
+    }
+  }
+  for (const [id, before] of Object.entries(previous.items)) {
+    if (!Object.hasOwn(current.items, id) && both.has(before.platform)) diff.removed.push(short(id, before));
+  }
+  return diff;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const utcDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+const WEEKLY = `After an incident, advocates recommend checking your accounts again every week for a month, because a change made by someone else can come back.`;
+
+export function checkStaleness(lastTakenAt: string | undefined, now: Date): Staleness {
+  const last = lastTakenAt === undefined ? undefined : new Date(lastTakenAt);
+  if (!last || Number.isNaN(last.getTime())) {
+    return { advice: `No full check has been saved yet. ${WEEKLY}` };
+  }
+  // Calendar days, so "N days ago" always agrees with the date shown next to it.
+  const daysSince = Math.max(0, Math.round((utcDay(now) - utcDay(last)) / DAY_MS));
+  const lastCheck = isoDay(last);
+  const when = daysSince === 0 ? "earlier today" : daysSince === 1 ? "yesterday" : `${daysSince} days ago`;
+  const said = `Your last full check was ${when}, on ${lastCheck}.`;
+  if (daysSince >= RECHECK_DAYS) return { lastCheck, daysSince, advice: `${said} ${WEEKLY} It is a good time to check again.` };
+  const due = isoDay(new Date(utcDay(last) + RECHECK_DAYS * DAY_MS));
+  const left = RECHECK_DAYS - daysSince;
+  return { lastCheck, daysSince, advice: `${said} ${WEEKLY} Your next check is due in ${left} ${left === 1 ? "day" : "days"}, on ${due}.` };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function isEntry(value: unknown): value is SnapshotEntry {
+  if (!isRecord(value)) return false;
+  const { status, verified, pathKey, title, platform } = value;
+  return (
+    (status === "open" || isAnswer(status)) &&
+    typeof verified === "string" &&
+    typeof pathKey === "string" &&
+    typeof title === "string" &&
+    typeof platform === "string"
+  );
+}
+
+/** Checks the shape of a snapshot read from outside (a file); anything else is not a snapshot. */
+export function isAuditSnapshot(value: unknown): value is AuditSnapshot {
+  if (!isRecord(value)) return false;
+  const { version, takenAt, platforms, items } = value;
+  return (
+    version === 1 &&
+    typeof takenAt === "string" &&
+    !Number.isNaN(Date.parse(takenAt)) &&
+    Array.isArray(platforms) &&
+    platforms.every((p) => typeof p === "string") &&
+    isRecord(items) &&
+    Object.values(items).every(isEntry)
+  );
+}

@@ -45,6 +45,10 @@ Examples:
                                           a trainer's printable session
   harden forget                           delete everything harden saved
 
+Quick exit: press Ctrl-C at any question. The audit, plan and workshop run in the terminal's
+alternate screen, so their text is gone from the screen and the scrollback at once (unless
+--keep-screen). Every answer given so far is kept.
+
 Files: progress and settings are kept in your config folder, or in $HARDEN_HOME if set.
 `;
 
@@ -146,11 +150,7 @@ export function buildProgram(): Command {
         const { auditCommand, changesCommand } = await import("./commands/audit.js");
         const opts = options as { since?: boolean; keepScreen?: boolean; answers?: string };
         if (opts.since) return changesCommand(ctx);
-        if (ctx.canPrompt && opts.answers === undefined && !opts.keepScreen) {
-          const prompts = await import("./prompts/index.js");
-          privateScreen = prompts;
-          prompts.enterPrivateScreen();
-        }
+        if (ctx.canPrompt && opts.answers === undefined && !opts.keepScreen) await usePrivateScreen();
         const style = makeStyle(colorEnabled(process.stderr, { color: globals.color }));
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
         return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style, width: process.stderr.columns });
@@ -298,6 +298,7 @@ export function buildProgram(): Command {
     .description("run a trainer's workshop plan step by step, or print its handout")
     .argument("<plan>", "a workshop plan file (YAML): title, platforms, drills, checklists")
     .option("--handout", "print the whole session's material instead of running it")
+    .option("--keep-screen", "do not use the terminal's alternate screen")
     .addOption(new Option("--format <format>", "handout format").choices(["text", "md", "html", "json"]).default("html"))
     .option("--output <file>", "write the handout to this file (created readable only by you)")
     .action(
@@ -305,7 +306,8 @@ export function buildProgram(): Command {
         const { workshopCommand } = await import("./commands/workshop.js");
         const color = colorEnabled(process.stderr, { color: globals.color });
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        const opts = options as { handout?: boolean; format?: string };
+        const opts = options as { handout?: boolean; format?: string; keepScreen?: boolean };
+        if (ui && !opts.handout && !opts.keepScreen) await usePrivateScreen();
         return workshopCommand(ctx, file as string, opts, { ui, style: makeStyle(color), color, width: process.stderr.columns, version: VERSION });
       }),
     );
@@ -333,10 +335,12 @@ export function buildProgram(): Command {
     .description("a few questions (each skippable), then your steps ranked: the ones that matter most first")
     .argument("[platform...]", "accounts to plan for (asked when none are given)")
     .option("--answers <file>", "for clinics: a JSON or YAML file with intake: (question -> yes/no/unsure) and platforms:")
+    .option("--keep-screen", "do not use the terminal's alternate screen")
     .action(
       action(async (ctx, globals, platforms, options) => {
         const { planCommand } = await import("./commands/plan.js");
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
+        if (ui && (options as { answers?: string }).answers === undefined && !(options as { keepScreen?: boolean }).keepScreen) await usePrivateScreen();
         return planCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style: makeStyle(colorEnabled(process.stderr, { color: globals.color })) });
       }),
     );
@@ -428,6 +432,13 @@ export function buildProgram(): Command {
 
 /** Set once the prompts module is loaded, so errors and Ctrl-C can restore the screen. */
 let privateScreen: { leavePrivateScreen(): boolean } | undefined;
+
+/** Runs the rest of an interactive command in the alternate screen (see prompts/index.ts). */
+async function usePrivateScreen(): Promise<void> {
+  const prompts = await import("./prompts/index.js");
+  privateScreen = prompts;
+  prompts.enterPrivateScreen();
+}
 
 function exitCodeFor(error: unknown, debug: boolean): number {
   // The quick exit: back to the normal screen with nothing of harden's left on it.

@@ -1,3 +1,4 @@
+import { readSync } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { HASH_LENGTH, type HashMode } from "./hash.js";
 import { parseCountLine, type CountLine } from "./rangeBody.js";
@@ -258,7 +259,9 @@ export async function readText(handle: FileHandle, position: number, length: num
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
-    const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+    // A synchronous positioned read: a lookup needs one or two small reads, usually from the
+    // page cache, and a trip through libuv's thread pool would cost more than the read itself.
+    const bytesRead = readSync(handle.fd, buffer, filled, length - filled, position + filled);
     onRead();
     if (bytesRead === 0) throw new UnusableData("the offline data file got shorter while in use");
     filled += bytesRead;

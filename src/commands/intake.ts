@@ -26,11 +26,11 @@ const ANSWER_CHOICES: Choice<IntakeAnswer | "skip">[] = [
 ];
 
 export async function askIntake(ui: IntakeUI, rules: IntakeRules, checklists: Checklist[], style: Style, previous?: string[]): Promise<{ answers: IntakeAnswers; platforms: string[] }> {
-  ui.say(`${style.bold("A few questions")} (${rules.questions.length}, each can be skipped). They help harden put the steps that matter most for you first.\n`);
+  ui.say(`${style.bold("A few questions")}\n${wrap(`There are ${rules.questions.length}, and each can be skipped. They help harden put the steps that matter most for you first.`, 80, "  ")}\n`);
   const answers: IntakeAnswers = {};
   for (const [n, q] of rules.questions.entries()) {
-    if (q.help) ui.say(style.dim(wrap(q.help, 80, "  ")));
-    const answer = await ui.chooseOne(`${n + 1}/${rules.questions.length}: ${q.text}`, ANSWER_CHOICES);
+    const help = q.help ? `\n${style.dim(wrap(q.help, 80, "  "))}` : "";
+    const answer = await ui.chooseOne(`${n + 1}/${rules.questions.length}: ${q.text}${help}`, ANSWER_CHOICES);
     if (answer !== "skip") answers[q.id] = answer;
   }
   const platforms = await ui.chooseMany(

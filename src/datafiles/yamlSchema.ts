@@ -6,14 +6,8 @@ import { readFile } from "node:fs/promises";
 import YAML, { isMap, isSeq, LineCounter, type Document, type Node } from "yaml";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 
-export interface Problem {
-  file: string;
-  line: number;
-  field: string;
-  message: string;
-}
-
-export const formatProblem = (p: Problem): string => `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+import type { Problem } from "./problem.js";
+export { formatProblem, type Problem } from "./problem.js";
 
 /** The line (1-based) of a field, given its path in the data. */
 export type LineOf = (parts: PathPart[]) => number;

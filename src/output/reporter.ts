@@ -17,7 +17,7 @@ import {
 } from "./evidenceView.js";
 import { handoutHtml, handoutMarkdown, handoutText } from "./handoutView.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
-import { formatProblem } from "../datafiles/yamlSchema.js";
+import { formatProblem } from "../datafiles/problem.js";
 import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from "./checklistView.js";
 import type { CommandResult } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";

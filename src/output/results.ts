@@ -1,7 +1,7 @@
 /** What commands return. One reporter turns these into text or JSON; commands never print. */
 import type { Checklist } from "../core/checklist.js";
 import type { AuditSummary } from "../core/progress.js";
-import type { Problem } from "../datafiles/yamlSchema.js";
+import type { Problem } from "../datafiles/problem.js";
 import type { PasswordVerdict, VerdictSummary } from "../core/passwordVerdict.js";
 import type { WorkshopPlan } from "../workshop/plan.js";
 import type { SnapshotDiff, Staleness } from "../core/snapshots.js";

@@ -12,7 +12,9 @@ export interface ScoringThread {
 }
 
 export function startScoringThread(): ScoringThread {
-  const worker = new Worker(new URL("./worker.js", import.meta.url));
+  // The dictionaries need about 60 MB live; without a cap V8 lets a long batch's garbage
+  // pile up to several times that before collecting it.
+  const worker = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 32 } });
   const pending = new Map<number, { resolve: (v: StrengthVerdict[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;

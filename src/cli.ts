@@ -7,7 +7,6 @@ import { Command, CommanderError, Option } from "commander";
 import { ExitCode, HardenError, InterruptedError, InvalidInputError } from "./errors.js";
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
-import { colorEnabled, makeStyle } from "./output/style.js";
 import { sanitizeLine } from "./output/sanitize.js";
 import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
@@ -86,6 +85,7 @@ function makeContext(options: GlobalOptions, openState: OpenState | undefined): 
 async function print(result: CommandResult, options: GlobalOptions, output: string | undefined): Promise<void> {
   const { renderResult } = await import("./output/reporter.js");
   const toFile = output !== undefined && output !== "-";
+  const { colorEnabled, makeStyle } = await import("./output/style.js");
   const style = makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
   const rendered = renderResult(result, { json: options.json === true, style });
   privateScreen?.leavePrivateScreen();
@@ -104,6 +104,13 @@ function flushNotices(): void {
 }
 
 type Action = (ctx: Context, globals: GlobalOptions, ...args: unknown[]) => Promise<CommandResult>;
+
+/** Colours for what goes to stderr (questions, steps); loaded only by commands that talk. */
+async function stderrStyle(globals: GlobalOptions) {
+  const { colorEnabled, makeStyle } = await import("./output/style.js");
+  const color = colorEnabled(process.stderr, { color: globals.color });
+  return { style: makeStyle(color), color };
+}
 
 /** A progress line on stderr when a person is watching and not reading JSON. */
 async function progressFor(globals: GlobalOptions, label: string) {
@@ -151,7 +158,7 @@ export function buildProgram(): Command {
         const opts = options as { since?: boolean; keepScreen?: boolean; answers?: string };
         if (opts.since) return changesCommand(ctx);
         if (ctx.canPrompt && opts.answers === undefined && !opts.keepScreen) await usePrivateScreen();
-        const style = makeStyle(colorEnabled(process.stderr, { color: globals.color }));
+        const { style } = await stderrStyle(globals);
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
         return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style, width: process.stderr.columns });
       }),
@@ -252,9 +259,9 @@ export function buildProgram(): Command {
     .action(
       action(async (ctx, globals) => {
         const { totpPracticeCommand } = await import("./commands/totp.js");
-        const color = colorEnabled(process.stderr, { color: globals.color });
+        const { style, color } = await stderrStyle(globals);
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        return totpPracticeCommand(ctx, { ui, style: makeStyle(color), color });
+        return totpPracticeCommand(ctx, { ui, style, color });
       }),
     );
   const withSecretOptions = (command: Command) =>
@@ -304,11 +311,11 @@ export function buildProgram(): Command {
     .action(
       action(async (ctx, globals, file, options) => {
         const { workshopCommand } = await import("./commands/workshop.js");
-        const color = colorEnabled(process.stderr, { color: globals.color });
+        const { style, color } = await stderrStyle(globals);
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
         const opts = options as { handout?: boolean; format?: string; keepScreen?: boolean };
         if (ui && !opts.handout && !opts.keepScreen) await usePrivateScreen();
-        return workshopCommand(ctx, file as string, opts, { ui, style: makeStyle(color), color, width: process.stderr.columns, version: VERSION });
+        return workshopCommand(ctx, file as string, opts, { ui, style, color, width: process.stderr.columns, version: VERSION });
       }),
     );
 
@@ -341,7 +348,7 @@ export function buildProgram(): Command {
         const { planCommand } = await import("./commands/plan.js");
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
         if (ui && (options as { answers?: string }).answers === undefined && !(options as { keepScreen?: boolean }).keepScreen) await usePrivateScreen();
-        return planCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style: makeStyle(colorEnabled(process.stderr, { color: globals.color })) });
+        return planCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style: (await stderrStyle(globals)).style });
       }),
     );
 

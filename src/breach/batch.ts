@@ -1,5 +1,5 @@
 import { splitHash, type HashMode } from "./hash.js";
-import { countOf } from "./rangeBody.js";
+import type { CheckedRangeBody } from "./rangeBody.js";
 import { found, notFound, unknown, type BreachResult, type CheckOptions } from "./result.js";
 
 /**
@@ -8,9 +8,7 @@ import { found, notFound, unknown, type BreachResult, type CheckOptions } from "
  */
 
 /** A parsed range (suffix -> count), or why it could not be had. */
-export type RangeOutcome =
-  | { readonly ok: true; readonly counts: ReadonlyMap<string, number> }
-  | { readonly ok: false; readonly reason: string };
+export type RangeOutcome = CheckedRangeBody;
 
 export type RangeLoader = (mode: HashMode, prefix: string, signal?: AbortSignal) => Promise<RangeOutcome>;
 
@@ -81,6 +79,6 @@ function groupByPrefix(hashes: readonly string[]): PrefixGroup[] {
 
 function resultFor(outcome: RangeOutcome, suffix: string): BreachResult {
   if (!outcome.ok) return unknown(outcome.reason);
-  const count = countOf(outcome.counts, suffix);
+  const count = outcome.countOf(suffix);
   return count > 0 ? found(count) : notFound();
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { md4 } from "hash-wasm";
 
 /** The two hash kinds Pwned Passwords publishes. */
 export type HashMode = "sha1" | "ntlm";
@@ -26,6 +25,8 @@ export function sha1Hex(password: string): string {
  * build refuses it unless the legacy provider is loaded.
  */
 export async function ntlmHex(password: string): Promise<string> {
+  // Loaded only for NTLM: compiling its WebAssembly is wasted time for the usual SHA-1 lookups.
+  const { md4 } = await import("hash-wasm");
   return (await md4(Buffer.from(password, "utf16le"))).toUpperCase();
 }
 

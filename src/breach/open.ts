@@ -16,6 +16,12 @@ export interface OpenedChecker {
   where: string;
 }
 
+/** Starts loading the HTTP client or the dataset reader while the input is still being read. */
+export function preloadBreachModules(source: BreachSource | undefined): void {
+  if (!source) return;
+  void (source.offline ? import("./offline.js") : import("./rangeClient.js")).catch(() => {});
+}
+
 export async function openBreachChecker(source: BreachSource): Promise<OpenedChecker> {
   if (source.offline) {
     const { openOfflineDataset } = await import("./offline.js");

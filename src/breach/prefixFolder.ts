@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { InvalidInputError } from "../errors.js";
 import type { RangeOutcome } from "./batch.js";
 import { PREFIX_LENGTH, SUFFIX_LENGTH, type HashMode } from "./hash.js";
-import { parseRangeBody, splitLines } from "./rangeBody.js";
+import { checkRangeBody, parseRangeBody, splitLines } from "./rangeBody.js";
 
 /**
  * A folder of per-prefix range files `ABCDE.txt`, each holding the raw range body, as
@@ -32,7 +32,7 @@ export class PrefixFolder {
       const detail = typeof code === "string" ? ` (${code})` : "";
       return { ok: false, reason: `could not read the offline file for prefix ${prefix}${detail}` };
     }
-    const parsed = parseRangeBody(body, this.mode);
+    const parsed = checkRangeBody(body, this.mode);
     if (parsed.ok) return parsed;
     return { ok: false, reason: `the offline file for prefix ${prefix} is damaged: ${parsed.reason}` };
   }

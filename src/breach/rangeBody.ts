@@ -53,10 +53,52 @@ export function splitLines(text: string): string[] {
  * answer must become "unknown", never "not found". Lines may come in any order.
  */
 export function parseRangeBody(body: string, mode: HashMode): ParsedRangeBody {
+  const counts = new Map<string, number>();
+  const checked = scanRangeBody(body, mode, (hex, count) => {
+    // A repeated suffix should not happen; keeping the larger count never understates a breach.
+    if (count > (counts.get(hex) ?? 0)) counts.set(hex, count);
+  });
+  return checked.ok ? { ok: true, counts } : checked;
+}
+
+export type CheckedRangeBody = { readonly ok: true; countOf(suffix: string): number } | { readonly ok: false; readonly reason: string };
+
+/**
+ * The same checks as parseRangeBody, without building a map of every line: a batch asks each
+ * answer about one or two suffixes, so they are looked up in the text itself.
+ */
+export function checkRangeBody(body: string, mode: HashMode): CheckedRangeBody {
+  const checked = scanRangeBody(body, mode);
+  if (!checked.ok) return checked;
+  const upper = body.toUpperCase();
+  const suffixLength = SUFFIX_LENGTH[mode];
+  return {
+    ok: true,
+    countOf(suffix) {
+      const wanted = suffix.toUpperCase();
+      let best = 0;
+      for (let at = upper.indexOf(wanted); at >= 0; at = upper.indexOf(wanted, at + 1)) {
+        const lineStart = at === 0 || upper.charCodeAt(at - 1) === LF || (at === 1 && upper.startsWith(BOM));
+        if (!lineStart || upper.charCodeAt(at + suffixLength) !== COLON) continue;
+        let count = 0;
+        for (let pos = at + suffixLength + 1, c = upper.charCodeAt(pos); c >= ZERO && c <= NINE; c = upper.charCodeAt(++pos)) count = count * 10 + (c - ZERO);
+        best = Math.max(best, count);
+      }
+      return best;
+    },
+  };
+}
+
+/**
+ * Checks every line of a range body, and hands each non-padding line to `onLine`. A
+ * hand-written scan: a batch reads about 1,000 answers of 900 lines each, and a regular
+ * expression per line cost more than the rest of the lookup.
+ */
+function scanRangeBody(body: string, mode: HashMode, onLine?: (hex: string, count: number) => void): { ok: true } | { ok: false; reason: string } {
   const suffixLength = SUFFIX_LENGTH[mode];
   const n = body.length;
-  const bad = (line: number): ParsedRangeBody => ({
-    ok: false,
+  const bad = (line: number) => ({
+    ok: false as const,
     // Only the line number: the content is outside text and could hold anything.
     reason: `line ${line} is not SUFFIX:COUNT with a ${suffixLength}-digit suffix`,
   });
@@ -65,9 +107,6 @@ export function parseRangeBody(body: string, mode: HashMode): ParsedRangeBody {
     // Every real prefix has entries, and padding adds more: an empty body is a broken answer.
     return { ok: false, reason: "the answer was empty" };
   }
-  // A hand-written scan: about 1,000 answers of 900 lines each go through here in a batch, and
-  // a regular expression per line cost more than the rest of the lookup.
-  const counts = new Map<string, number>();
   for (let line = 1; pos < n; line++) {
     const start = pos;
     for (const end = pos + suffixLength; pos < end; pos++) if (!isHexCode(body.charCodeAt(pos))) return bad(line);
@@ -80,13 +119,9 @@ export function parseRangeBody(body: string, mode: HashMode): ParsedRangeBody {
       if (body.charCodeAt(pos) === CR) pos++;
       if (pos < n && body.charCodeAt(pos++) !== LF) return bad(line);
     }
-    if (count === 0) continue;
-    // A repeated suffix should not happen; keeping the larger count never understates a breach.
-    const hex = body.slice(start, start + suffixLength).toUpperCase();
-    const previous = counts.get(hex) ?? 0;
-    if (count > previous) counts.set(hex, count);
+    if (count > 0 && onLine) onLine(body.slice(start, start + suffixLength).toUpperCase(), count);
   }
-  return { ok: true, counts };
+  return { ok: true };
 }
 
 const COLON = 58;

@@ -3,7 +3,7 @@ import { EnvHttpProxyAgent, request, type Dispatcher } from "undici";
 import { UsageError } from "../errors.js";
 import type { HashMode } from "./hash.js";
 import { checkByRange, type RangeOutcome } from "./batch.js";
-import { parseRangeBody } from "./rangeBody.js";
+import { checkRangeBody } from "./rangeBody.js";
 import { unknown, type BreachChecker, type BreachResult, type CheckOptions } from "./result.js";
 
 /**
@@ -136,7 +136,7 @@ async function fetchRangeWithRetries(
   for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {
     const outcome = await attemptOnce(dispatcher, settings, url, signal);
     if (outcome.ok) {
-      const parsed = parseRangeBody(outcome.body, mode);
+      const parsed = checkRangeBody(outcome.body, mode);
       if (parsed.ok) return parsed;
       return failed(settings.host, [{ kind: "unreadable", detail: parsed.reason }]);
     }

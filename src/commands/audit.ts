@@ -1,17 +1,13 @@
 /**
- * The guided audit: a safety note, a platform picker, then one item at a time. Every answer is
- * saved the moment it is given, so Ctrl-C loses nothing and the next run offers to resume.
- * With --answers FILE it asks nothing (clinics' scripted runs).
+ * The guided audit: a safety note, the intake and its ranked plan (or a platform picker), then
+ * one item at a time, with a warning before steps the other person could notice. Every answer
+ * is saved the moment it is given, so Ctrl-C loses nothing and the next run offers to resume;
+ * a completed audit is kept as a dated snapshot. With --answers FILE it asks nothing (clinics).
  */
 import { readAnswersFile } from "../answers/answersFile.js";
-import { buildPlan } from "../core/plan.js";
-import { loadIntakeRules } from "../intake/rules.js";
-import { askIntake, offerToKeep, topFive, type IntakeUI } from "./intake.js";
-import { planSummary } from "./plan.js";
-import { checkStaleness, diffSnapshots, takeSnapshot } from "../core/snapshots.js";
-import { lastTwo, saveSnapshot } from "../state/snapshots.js";
-import { stateDir } from "../state/store.js";
 import { SECTION_NAMES, type Checklist, type ChecklistItem } from "../core/checklist.js";
+import { buildPlan } from "../core/plan.js";
+import { checkStaleness, diffSnapshots, takeSnapshot } from "../core/snapshots.js";
 import {
   finishSession,
   itemsToAsk,
@@ -30,7 +26,12 @@ import { SAFETY_NOTE } from "../output/guidance.js";
 import type { Style } from "../output/style.js";
 import { wrap } from "../output/wrap.js";
 import type { Choice } from "../prompts/index.js";
+import { loadIntakeRules } from "../intake/rules.js";
+import { lastTwo, saveSnapshot } from "../state/snapshots.js";
+import { stateDir } from "../state/store.js";
 import type { Context } from "./context.js";
+import { askIntake, offerToKeep, topFive, type IntakeUI } from "./intake.js";
+import { planSummary } from "./plan.js";
 import { pickChecklists } from "./platforms.js";
 
 export interface AuditOptions {

@@ -2,7 +2,7 @@
  * The intake at a terminal: a few questions, each skippable, then the accounts; and the
  * ranked plan it leads to. The answers are kept only if the person agrees.
  */
-import { buildPlan, planReason, type IntakeAnswer, type IntakeAnswers, type IntakeRules, type Plan } from "../core/plan.js";
+import { planReason, type IntakeAnswer, type IntakeAnswers, type IntakeRules, type Plan } from "../core/plan.js";
 import type { Checklist } from "../core/checklist.js";
 import { RISK_WORDS } from "../output/checklistView.js";
 import { sanitizeLine } from "../output/sanitize.js";
@@ -59,5 +59,3 @@ export function topFive(plan: Plan, style: Style): string {
   lines.push(`  …then ${Math.max(0, plan.items.length - 5)} more, in order.`);
   return `${lines.join("\n")}\n`;
 }
-
-export { buildPlan };

@@ -64,11 +64,13 @@ export async function passwordCommand(
   const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
   const source = breachOptions(ctx, options, mode, deps.version);
   // The dictionaries load on the scoring thread while the person types.
+  const breachModules = import("../breach/open.js").then((m) => (m.preloadBreachModules(source), m));
+  breachModules.catch(() => {});
   return withScoringThread(options.strength, async (scorer) => {
     const { lines, interactive } = await gatherPasswords(ctx, options, deps.askSecret);
     if (lines.length === 0) throw new UsageError("No passwords were given: the input was empty.");
 
-    const [{ checkPasswords }, { openBreachChecker }] = await Promise.all([import("../passwords/checkPasswords.js"), import("../breach/open.js")]);
+    const [{ checkPasswords }, { openBreachChecker }] = await Promise.all([import("../passwords/checkPasswords.js"), breachModules]);
     const opened = source ? await openBreachChecker(source) : undefined;
     try {
       const verdicts = await checkPasswords(

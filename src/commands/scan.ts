@@ -35,12 +35,14 @@ export async function scanCommand(
   const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
   const source = breachOptions(ctx, options, mode, deps.version);
   // The dictionaries load on the scoring thread while the export is read and parsed.
+  const breachModules = import("../breach/open.js").then((m) => (m.preloadBreachModules(source), m));
+  breachModules.catch(() => {});
   return withScoringThread(options.strength, async (scorer) => {
     const parsed = exportsModule.parseExport(await readTextInput(file, "the export"), format, file);
     const withPassword = parsed.entries.filter((e) => e.password !== "");
     const [{ checkPasswords, reuseCounts }, { openBreachChecker }] = await Promise.all([
       import("../passwords/checkPasswords.js"),
-      import("../breach/open.js"),
+      breachModules,
     ]);
     const opened = source && withPassword.length > 0 ? await openBreachChecker(source) : undefined;
     try {

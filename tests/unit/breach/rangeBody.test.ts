@@ -161,3 +161,25 @@ describe("parseRangeBody properties", () => {
     );
   });
 });
+
+describe("checkRangeBody (the batch's fast path)", () => {
+  it("agrees with parseRangeBody on every body and every suffix", async () => {
+    const { checkRangeBody } = await import("../../../src/breach/rangeBody.js");
+    const hexChar = fc.constantFrom(..."0123456789abcdefABCDEF".split(""));
+    const suffix = fc.array(hexChar, { minLength: 35, maxLength: 35 }).map((cs) => cs.join(""));
+    const line = fc.tuple(suffix, fc.integer({ min: 0, max: 99999 })).map(([s, c]) => `${s}:${c}`);
+    const body = fc.tuple(fc.array(line, { minLength: 1, maxLength: 30 }), fc.constantFrom("\n", "\r\n"), fc.boolean(), fc.boolean()).map(
+      ([lines, eol, trailing, bom]) => `${bom ? "\uFEFF" : ""}${lines.join(eol)}${trailing ? eol : ""}`,
+    );
+    fc.assert(
+      fc.property(fc.oneof(body, fc.string()), suffix, (text, extra) => {
+        const full = parseRangeBody(text, "sha1");
+        const fast = checkRangeBody(text, "sha1");
+        expect(fast.ok).toBe(full.ok);
+        if (!full.ok || !fast.ok) return;
+        for (const s of [...full.counts.keys(), extra, extra.toLowerCase()]) expect(fast.countOf(s)).toBe(countOf(full.counts, s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -19,6 +19,7 @@ Exit codes:
   1    findings (a password found in breaches or too weak; evidence changed since it was recorded)
   2    usage error or invalid input (bad flag, broken checklist or answers file)
   3    could not check (network or breach data unavailable) - never "safe"
+  70   internal error in harden (please report it)
   130  interrupted (Ctrl-C); everything answered so far is kept
 
 Examples:
@@ -103,6 +104,16 @@ function flushNotices(): void {
   for (const notice of openedState?.notices.splice(0) ?? []) process.stderr.write(`${sanitizeLine(notice)}\n`);
 }
 
+/**
+ * commander repeats an unknown option as it was typed, so a mistyped `--secret=VALUE` or
+ * `-sVALUE` would put a secret on the screen and in logs: only the option's name is kept.
+ */
+function redactOptionValues(text: string): string {
+  return text.replace(/unknown option '([^']*)'/g, (_all, flag: string) => `unknown option '${flag.startsWith("--") ? flag.split("=")[0] : flag.slice(0, 2)}'`);
+}
+
+const writeCommanderError = (text: string, write: (text: string) => void) => write(redactOptionValues(text));
+
 type Action = (ctx: Context, globals: GlobalOptions, ...args: unknown[]) => Promise<CommandResult>;
 
 /** Colours for what goes to stderr (questions, steps); loaded only by commands that talk. */
@@ -143,7 +154,7 @@ export function buildProgram(): Command {
     .addHelpText("after", EXIT_CODES_HELP)
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({ outputError: writeCommanderError });
 
   program
     .command("audit")
@@ -433,7 +444,7 @@ export function buildProgram(): Command {
       }),
     );
 
-  for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands]) sub.exitOverride().configureOutput({ outputError: (text, write) => write(text) });
+  for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands]) sub.exitOverride().configureOutput({ outputError: writeCommanderError });
   return program;
 }
 
@@ -462,7 +473,7 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   }
   process.stderr.write(`harden stopped because of an unexpected error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}\n`);
   process.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : "Please report this, with what you were doing (never include a password). Run with --debug for details.\n");
-  return 1;
+  return ExitCode.internal;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -7,6 +7,8 @@ export const ExitCode = {
   findings: 1,
   usage: 2,
   couldNotCheck: 3,
+  /** A defect in harden itself (EX_SOFTWARE): never to be read as "findings". */
+  internal: 70,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -37,8 +37,13 @@ export function checkAnswers(raw: unknown, checklists: Checklist[], file: string
         else if (!(INTAKE_ANSWERS as readonly string[]).includes(String(a))) intakeProblems.push(`intake ${sanitizeLine(q)}: ${sanitizeLine(String(a))} (use yes, no or unsure)`);
       }
   }
-  if (platforms !== undefined && !(Array.isArray(platforms) && platforms.every((p) => typeof p === "string" && checklists.some((c) => c.platform === p)))) {
-    intakeProblems.push(`platforms must be a list of checklist ids (${checklists.map((c) => c.platform).join(", ")})`);
+  if (platforms !== undefined) {
+    const known = checklists.map((c) => c.platform).join(", ");
+    if (!Array.isArray(platforms)) intakeProblems.push(`platforms must be a list of checklist ids (${known})`);
+    else {
+      const unknownPlatforms = platforms.filter((p) => typeof p !== "string" || !checklists.some((c) => c.platform === p));
+      if (unknownPlatforms.length > 0) intakeProblems.push(`unknown platform${unknownPlatforms.length > 1 ? "s" : ""}: ${unknownPlatforms.map((p) => sanitizeLine(String(p))).join(", ")} (platforms: ${known})`);
+    }
   }
   for (const [id, status] of Object.entries(items)) {
     if (!findItem(checklists, id)) unknownIds.push(sanitizeLine(id));

@@ -1,6 +1,6 @@
 import { readSync } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
-import { HASH_LENGTH, type HashMode } from "./hash.js";
+import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "./hash.js";
 import { parseCountLine, type CountLine } from "./rangeBody.js";
 import { found, notFound, unknown, type BreachResult } from "./result.js";
 
@@ -147,7 +147,11 @@ export class SortedHashFile {
     this.lineBytes = init.averageLineBytes;
     this.keyFirst = init.firstHex === undefined ? 0 : hashKey(init.firstHex);
     this.keyLast = init.lastHex === undefined ? KEY_SPACE : hashKey(init.lastHex) + 1;
+    this.lastPrefix = init.lastHex?.slice(0, PREFIX_LENGTH);
   }
+
+  /** The 5-digit prefix of the file's last hash: the full data set has every prefix up to FFFFF. */
+  private readonly lastPrefix: string | undefined;
 
   private readonly keyFirst: number;
   private readonly keyLast: number;
@@ -165,6 +169,11 @@ export class SortedHashFile {
   }
 
   private async search(target: string): Promise<BreachResult> {
+    // Every one of the 16^5 prefixes has hashes in the real data, so a file whose last line comes
+    // before this hash's prefix was cut short: "not found" would be a guess, not an answer.
+    if (this.lastPrefix !== undefined && target.slice(0, PREFIX_LENGTH) > this.lastPrefix) {
+      throw new UnusableData(`the offline data ends before prefix ${target.slice(0, PREFIX_LENGTH)}: the file looks cut short (download it again)`);
+    }
     const targetKey = hashKey(target);
     // [lo, hi) always starts and ends on line boundaries; the key bounds are the hashes
     // of the lines just outside it (or the ends of the key space).

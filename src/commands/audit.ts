@@ -30,7 +30,7 @@ import { loadIntakeRules } from "../intake/rules.js";
 import { lastTwo, saveSnapshot } from "../state/snapshots.js";
 import { stateDir } from "../state/store.js";
 import type { Context } from "./context.js";
-import { askIntake, offerToKeep, topFive, type IntakeUI } from "./intake.js";
+import { askIntake, offerToKeep, savedIntake, topFive, type IntakeUI } from "./intake.js";
 import { planSummary } from "./plan.js";
 import { pickChecklists } from "./platforms.js";
 
@@ -135,8 +135,8 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
         ]);
     if (start === "intake") {
       const rules = await loadIntakeRules();
-      const intake = await askIntake(ui, rules, checklists, style, progress.session?.platforms);
-      await offerToKeep(ctx, ui, intake.answers);
+      const intake = await askIntake(ui, rules, checklists, style, progress.session?.platforms, savedIntake(ctx, rules));
+      if (!intake.reused) await offerToKeep(ctx, ui, intake.answers);
       const plan = buildPlan(rules, intake.answers, checklists, intake.platforms);
       ui.say(`\n${topFive(plan, style)}`);
       save(startSession(progress, plan.platforms, ctx.now().toISOString(), plan.items.map((p) => p.item.id)));
@@ -209,9 +209,18 @@ async function offerEvidence(ctx: Context, ui: AuditUI, style: Style, item: Chec
   ]);
   if (record === "no") return;
   const note = await ui.askText("What do you see? (for example: a device called iPhone in another city, last active today)", (v) => (v.trim() ? true : "Type a short note, or press Ctrl-C to stop."));
-  const files = (await ui.askText("Screenshot or file paths, separated by spaces (or leave empty):")).split(/\s+/).filter(Boolean);
   const { evidenceAddCommand } = await import("./evidence.js");
-  await evidenceAddCommand(ctx, files, { note: `${item.title}: ${note}` });
+  for (;;) {
+    const files = (await ui.askText("Screenshot or file paths, separated by spaces (or leave empty):")).split(/\s+/).filter(Boolean);
+    try {
+      await evidenceAddCommand(ctx, files, { note: `${item.title}: ${note}` });
+      break;
+    } catch (error) {
+      // A mistyped path must not end the audit: say what was wrong and ask again.
+      if (!(error instanceof UsageError)) throw error;
+      ui.say(style.yellow(`  ${sanitizeLine(error.message)} Type the paths again, or leave it empty to record just the note.\n`));
+    }
+  }
   ui.say(style.green("  Recorded in your evidence log (harden evidence list).\n"));
 }
 

@@ -25,7 +25,30 @@ const ANSWER_CHOICES: Choice<IntakeAnswer | "skip">[] = [
   { value: "skip", name: "I'd rather not say (skip)" },
 ];
 
-export async function askIntake(ui: IntakeUI, rules: IntakeRules, checklists: Checklist[], style: Style, previous?: string[]): Promise<{ answers: IntakeAnswers; platforms: string[] }> {
+/** Intake answers the person chose to keep last time, if they still fit the questions. */
+export function savedIntake(ctx: Context, rules: IntakeRules): IntakeAnswers | undefined {
+  const saved = ctx.state().loadSettings().intake;
+  if (typeof saved !== "object" || saved === null) return undefined;
+  const ids = new Set(rules.questions.map((q) => q.id));
+  const entries = Object.entries(saved).filter(([q, a]) => ids.has(q) && ["yes", "no", "unsure"].includes(String(a)));
+  return entries.length ? (Object.fromEntries(entries) as IntakeAnswers) : undefined;
+}
+
+export async function askIntake(
+  ui: IntakeUI,
+  rules: IntakeRules,
+  checklists: Checklist[],
+  style: Style,
+  previous?: string[],
+  saved?: IntakeAnswers,
+): Promise<{ answers: IntakeAnswers; platforms: string[]; reused: boolean }> {
+  if (saved) {
+    const reuse = await ui.chooseOne("You kept your answers to the questions last time. Use them again?", [
+      { value: "yes", name: "Yes, use the answers I kept" },
+      { value: "no", name: "No, ask me again" },
+    ]);
+    if (reuse === "yes") return { answers: saved, platforms: await choosePlatformsUsed(ui, checklists, previous), reused: true };
+  }
   ui.say(`${style.bold("A few questions")}\n${wrap(`There are ${rules.questions.length}, and each can be skipped. They help harden put the steps that matter most for you first.`, 80, "  ")}\n`);
   const answers: IntakeAnswers = {};
   for (const [n, q] of rules.questions.entries()) {
@@ -33,12 +56,15 @@ export async function askIntake(ui: IntakeUI, rules: IntakeRules, checklists: Ch
     const answer = await ui.chooseOne(`${n + 1}/${rules.questions.length}: ${q.text}${help}`, ANSWER_CHOICES);
     if (answer !== "skip") answers[q.id] = answer;
   }
-  const platforms = await ui.chooseMany(
+  return { answers, platforms: await choosePlatformsUsed(ui, checklists, previous), reused: false };
+}
+
+function choosePlatformsUsed(ui: IntakeUI, checklists: Checklist[], previous?: string[]): Promise<string[]> {
+  return ui.chooseMany(
     "Which accounts do you use? (space to select, enter to go on)",
     checklists.filter((c) => c.kind !== "response").map((c) => ({ value: c.platform, name: sanitizeLine(c.name), checked: previous?.includes(c.platform) ?? false })),
     { required: "Pick at least one account with the space bar, then press enter." },
   );
-  return { answers, platforms };
 }
 
 /** Offers to keep the intake answers; they are saved only on a yes. */

@@ -6,7 +6,7 @@ import { loadIntakeRules } from "../intake/rules.js";
 import type { CommandResult, PlanSummary } from "../output/results.js";
 import type { Style } from "../output/style.js";
 import type { Context } from "./context.js";
-import { askIntake, offerToKeep, type IntakeUI } from "./intake.js";
+import { askIntake, offerToKeep, savedIntake, type IntakeUI } from "./intake.js";
 import { pickChecklists } from "./platforms.js";
 
 export function planSummary(plan: ReturnType<typeof buildPlan>, answers: IntakeAnswers): PlanSummary {
@@ -28,7 +28,7 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
     return { kind: "plan", plan: planSummary(buildPlan(rules, answers, checklists, chosen), answers) };
   }
   if (!ctx.canPrompt || !deps.ui) throw new UsageError("harden plan asks a few questions and needs a terminal. For a scripted run: harden plan --answers FILE (with intake: and platforms:).");
-  const intake = await askIntake(deps.ui, rules, checklists, deps.style);
-  await offerToKeep(ctx, deps.ui, intake.answers);
+  const intake = await askIntake(deps.ui, rules, checklists, deps.style, undefined, savedIntake(ctx, rules));
+  if (!intake.reused) await offerToKeep(ctx, deps.ui, intake.answers);
   return { kind: "plan", plan: planSummary(buildPlan(rules, intake.answers, checklists, named ?? intake.platforms), intake.answers) };
 }

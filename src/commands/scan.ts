@@ -31,6 +31,9 @@ export async function scanCommand(
   if (format !== undefined && !exportsModule.isExportFormat(format)) {
     throw new UsageError(`--format must be one of: ${exportsModule.EXPORT_FORMATS.join(", ")} (got "${options.format}").`);
   }
+  if (file === "-" && process.stdin.isTTY === true) {
+    throw new UsageError("The export would be typed at the terminal, where it shows on the screen. Redirect the file in (harden scan - < export.csv) or name it.");
+  }
   const minScore = parseMinScore(options.minScore);
   const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
   const source = breachOptions(ctx, options, mode, deps.version);

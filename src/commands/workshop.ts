@@ -4,8 +4,9 @@
  */
 import { loadChecklists } from "../checklists/catalog.js";
 import type { CheckProgress } from "../breach/result.js";
-import { UsageError } from "../errors.js";
+import { HardenError, UsageError } from "../errors.js";
 import type { CommandResult, DrillOutcome } from "../output/results.js";
+import { sanitize, sanitizeLine } from "../output/sanitize.js";
 import type { Style } from "../output/style.js";
 import { checkPlanPlatforms, readPlan } from "../workshop/plan.js";
 import { auditCommand, type AuditUI } from "./audit.js";
@@ -36,7 +37,7 @@ export async function workshopCommand(ctx: Context, file: string, options: { han
 
   const { ui, style } = deps;
   if (!ctx.canPrompt || !ui) throw new UsageError("A workshop runs step by step at a terminal. To print its material instead, add --handout.");
-  ui.say(`${style.bold(plan.title)}\n${plan.description ? `${plan.description}\n` : ""}`);
+  ui.say(`${style.bold(sanitizeLine(plan.title))}\n${plan.description ? `${sanitize(plan.description)}\n` : ""}`);
   const planCtx: Context = { ...ctx, checklists: async () => checklists };
   const audit = await auditCommand(planCtx, { platforms: plan.platforms }, { ui, style, width: deps.width });
   const drills: DrillOutcome[] = [];
@@ -72,24 +73,31 @@ async function passwordStrengthDrill(ctx: Context, ui: WorkshopUI, style: Style,
     if (verdict.warning) ui.say(`  Why: ${verdict.warning}`);
     for (const tip of verdict.suggestions) ui.say(`  Tip: ${tip}`);
     if (await ui.confirmAction("Also check whether it appears in known breaches? (Only the first 5 characters of its hash are sent.)", false)) {
-      const [{ openBreachChecker }, { hashPassword }] = await Promise.all([import("../breach/open.js"), import("../breach/hash.js")]);
-      const { breachOptions } = await import("./passwordOptions.js");
-      const source = breachOptions(ctx, { breach: true }, "sha1", deps.version)!;
-      const opened = await openBreachChecker(source);
-      try {
-        const [result] = await opened.checker.checkMany([await hashPassword(password, "sha1")]);
-        ui.say(
-          result?.status === "found"
-            ? style.red(`  Found in breach data ${result.count.toLocaleString("en-US")} times: never use it.`)
-            : result?.status === "not-found"
-              ? style.green("  Not found in the breach data.")
-              : style.yellow(`  Could not check: ${result?.status === "unknown" ? result.reason : "no answer"}. This does not mean it is safe.`),
-        );
-      } finally {
-        await opened.checker.close();
-      }
+      ui.say(await drillBreachLine(ctx, password, style, deps.version));
     }
     if (!(await ui.confirmAction("Try another password?", true))) break;
   }
   return { drill: "password-strength", done: scores.length > 0, note: scores.length ? `${scores.length} tried, scores ${scores.join(", ")}` : "none tried" };
+}
+
+/** The drill's breach answer in one line; a check that cannot be made says so and the session goes on. */
+async function drillBreachLine(ctx: Context, password: string, style: Style, version: string): Promise<string> {
+  const [{ openBreachChecker }, { hashPassword }, { breachOptions }] = await Promise.all([import("../breach/open.js"), import("../breach/hash.js"), import("./passwordOptions.js")]);
+  const cannot = (reason: string) => style.yellow(`  Could not check: ${sanitizeLine(reason).replace(/\.$/, "")}. This does not mean it is safe.`);
+  let opened: Awaited<ReturnType<typeof openBreachChecker>>;
+  try {
+    opened = await openBreachChecker(breachOptions(ctx, { breach: true }, "sha1", version)!);
+  } catch (error) {
+    // A broken offline setting or address must not end the trainer's session.
+    if (error instanceof HardenError) return cannot(error.message);
+    throw error;
+  }
+  try {
+    const [result] = await opened.checker.checkMany([await hashPassword(password, "sha1")]);
+    if (result?.status === "found") return style.red(`  Found in breach data ${result.count.toLocaleString("en-US")} times: never use it.`);
+    if (result?.status === "not-found") return style.green("  Not found in the breach data.");
+    return cannot(result?.status === "unknown" ? result.reason : "no answer");
+  } finally {
+    await opened.checker.close();
+  }
 }

@@ -13,6 +13,10 @@ export interface SecretLine {
 
 /** Non-empty lines of a stream; CRLF and a leading BOM are tolerated. */
 export async function readSecretLines(stream: NodeJS.ReadableStream): Promise<SecretLine[]> {
+  // A terminal echoes what is typed on stdin: the secret would stay on screen and in the scrollback.
+  if ((stream as { isTTY?: boolean }).isTTY === true) {
+    throw new UsageError("stdin is a terminal, so what you type there would show on the screen. Redirect a file in (for example --stdin < FILE), or run it without --stdin (or -) to type it at a hidden prompt.");
+  }
   const out: SecretLine[] = [];
   let line = 0;
   for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {

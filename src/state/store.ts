@@ -27,10 +27,22 @@ export interface StateStore {
   saveSettings(settings: Settings): void;
 }
 
+let defaultDir: string | undefined;
+
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.HARDEN_HOME) return path.resolve(env.HARDEN_HOME);
-  // conf works out the platform's config folder (XDG on Linux, Application Support on macOS…).
-  return path.dirname(new Conf({ projectName: "harden", projectSuffix: "", configName: "probe" }).path);
+  if (defaultDir === undefined) {
+    // conf works out the platform's config folder (XDG on Linux, Application Support on macOS…).
+    defaultDir = path.dirname(new Conf({ projectName: "harden", projectSuffix: "", configName: "probe" }).path);
+    // Opening conf creates that folder; harden leaves none behind until it saves something
+    // (--no-save, report, password). rmdir only ever removes an empty folder.
+    try {
+      rmdirSync(defaultDir);
+    } catch {
+      // Not empty: harden's own files are in it.
+    }
+  }
+  return defaultDir;
 }
 
 function isProgress(value: unknown): value is Progress {

@@ -1,11 +1,14 @@
 /** Codes and checks for a TOTP set-up (RFC 6238), with clock drift in steps and seconds. */
-import { generateSecret, generateSync, generateURI, verifySync } from "otplib";
+import { createGuardrails, generateSecret, generateSync, generateURI, verifySync } from "otplib";
 import { UsageError } from "../errors.js";
 import type { VerifyOutcome } from "./drift.js";
-import type { TotpParams } from "./params.js";
+import { MIN_SECRET_CHARS, type TotpParams } from "./params.js";
+
+// otplib refuses keys under 16 bytes; harden accepts the 10-byte (80-bit) ones many services issue.
+const GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: Math.floor((MIN_SECRET_CHARS * 5) / 8) });
 
 export function codeAt(params: TotpParams, unixSeconds: number): string {
-  return generateSync({ secret: params.secret, epoch: unixSeconds, digits: params.digits, period: params.period, algorithm: params.algorithm });
+  return generateSync({ secret: params.secret, epoch: unixSeconds, digits: params.digits, period: params.period, algorithm: params.algorithm, guardrails: GUARDRAILS });
 }
 
 /** Seconds the code shown at `unixSeconds` stays valid. */
@@ -24,6 +27,7 @@ export function checkCode(params: TotpParams, code: string, unixSeconds: number,
     period: params.period,
     algorithm: params.algorithm,
     epochTolerance: windowSteps * params.period,
+    guardrails: GUARDRAILS,
   });
   if (!result.valid) return { match: false };
   return { match: true, driftSteps: result.delta, driftSeconds: result.delta * params.period };

@@ -23,10 +23,16 @@ export interface TotpOverrides {
   algorithm?: string;
 }
 
-/** 80 bits: what most services issue; RFC 4226 asks for at least 128, so shorter is refused. */
+/**
+ * 80 bits (10 bytes): what many services issue, so it is accepted although RFC 4226 asks for
+ * 128; anything shorter is refused. codes.ts lowers otplib's own minimum to match.
+ */
 export const MIN_SECRET_CHARS = 16;
+/** otplib refuses keys longer than 64 bytes: 103 base32 characters. */
+export const MAX_SECRET_CHARS = 103;
 
 const BASE32 = /^[A-Z2-7]+$/;
+const BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 export function normalizeBase32(input: string): string {
   const secret = input.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
@@ -34,6 +40,16 @@ export function normalizeBase32(input: string): string {
   if (!BASE32.test(secret)) throw new UsageError("The secret is not base32: it may only hold the letters A-Z and the digits 2-7.");
   if (secret.length < MIN_SECRET_CHARS) {
     throw new UsageError(`The secret is too short (${secret.length} characters; at least ${MIN_SECRET_CHARS} are needed). Check that it was copied whole.`);
+  }
+  if (secret.length > MAX_SECRET_CHARS) {
+    throw new UsageError(`The secret is too long (${secret.length} characters; at most ${MAX_SECRET_CHARS}). Check that only the secret was copied.`);
+  }
+  // A base32 key encodes whole bytes, so the bits left over after the last byte are zero. The
+  // decoder refuses anything else, which means a character is missing, extra or mistyped.
+  const spareBits = (secret.length * 5) % 8;
+  const lastValue = BASE32_ALPHABET.indexOf(secret.charAt(secret.length - 1));
+  if (spareBits >= 5 || (lastValue & ((1 << spareBits) - 1)) !== 0) {
+    throw new UsageError(`The secret is not a whole base32 key (${secret.length} characters): a character may be missing, extra or mistyped. Check that it was copied whole.`);
   }
   return secret;
 }
@@ -67,7 +83,12 @@ function parseUri(text: string): TotpParams {
   if (url.host.toLowerCase() !== "totp") throw new UsageError(`Only time-based codes (otpauth://totp/...) are supported, not "${url.host}".`);
   const secret = url.searchParams.get("secret");
   if (!secret) throw new UsageError("The otpauth:// address has no secret= part.");
-  const label = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  let label: string;
+  try {
+    label = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  } catch {
+    throw new UsageError("The otpauth:// address cannot be read: its account name has a broken %-escape.");
+  }
   const params = url.searchParams;
   return {
     secret: normalizeBase32(secret),

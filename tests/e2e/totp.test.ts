@@ -45,6 +45,27 @@ describe("harden totp", () => {
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("accepts the 80-bit (16-character) secrets many services issue, and rejects impossible lengths in one line", async () => {
+    const env = home();
+    const ok = await runHarden(["totp", "code", "--stdin", "--time", "59"], { env, input: "JBSWY3DPEHPK3PXP\n" });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^\d{6}\n$/);
+    const bad = await runHarden(["totp", "code", "--stdin"], { env, input: "JBSWY3DPEHPK3PXPA\n" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(bad.stderr).not.toContain("JBSWY3DPEHPK3PXP");
+  });
+
+  it("never repeats a secret typed as an unknown option's value", async () => {
+    const env = home();
+    for (const args of [["totp", "code", `--secret=${SHA1_SEED}`], ["password", `--pw=${SHA1_SEED}`], ["totp", "code", `-s${SHA1_SEED}`]]) {
+      const r = await runHarden(args, { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("unknown option");
+      expect(r.stderr).not.toContain(SHA1_SEED);
+    }
+  });
+
   it("refuses a secret given as an argument or through the environment", async () => {
     const env = home();
     const r = await runHarden(["totp", "code", SHA1_SEED], { env });

@@ -146,6 +146,18 @@ describe("survivor-centred audit", () => {
     expect(ctx.state().loadSettings().intake).toBeUndefined();
   });
 
+  it("offers the intake answers kept last time instead of asking again", async () => {
+    const { home, ctx } = setup({ canPrompt: true });
+    await auditCommand(ctx, { platforms: [] }, { ui: scriptedUI(["intake", "yes", "skip", "skip", "skip", "skip", "demo", "yes"]), style });
+    expect(ctx.state().loadSettings().intake).toEqual({ "physical-access": "yes" });
+    const again = testContext(home, { checklistsDir: GOOD, canPrompt: true });
+    const ui = scriptedUI(["new", "intake", "yes", "demo"]);
+    await auditCommand(again, { platforms: [] }, { ui, style });
+    expect(ui.asked).toContain("You kept your answers to the questions last time. Use them again?");
+    expect(ui.asked.some((q) => q.startsWith("1/5"))).toBe(false);
+    expect(again.state().loadProgress().session?.platforms).toContain("phone");
+  });
+
   it("plan --answers gives clinics the ranked plan as JSON, and audit --answers includes it", async () => {
     const { dir, ctx } = setup();
     const file = path.join(dir, "answers.yaml");

@@ -103,7 +103,19 @@ describe("offline sorted hash file", () => {
     expect(await dataset.lookup(first[0])).toEqual({ status: "found", count: first[1] });
     expect(await dataset.lookup(last[0])).toEqual({ status: "found", count: last[1] });
     expect(await dataset.lookup("0".repeat(40))).toEqual({ status: "not-found" });
-    expect(await dataset.lookup("F".repeat(40))).toEqual({ status: "not-found" });
+    // Past the last line's prefix the real data always has hashes: this file must be cut short.
+    expect(await dataset.lookup("F".repeat(40))).toMatchObject({ status: "unknown", reason: expect.stringMatching(/cut short/) });
+  });
+
+  it("answers unknown, not not-found, for hashes beyond a file cut after a whole line", async () => {
+    const sorted = sortEntries(randomEntries("sha1", 4000));
+    const path = join(dir, "cut.txt");
+    await writeSortedFile(path, sorted.slice(0, 2000));
+    const dataset = await openData(path);
+    const beyond = sorted.slice(3000).filter(([hash]) => hash.slice(0, 5) > sorted[1999]![0].slice(0, 5));
+    expect(beyond.length).toBeGreaterThan(0);
+    for (const [hash] of beyond.slice(0, 20)) expect((await dataset.lookup(hash)).status).toBe("unknown");
+    expect(await dataset.lookup(sorted[10]![0])).toMatchObject({ status: "found" });
   });
 
   it("works on a file of one line", async () => {

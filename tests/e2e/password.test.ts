@@ -119,7 +119,8 @@ describe("harden password", () => {
   it("--offline checks a sorted hash file with no network, and refuses a file that is not breach data", async () => {
     const { dir, server, env } = await setup();
     const data = path.join(dir, "pwnedpasswords.txt");
-    await writeSortedFile(data, [...(await knownEntries("sha1")), ...randomEntries("sha1", 2000)]);
+    // A last line at prefix FFFFF, as in the real data, so no lookup falls past the end.
+    await writeSortedFile(data, [...(await knownEntries("sha1")), ...randomEntries("sha1", 2000), ["F".repeat(40), 1]]);
     const r = await runHarden(["password", "--stdin", "--json", "--no-strength", "--offline", data], { env, input: `letmein\n${SECRET}\n` });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).results.map((x: { breach: { status: string } }) => x.breach.status)).toEqual(["found", "not-found"]);

@@ -24,13 +24,13 @@ export async function fingerprint(dir: string): Promise<string> {
 }
 
 export async function readBundle(dir: string): Promise<Checklist[] | undefined> {
-  let bundle: Bundle;
+  let bundle: Bundle | null;
   try {
     bundle = JSON.parse(await readFile(BUNDLE_FILE, "utf8")) as Bundle;
   } catch {
     return undefined;
   }
-  return bundle.fingerprint === (await fingerprint(dir)) ? bundle.checklists : undefined;
+  return bundle?.fingerprint === (await fingerprint(dir)) ? bundle.checklists : undefined;
 }
 
 export async function writeBundle(dir: string, checklists: Checklist[]): Promise<void> {

@@ -7,7 +7,7 @@ import type { CheckProgress } from "../breach/result.js";
 import { summarizeVerdicts } from "../core/passwordVerdict.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
-import { readSecretFile, readSecretLines, secretEnvironmentNames, type SecretLine } from "../secrets/lines.js";
+import { readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 import { breachOptions, contextWords, parseMinScore, withScoringThread } from "./passwordOptions.js";
 
@@ -30,18 +30,6 @@ export interface PasswordOptions {
 
 export const SAFE_WAYS = "Run `harden password` at a terminal to type it at a hidden prompt, or give one password per line with --stdin or --password-file FILE.";
 
-export function refuseUnsafeSecrets(ctx: Context, options: { extraArgs: string[]; passwordFlag?: boolean }): void {
-  if (options.extraArgs.length > 0 || options.passwordFlag) {
-    throw new UsageError(
-      `harden never takes a password on the command line: other people on this computer and your shell history could see it. ${SAFE_WAYS}`,
-    );
-  }
-  const names = secretEnvironmentNames(ctx.env);
-  if (names.length > 0) {
-    throw new UsageError(`harden never reads passwords from environment variables (found ${names.join(", ")}): they leak into logs and process lists. Unset it. ${SAFE_WAYS}`);
-  }
-}
-
 async function gatherPasswords(ctx: Context, options: PasswordOptions, askSecret?: (message: string) => Promise<string>): Promise<{ lines: SecretLine[]; interactive: boolean }> {
   if (options.stdin && options.passwordFile !== undefined) throw new UsageError("Use either --stdin or --password-file, not both.");
   if (options.stdin) return { lines: await readSecretLines(process.stdin), interactive: false };
@@ -59,7 +47,7 @@ export async function passwordCommand(
   options: PasswordOptions,
   deps: { version: string; askSecret?: (message: string) => Promise<string>; onProgress?: (p: CheckProgress) => void },
 ): Promise<CommandResult> {
-  refuseUnsafeSecrets(ctx, options);
+  refuseUnsafeSecretSources(ctx.env, { onCommandLine: options.extraArgs.length > 0 || options.passwordFlag === true, what: "password", safeWays: SAFE_WAYS });
   const minScore = parseMinScore(options.minScore);
   const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
   const source = breachOptions(ctx, options, mode, deps.version);

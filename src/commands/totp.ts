@@ -10,7 +10,7 @@ import type { CommandResult } from "../output/results.js";
 import { BACKUP_ADVICE } from "../output/guidance.js";
 import type { Style } from "../output/style.js";
 import { wrap } from "../output/wrap.js";
-import { readSecretFile, readSecretLines, secretEnvironmentNames, type SecretLine } from "../secrets/lines.js";
+import { readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 
 export interface TotpUI {
@@ -28,9 +28,7 @@ export interface SecretSourceOptions extends TotpOverrides {
 const SAFE_WAYS = "Type it at the hidden prompt (run at a terminal), or give it with --stdin or --secret-file FILE.";
 
 async function readSecretInput(ctx: Context, options: SecretSourceOptions, ui: TotpUI | undefined, needCode: boolean): Promise<{ params: TotpParams; code?: string }> {
-  if (options.extraArgs.length > 0) throw new UsageError(`harden never takes a secret on the command line, where others could see it. ${SAFE_WAYS}`);
-  const names = secretEnvironmentNames(ctx.env);
-  if (names.length > 0) throw new UsageError(`harden never reads secrets from environment variables (found ${names.join(", ")}). ${SAFE_WAYS}`);
+  refuseUnsafeSecretSources(ctx.env, { onCommandLine: options.extraArgs.length > 0, what: "secret", safeWays: SAFE_WAYS });
   if (options.stdin && options.secretFile !== undefined) throw new UsageError("Use either --stdin or --secret-file, not both.");
   let lines: SecretLine[] | undefined;
   if (options.stdin) lines = await readSecretLines(process.stdin);

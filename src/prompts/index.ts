@@ -5,11 +5,6 @@
 import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
 import { InterruptedError } from "../errors.js";
 
-/** A person can answer questions only when both ends are a terminal. */
-export function canPrompt(stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): boolean {
-  return stdin.isTTY === true && stdout.isTTY === true;
-}
-
 const context = { output: process.stderr, clearPromptOnDone: false };
 
 async function ask<T>(run: () => Promise<T>): Promise<T> {

@@ -45,3 +45,17 @@ export async function readSecretFile(file: string, stdin: NodeJS.ReadableStream 
 export function secretEnvironmentNames(env: NodeJS.ProcessEnv): string[] {
   return Object.keys(env).filter((name) => /^HARDEN_.*(PASS|SECRET|TOTP)/i.test(name));
 }
+
+/**
+ * Refuses a secret from argv (extra arguments, or a --password style flag) or from a HARDEN_*
+ * environment variable, saying why and what to do instead. `what` is "password" or "secret".
+ */
+export function refuseUnsafeSecretSources(env: NodeJS.ProcessEnv, options: { onCommandLine: boolean; what: string; safeWays: string }): void {
+  if (options.onCommandLine) {
+    throw new UsageError(`harden never takes a ${options.what} on the command line: other people on this computer and your shell history could see it. ${options.safeWays}`);
+  }
+  const names = secretEnvironmentNames(env);
+  if (names.length > 0) {
+    throw new UsageError(`harden never reads ${options.what}s from environment variables (found ${names.join(", ")}): they leak into logs and process lists. Unset it. ${options.safeWays}`);
+  }
+}

@@ -2,14 +2,13 @@
  * harden password: strength and breach lookup for one password at a hidden prompt, or many
  * from --stdin / --password-file. A password never comes from argv or the environment.
  */
-import type { HashMode } from "../breach/hash.js";
 import type { CheckProgress } from "../breach/result.js";
 import { summarizeVerdicts } from "../core/passwordVerdict.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
 import { readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
-import { breachOptions, contextWords, parseMinScore, withScoringThread } from "./passwordOptions.js";
+import { contextWords, prepareChecks, withScoringThread } from "./passwordOptions.js";
 
 export interface PasswordOptions {
   stdin?: boolean;
@@ -48,12 +47,8 @@ export async function passwordCommand(
   deps: { version: string; askSecret?: (message: string) => Promise<string>; onProgress?: (p: CheckProgress) => void },
 ): Promise<CommandResult> {
   refuseUnsafeSecretSources(ctx.env, { onCommandLine: options.extraArgs.length > 0 || options.passwordFlag === true, what: "password", safeWays: SAFE_WAYS });
-  const minScore = parseMinScore(options.minScore);
-  const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
-  const source = breachOptions(ctx, options, mode, deps.version);
+  const { minScore, mode, source, breachModules } = prepareChecks(ctx, options, deps.version);
   // The dictionaries load on the scoring thread while the person types.
-  const breachModules = import("../breach/open.js").then((m) => (m.preloadBreachModules(source), m));
-  breachModules.catch(() => {});
   return withScoringThread(options.strength, async (scorer) => {
     const { lines, interactive } = await gatherPasswords(ctx, options, deps.askSecret);
     if (lines.length === 0) throw new UsageError("No passwords were given: the input was empty.");

@@ -63,3 +63,17 @@ export async function withScoringThread<T>(enabled: boolean, run: (scorer: Scori
     await scorer?.close();
   }
 }
+
+/**
+ * What `password` and `scan` settle before reading any input: the weak-score bar, the hash
+ * kind, where breach answers come from; and the HTTP client or dataset reader, whose loading
+ * starts now so it is ready when the input has been read.
+ */
+export function prepareChecks(ctx: Context, flags: BreachFlags & { ntlm?: boolean; minScore?: string }, version: string) {
+  const minScore = parseMinScore(flags.minScore);
+  const mode: HashMode = flags.ntlm ? "ntlm" : "sha1";
+  const source = breachOptions(ctx, flags, mode, version);
+  const breachModules = import("../breach/open.js").then((m) => (m.preloadBreachModules(source), m));
+  breachModules.catch(() => {});
+  return { minScore, mode, source, breachModules };
+}

@@ -2,14 +2,13 @@
  * harden scan FILE: every entry of a password-manager export, checked for breaches, strength
  * and reuse. The passwords stay in memory only for the check and never appear in the result.
  */
-import type { HashMode } from "../breach/hash.js";
 import type { CheckProgress } from "../breach/result.js";
 import { summarizeVerdicts } from "../core/passwordVerdict.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult, ScanEntry } from "../output/results.js";
 import { readTextInput } from "../input/readText.js";
 import type { Context } from "./context.js";
-import { breachOptions, contextWords, parseMinScore, withScoringThread, type BreachFlags } from "./passwordOptions.js";
+import { contextWords, prepareChecks, withScoringThread, type BreachFlags } from "./passwordOptions.js";
 
 export interface ScanOptions extends BreachFlags {
   format?: string;
@@ -34,12 +33,8 @@ export async function scanCommand(
   if (file === "-" && process.stdin.isTTY === true) {
     throw new UsageError("The export would be typed at the terminal, where it shows on the screen. Redirect the file in (harden scan - < export.csv) or name it.");
   }
-  const minScore = parseMinScore(options.minScore);
-  const mode: HashMode = options.ntlm ? "ntlm" : "sha1";
-  const source = breachOptions(ctx, options, mode, deps.version);
+  const { minScore, mode, source, breachModules } = prepareChecks(ctx, options, deps.version);
   // The dictionaries load on the scoring thread while the export is read and parsed.
-  const breachModules = import("../breach/open.js").then((m) => (m.preloadBreachModules(source), m));
-  breachModules.catch(() => {});
   return withScoringThread(options.strength, async (scorer) => {
     const parsed = exportsModule.parseExport(await readTextInput(file, "the export"), format, file);
     const withPassword = parsed.entries.filter((e) => e.password !== "");

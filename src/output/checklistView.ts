@@ -118,7 +118,7 @@ function itemHtml(item: ChecklistItem): string {
 <input type="checkbox" id="cb-${id}" aria-label="done"><label for="cb-${id}"><strong>${htmlEscape(item.title)}</strong></label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span>
 <p>${htmlEscape(item.why)}</p>${flags}${notice}
 <div class="where">Where:<ul>${where}</ul></div>
-<ol>${steps}</ol>${help}
+<div class="where">Steps:</div><ol>${steps}</ol>${help}
 <p class="source">Source: <a href="${source}">${source}</a> (checked ${htmlEscape(item.verified)})</p>
 </div>`;
 }

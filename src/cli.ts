@@ -11,7 +11,18 @@ import { sanitizeLine } from "./output/sanitize.js";
 import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
 
-const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+/** harden's version, from package.json: one level up from dist/, two from the single-file build in dist/bundle/. */
+const VERSION = ((): string => {
+  for (const up of ["../package.json", "../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), "utf8")) as { name?: string; version: string };
+      if (pkg.name === "harden") return pkg.version;
+    } catch {
+      // Not at this level.
+    }
+  }
+  return "unknown";
+})();
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -87,7 +98,7 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const { renderResult } = await import("./output/reporter.js");
   const toFile = output !== undefined && output !== "-";
   const { colorEnabled, makeStyle } = await import("./output/style.js");
-  const style = makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
+  const style = await makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
   const rendered = renderResult(result, { json: options.json === true, style });
   privateScreen?.leavePrivateScreen();
   flushNotices();
@@ -120,7 +131,7 @@ type Action = (ctx: Context, globals: GlobalOptions, ...args: unknown[]) => Prom
 async function stderrStyle(globals: GlobalOptions) {
   const { colorEnabled, makeStyle } = await import("./output/style.js");
   const color = colorEnabled(process.stderr, { color: globals.color });
-  return { style: makeStyle(color), color };
+  return { style: await makeStyle(color), color };
 }
 
 /** A progress line on stderr when a person is watching and not reading JSON. */

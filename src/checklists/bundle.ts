@@ -3,37 +3,54 @@
  * `harden list` need not load a YAML parser and a schema compiler on every start. The bundle
  * is used only while every checklist file still has the size and time it had at build.
  */
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Checklist } from "../core/checklist.js";
-import { checklistFiles } from "./files.js";
+import { summarizeChecklist, type Checklist, type ChecklistSummary } from "../core/checklist.js";
+import { isChecklistName } from "./files.js";
 
 export const BUNDLE_FILE = fileURLToPath(new URL("../checklists.bundle.json", import.meta.url));
+/** Just what `harden list` shows, so listing does not parse every item. */
+export const INDEX_FILE = fileURLToPath(new URL("../checklists.index.json", import.meta.url));
 
-interface Bundle {
-  fingerprint: string;
-  checklists: Checklist[];
+/**
+ * Names, sizes and modification times of a folder's checklist files (and its schema). Read
+ * synchronously: a start-up path of twenty tiny calls, where thread-pool round trips cost more.
+ */
+export function fingerprint(dir: string): string {
+  const files = [...checklistFilesIn(dir), path.join(dir, "schema.json")];
+  return JSON.stringify(
+    files.map((f) => {
+      try {
+        const s = statSync(f);
+        return [f, s.size, s.mtimeMs];
+      } catch {
+        return [f, -1, -1];
+      }
+    }),
+  );
 }
 
-/** Names, sizes and modification times of a folder's checklist files (and its schemas). */
-export async function fingerprint(dir: string): Promise<string> {
-  const files = [...(await checklistFiles(dir)), path.join(dir, "schema.json")];
-  const stats = await Promise.all(files.map(async (f) => [f, ...(await stat(f).then((s) => [s.size, s.mtimeMs], () => [-1, -1]))]));
-  return JSON.stringify(stats);
+function checklistFilesIn(dir: string): string[] {
+  return readdirSync(dir).filter(isChecklistName).sort().map((n) => path.join(dir, n));
 }
 
-export async function readBundle(dir: string): Promise<Checklist[] | undefined> {
-  let bundle: Bundle | null;
+/** The bundle's contents while it matches the files in `dir`; undefined when it is stale or missing. */
+function readCurrent<T>(file: string, dir: string): T | undefined {
   try {
-    bundle = JSON.parse(await readFile(BUNDLE_FILE, "utf8")) as Bundle;
+    const data = JSON.parse(readFileSync(file, "utf8")) as { fingerprint?: string; content?: T } | null;
+    return data?.fingerprint === fingerprint(dir) ? data.content : undefined;
   } catch {
     return undefined;
   }
-  return bundle?.fingerprint === (await fingerprint(dir)) ? bundle.checklists : undefined;
 }
 
+export const readBundle = (dir: string) => readCurrent<Checklist[]>(BUNDLE_FILE, dir);
+export const readIndex = (dir: string) => readCurrent<ChecklistSummary[]>(INDEX_FILE, dir);
+
 export async function writeBundle(dir: string, checklists: Checklist[]): Promise<void> {
-  const bundle: Bundle = { fingerprint: await fingerprint(dir), checklists };
-  await writeFile(BUNDLE_FILE, JSON.stringify(bundle));
+  const print = fingerprint(dir);
+  await writeFile(BUNDLE_FILE, JSON.stringify({ fingerprint: print, content: checklists }));
+  await writeFile(INDEX_FILE, JSON.stringify({ fingerprint: print, content: checklists.map(summarizeChecklist) }));
 }

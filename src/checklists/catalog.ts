@@ -1,10 +1,10 @@
 /** The checklists a run works with: the built-in ones (from the build's bundle when it is current), with a trainer's folders laid over them. */
-import { mergeChecklists, type Checklist } from "../core/checklist.js";
-import { readBundle } from "./bundle.js";
+import { mergeChecklists, summarizeChecklist, type Checklist, type ChecklistSummary } from "../core/checklist.js";
+import { readBundle, readIndex } from "./bundle.js";
 import { BUILT_IN_DIR } from "./files.js";
 
 async function builtIn(): Promise<Checklist[]> {
-  const bundled = await readBundle(BUILT_IN_DIR);
+  const bundled = readBundle(BUILT_IN_DIR);
   if (bundled) return bundled;
   const { loadFolder } = await import("./loader.js");
   return loadFolder(BUILT_IN_DIR);
@@ -17,4 +17,10 @@ export async function loadChecklists(options: { extraDirs?: Array<string | undef
   const { loadFolder } = await import("./loader.js");
   for (const dir of extra) lists = mergeChecklists(lists, await loadFolder(dir));
   return lists;
+}
+
+/** The list of checklists for `harden list`: from the build's index when nothing is laid over it. */
+export async function listChecklists(options: { extraDirs?: Array<string | undefined> } = {}): Promise<ChecklistSummary[]> {
+  const indexed = (options.extraDirs ?? []).some(Boolean) ? undefined : readIndex(BUILT_IN_DIR);
+  return indexed ?? (await loadChecklists(options)).map(summarizeChecklist);
 }

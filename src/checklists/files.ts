@@ -11,6 +11,9 @@ const CHECKLIST_EXTENSIONS = [".yaml", ".yml", ".json"];
 /** Schemas live beside the checklists but are not checklists. */
 const isSchemaFile = (name: string) => name === "schema.json" || name.endsWith(".schema.json");
 
+/** A file name in a checklists folder that holds a checklist. */
+export const isChecklistName = (name: string) => CHECKLIST_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !isSchemaFile(name);
+
 /** Checklist files in a folder, or the file itself. */
 export async function checklistFiles(target: string): Promise<string[]> {
   let info;
@@ -22,7 +25,7 @@ export async function checklistFiles(target: string): Promise<string[]> {
   if (!info.isDirectory()) return [target];
   const names = await readdir(target);
   return names
-    .filter((n) => CHECKLIST_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !isSchemaFile(n))
+    .filter(isChecklistName)
     .sort()
     .map((n) => path.join(target, n));
 }

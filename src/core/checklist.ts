@@ -174,3 +174,13 @@ export function findItem(checklists: Checklist[], id: string): { checklist: Chec
   }
   return undefined;
 }
+
+/** What `harden list` shows of a checklist. */
+export interface ChecklistSummary {
+  id: string;
+  name: string;
+  items: number;
+  sections: Section[];
+}
+
+export const summarizeChecklist = (c: Checklist): ChecklistSummary => ({ id: c.platform, name: c.name, items: c.items.length, sections: sectionsOf(c) });

@@ -1,5 +1,5 @@
 /** The one place that turns a command's result into what goes to stdout, and its exit code. */
-import { SECTION_NAMES, sectionsOf } from "../core/checklist.js";
+import { SECTION_NAMES } from "../core/checklist.js";
 import { ExitCode } from "../errors.js";
 import { verdictExitCode } from "../core/passwordVerdict.js";
 import { driftWords } from "../totp/drift.js";
@@ -38,12 +38,10 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
   const ok = (stdout: string, stderr: string[] = []): Rendered => ({ stdout, stderr, exitCode: ExitCode.ok });
   switch (result.kind) {
     case "list": {
-      if (options.json) {
-        return ok(json(result.checklists.map((c) => ({ id: c.platform, name: c.name, items: c.items.length, sections: sectionsOf(c) }))));
-      }
-      const width = Math.max(...result.checklists.map((c) => c.platform.length));
+      if (options.json) return ok(json(result.checklists));
+      const width = Math.max(...result.checklists.map((c) => c.id.length));
       const lines = result.checklists.map(
-        (c) => `${sanitizeLine(c.platform).padEnd(width)}  ${sanitizeLine(c.name)} (${c.items.length} items: ${sectionsOf(c).map((s) => SECTION_NAMES[s].toLowerCase()).join(", ")})`,
+        (c) => `${sanitizeLine(c.id).padEnd(width)}  ${sanitizeLine(c.name)} (${c.items} items: ${c.sections.map((s) => SECTION_NAMES[s].toLowerCase()).join(", ")})`,
       );
       return ok(`${lines.join("\n")}\n`);
     }

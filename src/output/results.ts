@@ -1,5 +1,5 @@
 /** What commands return. One reporter turns these into text or JSON; commands never print. */
-import type { Checklist } from "../core/checklist.js";
+import type { Checklist, ChecklistSummary } from "../core/checklist.js";
 import type { AuditSummary } from "../core/progress.js";
 import type { Problem } from "../datafiles/problem.js";
 import type { PasswordVerdict, VerdictSummary } from "../core/passwordVerdict.js";
@@ -12,7 +12,7 @@ export type DocFormat = (typeof DOC_FORMATS)[number];
 
 export type CommandResult =
   | EvidenceResult
-  | { kind: "list"; checklists: Checklist[] }
+  | { kind: "list"; checklists: ChecklistSummary[] }
   | { kind: "checklist"; checklists: Checklist[]; format: DocFormat }
   | { kind: "validate"; files: string[]; problems: Problem[] }
   | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean; plan?: PlanSummary }

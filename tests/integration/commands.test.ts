@@ -6,12 +6,12 @@ import { checklistShowCommand, checklistValidateCommand } from "../../src/comman
 import { forgetCommand } from "../../src/commands/forget.js";
 import { listCommand } from "../../src/commands/list.js";
 import { reportCommand } from "../../src/commands/report.js";
-import { makeStyle } from "../../src/output/style.js";
+import { plainStyle } from "../../src/output/style.js";
 import { renderResult } from "../../src/output/reporter.js";
 import { CHECKLIST_FIXTURES, tempDir } from "../helpers/fixtures.js";
 import { testContext } from "../helpers/context.js";
 
-const style = makeStyle(false);
+const style = plainStyle();
 const GOOD = path.join(CHECKLIST_FIXTURES, "good");
 let cleanup = () => {};
 afterEach(() => cleanup());

@@ -211,7 +211,7 @@ async function offerEvidence(ctx: Context, ui: AuditUI, style: Style, item: Chec
   const note = await ui.askText("What do you see? (for example: a device called iPhone in another city, last active today)", (v) => (v.trim() ? true : "Type a short note, or press Ctrl-C to stop."));
   const { evidenceAddCommand } = await import("./evidence.js");
   for (;;) {
-    const files = (await ui.askText("Screenshot or file paths, separated by spaces (or leave empty):")).split(/\s+/).filter(Boolean);
+    const files = splitPaths(await ui.askText('Screenshot or file paths, separated by spaces; put a path with spaces in quotes (or leave empty):'));
     try {
       await evidenceAddCommand(ctx, files, { note: `${item.title}: ${note}` });
       break;
@@ -222,6 +222,16 @@ async function offerEvidence(ctx: Context, ui: AuditUI, style: Style, item: Chec
     }
   }
   ui.say(style.green("  Recorded in your evidence log (harden evidence list).\n"));
+}
+
+/** Paths as typed or dropped into a terminal: separated by spaces, "quoted" or 'quoted', or with \ before a space. */
+export function splitPaths(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/"([^"]*)"|'([^']*)'|((?:\\ |[^\s"'])+)/g)) {
+    const path = match[1] ?? match[2] ?? match[3]!.replace(/\\ /g, " ");
+    if (path) out.push(path);
+  }
+  return out;
 }
 
 async function askItem(ctx: Context, ui: AuditUI, style: Style, checklist: Checklist, item: ChecklistItem, position: string, width?: number): Promise<Answer | "stop"> {

@@ -1,12 +1,17 @@
 /** Files harden writes for a person (handouts, reports): readable only by them. */
-import { chmod, writeFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 
 export async function writePrivateFile(file: string, text: string): Promise<void> {
   try {
-    await writeFile(file, text, { mode: 0o600 });
-    // writeFile keeps the mode of a file that already existed; make it private either way.
-    await chmod(file, 0o600);
+    const handle = await open(file, "w", 0o600);
+    try {
+      // A file that already existed keeps its mode on open: make it private before writing.
+      await handle.chmod(0o600);
+      await handle.writeFile(text);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw new UsageError(`Cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
   }

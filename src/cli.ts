@@ -409,7 +409,7 @@ export function buildProgram(): Command {
     .action(
       action(async (ctx, _g, options) =>
         (options as { changes?: boolean }).changes
-          ? (await import("./commands/audit.js")).changesCommand(ctx)
+          ? (await import("./commands/audit.js")).changesCommand(ctx, (options as { format: "text" | "md" | "html" | "json" }).format)
           : (await import("./commands/report.js")).reportCommand(ctx, options as { format?: string }),
       ),
     );

@@ -22,7 +22,7 @@ import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from 
 import type { CommandResult } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { changesText, planText, summaryHtml, summaryJson, summaryMarkdown, summaryText } from "./summaryView.js";
+import { changesHtml, changesMarkdown, changesText, planText, summaryHtml, summaryJson, summaryMarkdown, summaryText } from "./summaryView.js";
 
 export interface Rendered {
   stdout: string;
@@ -60,8 +60,13 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       if (result.problems.length === 0) return ok("", [`${result.files.length} checklist file${result.files.length === 1 ? "" : "s"} valid.`]);
       return { stdout: "", stderr: result.problems.map((p) => sanitizeLine(formatProblem(p))), exitCode: ExitCode.usage };
     }
-    case "changes":
-      return ok(options.json ? json({ staleness: result.staleness, diff: result.diff ?? null }) : changesText(result, style));
+    case "changes": {
+      const format = options.json ? "json" : result.format;
+      if (format === "json") return ok(json({ staleness: result.staleness, diff: result.diff ?? null }));
+      if (format === "md") return ok(changesMarkdown(result));
+      if (format === "html") return ok(changesHtml(result));
+      return ok(changesText(result, style));
+    }
     case "plan": {
       if (options.json) return ok(json(result.plan));
       return ok(planText(result.plan, style));

@@ -17,7 +17,7 @@ export type CommandResult =
   | { kind: "validate"; files: string[]; problems: Problem[] }
   | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean; plan?: PlanSummary }
   | { kind: "plan"; plan: PlanSummary }
-  | { kind: "changes"; staleness: Staleness; diff?: SnapshotDiff }
+  | { kind: "changes"; staleness: Staleness; diff?: SnapshotDiff; format: DocFormat }
   | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }
   | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean; keptEvidence: boolean }
   | { kind: "config"; values: Record<string, unknown>; changed: boolean }

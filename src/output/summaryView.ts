@@ -79,20 +79,56 @@ export function planText(plan: PlanSummary, style: Style): string {
   return `${out.join("\n")}\n`;
 }
 
-export function changesText(result: { staleness: Staleness; diff?: SnapshotDiff }, style: Style): string {
-  const out = [wrap(result.staleness.advice, 80, "")];
+type ChangesInput = { staleness: Staleness; diff?: SnapshotDiff };
+
+/** The parts of a "what changed" report, for each output format to lay out. */
+function changeSections(result: ChangesInput) {
   const d = result.diff;
-  if (!d) return `${out.join("\n")}\n`;
-  out.push("", style.bold(`What changed between ${d.from.slice(0, 10)} and ${d.to.slice(0, 10)}`));
-  const section = (title: string, items: Array<{ id: string; title: string; what?: string[] }>) => {
-    if (items.length === 0) return;
-    out.push("", title);
-    for (const i of items) out.push(`  - ${sanitizeLine(i.title)}${i.what ? ` (${i.what.join(" and ")} changed)` : ""} ${style.dim(i.id)}`);
-  };
-  section("Done before, open again (check whether someone changed it back):", d.reopened);
-  section("New steps in the updated checklists:", d.newItems);
-  section("Steps you did whose instructions changed since (worth checking again):", d.changedSinceDone);
-  section("Steps no longer in the checklists:", d.removed);
-  if (!d.reopened.length && !d.newItems.length && !d.changedSinceDone.length && !d.removed.length) out.push("", "Nothing changed.");
+  if (!d) return undefined;
+  const line = (i: { id: string; title: string; what?: string[] }) => ({ id: i.id, text: `${sanitizeLine(i.title)}${i.what ? ` (${i.what.join(" and ")} changed)` : ""}` });
+  const sections = [
+    { title: "Done before, open again (check whether someone changed it back)", items: d.reopened.map(line) },
+    { title: "New steps in the updated checklists", items: d.newItems.map(line) },
+    { title: "Steps you did whose instructions changed since (worth checking again)", items: d.changedSinceDone.map(line) },
+    { title: "Steps no longer in the checklists", items: d.removed.map(line) },
+  ].filter((section) => section.items.length > 0);
+  return { heading: `What changed between ${d.from.slice(0, 10)} and ${d.to.slice(0, 10)}`, sections };
+}
+
+export function changesText(result: ChangesInput, style: Style): string {
+  const out = [wrap(result.staleness.advice, 80, "")];
+  const parts = changeSections(result);
+  if (!parts) return `${out.join("\n")}\n`;
+  out.push("", style.bold(parts.heading));
+  for (const section of parts.sections) {
+    out.push("", `${section.title}:`);
+    for (const item of section.items) out.push(`  - ${item.text} ${style.dim(item.id)}`);
+  }
+  if (parts.sections.length === 0) out.push("", "Nothing changed.");
   return `${out.join("\n")}\n`;
+}
+
+export function changesMarkdown(result: ChangesInput): string {
+  const out = ["# harden: what changed", "", result.staleness.advice];
+  const parts = changeSections(result);
+  if (parts) {
+    out.push("", `## ${parts.heading}`);
+    for (const section of parts.sections) out.push("", `### ${section.title}`, "", ...section.items.map((i) => `- [ ] ${i.text} \`${i.id}\``));
+    if (parts.sections.length === 0) out.push("", "Nothing changed.");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export function changesHtml(result: ChangesInput): string {
+  const parts = changeSections(result);
+  const body = [`<h1>harden: what changed</h1>`, `<p>${htmlEscape(result.staleness.advice)}</p>`];
+  if (parts) {
+    body.push(`<h2>${htmlEscape(parts.heading)}</h2>`);
+    for (const section of parts.sections) {
+      body.push(`<h3>${htmlEscape(section.title)}</h3>`);
+      for (const item of section.items) body.push(`<div class="item"><input type="checkbox" aria-label="checked">${htmlEscape(item.text)}</div>`);
+    }
+    if (parts.sections.length === 0) body.push("<p>Nothing changed.</p>");
+  }
+  return htmlPage("harden: what changed", body.join("\n"));
 }

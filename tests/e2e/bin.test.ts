@@ -156,6 +156,8 @@ describe("re-audit and plan from the command line", () => {
     expect(out.staleness.advice).toMatch(/last full check was earlier today/);
     const text = await runHarden(["report", "--changes", "--checklists", GOOD], { env });
     expect(text.stdout).toContain("Done before, open again");
+    const html = await runHarden(["report", "--changes", "--format", "html", "--checklists", GOOD], { env });
+    expect(html.stdout).toMatch(/<h3>Done before, open again[^<]*<\/h3>\s*<div class="item"><input type="checkbox" aria-label="checked">Turn on two-factor authentication/);
     const names = readdirSync(path.join(env.HARDEN_HOME, "snapshots"));
     expect(names).toHaveLength(2);
     for (const name of names) expect(name).toMatch(/^[0-9TZ-]+\.json$/);

@@ -14,11 +14,13 @@ interface Handout {
 
 const drillSheets = (plan: WorkshopPlan) => plan.drills.map((d) => DRILL_SHEETS[d]);
 
+/** The session's parts in order, as every format lists them under "Today". */
+const agenda = ({ plan, checklists }: Handout) => [...checklists.map((c) => `Checklist: ${sanitizeLine(c.name)}`), ...drillSheets(plan).map((d) => d.title)];
+
 export function handoutHtml({ plan, checklists }: Handout): string {
-  const agenda = [
-    ...checklists.map((c) => `<li>Checklist: ${htmlEscape(c.name)}</li>`),
-    ...drillSheets(plan).map((d) => `<li>${htmlEscape(d.title)}</li>`),
-  ].join("");
+  const today = agenda({ plan, checklists })
+    .map((part) => `<li>${htmlEscape(part)}</li>`)
+    .join("");
   const drills = drillSheets(plan)
     .map(
       (d) => `<section class="checklist"><h1>${htmlEscape(d.title)}</h1><p>${htmlEscape(d.intro)}</p><ol>${d.steps.map((s) => `<li>${htmlEscape(s)}</li>`).join("")}</ol>${
@@ -27,7 +29,7 @@ export function handoutHtml({ plan, checklists }: Handout): string {
     )
     .join("\n");
   const body = `<section class="checklist"><h1>${htmlEscape(plan.title)}</h1>${plan.description ? `<p>${htmlEscape(plan.description)}</p>` : ""}
-<h2>Today</h2><ol>${agenda}</ol>
+<h2>Today</h2><ol>${today}</ol>
 <h2>${htmlEscape(SAFETY_NOTE.title)}</h2><p class="flag">${htmlEscape(SAFETY_NOTE.body)}</p></section>
 ${checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n")}
 ${drills}`;
@@ -37,8 +39,7 @@ ${drills}`;
 export function handoutMarkdown({ plan, checklists }: Handout): string {
   const out = [`# ${sanitizeLine(plan.title)}`, ""];
   if (plan.description) out.push(sanitizeLine(plan.description), "");
-  out.push("## Today", "", ...checklists.map((c, i) => `${i + 1}. Checklist: ${sanitizeLine(c.name)}`));
-  drillSheets(plan).forEach((d, i) => out.push(`${checklists.length + i + 1}. ${d.title}`));
+  out.push("## Today", "", ...agenda({ plan, checklists }).map((part, i) => `${i + 1}. ${part}`));
   out.push("", `## ${SAFETY_NOTE.title}`, "", SAFETY_NOTE.body, "", "---", "");
   out.push(checklists.map(checklistMarkdown).join("\n---\n\n"));
   for (const d of drillSheets(plan)) {
@@ -51,6 +52,7 @@ export function handoutMarkdown({ plan, checklists }: Handout): string {
 export function handoutText({ plan, checklists }: Handout, style: Style): string {
   const out = [style.bold(sanitizeLine(plan.title))];
   if (plan.description) out.push(wrap(sanitizeLine(plan.description), 80, ""));
+  out.push("", style.bold("Today"), ...agenda({ plan, checklists }).map((part, i) => `  ${i + 1}. ${part}`));
   out.push("", style.bold(SAFETY_NOTE.title), wrap(SAFETY_NOTE.body, 80, "  "), "");
   out.push(checklists.map((c) => checklistText(c, style)).join("\n"));
   for (const d of drillSheets(plan)) {

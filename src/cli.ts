@@ -455,6 +455,9 @@ export function buildProgram(): Command {
       }),
     );
 
+  // Help lists commands in this order: the person's own audit first, tools next, housekeeping last.
+  const order = ["audit", "plan", "report", "list", "checklist", "password", "scan", "totp", "evidence", "workshop", "config", "forget"];
+  (program.commands as Command[]).sort((a, b) => order.indexOf(a.name()) - order.indexOf(b.name()));
   for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands]) sub.exitOverride().configureOutput({ outputError: writeCommanderError });
   return program;
 }

@@ -2,7 +2,7 @@
  * Where harden keeps settings and audit progress (conf), and how it forgets them.
  * HARDEN_HOME moves every file into one folder; --no-save keeps everything in memory.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import Conf from "conf";
 import { emptyProgress, isAnswer, type Progress } from "../core/progress.js";
@@ -74,12 +74,18 @@ const timeStamp = (now: Date) => now.toISOString().replace(/[:.]/g, "-");
 class FolderStore implements StateStore {
   readonly notices: string[] = [];
   readonly #stores = new Map<string, WholeStore>();
-  constructor(readonly dir: string) {}
+  /** `own`: the folder is harden's own (not a HARDEN_HOME someone chose), so its mode may be tightened. */
+  constructor(
+    readonly dir: string,
+    private readonly own: boolean,
+  ) {}
 
   #open(name: string, check: (value: unknown) => boolean, what: string): WholeStore {
     const existing = this.#stores.get(name);
     if (existing) return existing;
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    // An older folder (or one made by another tool) may be readable by others: harden's own is not.
+    if (this.own) chmodSync(this.dir, 0o700);
     const make = () => new Conf<Record<string, unknown>>({ cwd: this.dir, configName: name, configFileMode: 0o600, accessPropertiesByDotNotation: false });
     let store: WholeStore;
     try {
@@ -159,7 +165,7 @@ function readJson(file: string): unknown {
 
 export function openState(options: { save: boolean; env?: NodeJS.ProcessEnv }): StateStore {
   const dir = stateDir(options.env);
-  if (options.save) return new FolderStore(dir);
+  if (options.save) return new FolderStore(dir, !(options.env ?? process.env).HARDEN_HOME);
   // --no-save still shows what was saved before, but never touches the folder.
   const progress = readJson(path.join(dir, `${PROGRESS}.json`));
   const settings = readJson(path.join(dir, `${SETTINGS}.json`));

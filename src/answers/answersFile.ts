@@ -3,6 +3,7 @@
  * not-applicable, and optionally `intake:` (question id -> yes / no / unsure) and
  * `platforms:` (the accounts to plan for).
  */
+import { isRecord } from "../core/records.js";
 import YAML from "yaml";
 import { findItem, type Checklist } from "../core/checklist.js";
 import { INTAKE_ANSWERS, type IntakeAnswers } from "../core/plan.js";
@@ -17,7 +18,6 @@ export interface AnswersFile {
   platforms?: string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Checks every id, status, intake answer and platform; names everything that is wrong at once. */
 export function checkAnswers(raw: unknown, checklists: Checklist[], file: string, questions: string[] = []): AnswersFile {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { InvalidInputError } from "../errors.js";
 import type { RangeOutcome } from "./batch.js";
 import { PREFIX_LENGTH, SUFFIX_LENGTH, type HashMode } from "./hash.js";
-import { checkRangeBody, parseRangeBody, splitLines } from "./rangeBody.js";
+import { checkRangeBody, splitLines } from "./rangeBody.js";
 
 /**
  * A folder of per-prefix range files `ABCDE.txt`, each holding the raw range body, as
@@ -67,7 +67,7 @@ export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
   if (mode === undefined) {
     throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: line 1 is not SUFFIX:COUNT`);
   }
-  const parsed = parseRangeBody(body, mode);
+  const parsed = checkRangeBody(body, mode);
   if (!parsed.ok) throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: ${parsed.reason}`);
   return new PrefixFolder(path, mode);
 }

@@ -1,15 +1,10 @@
 import { validatePaths } from "../checklists/loader.js";
 import { UsageError } from "../errors.js";
-import { DOC_FORMATS, type CommandResult, type DocFormat } from "../output/results.js";
+import type { CommandResult } from "../output/results.js";
+import { parseDocFormat } from "./formats.js";
 import type { Context } from "./context.js";
 import { pickChecklists } from "./platforms.js";
 
-export function parseDocFormat(value: string | undefined): DocFormat {
-  const format = (value ?? "text").toLowerCase();
-  if (format === "markdown") return "md";
-  if (!(DOC_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${DOC_FORMATS.join(", ")} (got "${value}").`);
-  return format as DocFormat;
-}
 
 export async function checklistShowCommand(ctx: Context, platforms: string[], options: { format?: string; all?: boolean }): Promise<CommandResult> {
   const format = parseDocFormat(options.format);

@@ -7,6 +7,7 @@ import { localTime } from "../evidence/chain.js";
 import { evidenceDir, readEvidence, recordEvidence, verifyEvidence, type EvidenceLog } from "../evidence/log.js";
 import { EVIDENCE_FORMATS, type EvidenceFormat, type EvidenceListing, type EvidenceResult } from "../evidence/results.js";
 import { stateDir } from "../state/store.js";
+import { parseFormat } from "./formats.js";
 import type { Context } from "./context.js";
 
 /** An absolute path to a readable file, or a usage error naming what was given. */
@@ -52,12 +53,7 @@ export async function evidenceVerifyCommand(ctx: Context): Promise<EvidenceResul
   return { kind: "evidence-verify", entries: lines.length, files, findings, head };
 }
 
-export function parseEvidenceFormat(value: string | undefined): EvidenceFormat {
-  const format = (value ?? "html").toLowerCase();
-  if (format === "markdown") return "md";
-  if (!(EVIDENCE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of: ${EVIDENCE_FORMATS.join(", ")} (got "${value}").`);
-  return format as EvidenceFormat;
-}
+export const parseEvidenceFormat = (value: string | undefined): EvidenceFormat => parseFormat(value, EVIDENCE_FORMATS, "html");
 
 /** A report to print or send: every entry, checked again as it is written. */
 export async function evidenceExportCommand(ctx: Context, options: { format?: string }): Promise<EvidenceResult> {

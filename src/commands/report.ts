@@ -1,6 +1,6 @@
 import { platformsWithAnswers, summarize } from "../core/progress.js";
 import type { CommandResult } from "../output/results.js";
-import { parseDocFormat } from "./checklist.js";
+import { parseDocFormat } from "./formats.js";
 import type { Context } from "./context.js";
 
 export async function reportCommand(ctx: Context, options: { format?: string }): Promise<CommandResult> {

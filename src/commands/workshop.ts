@@ -10,7 +10,7 @@ import { sanitize, sanitizeLine } from "../output/sanitize.js";
 import type { Style } from "../output/style.js";
 import { checkPlanPlatforms, readPlan } from "../workshop/plan.js";
 import { auditCommand, type AuditUI } from "./audit.js";
-import { parseDocFormat } from "./checklist.js";
+import { parseDocFormat } from "./formats.js";
 import type { Context } from "./context.js";
 import { totpPracticeCommand, type TotpUI } from "./totp.js";
 

@@ -2,6 +2,7 @@
  * Re-audit snapshots: what every item's status, path and verified date were at one full check,
  * what changed between two checks, and whether it is time to check again. No I/O here.
  */
+import { isRecord } from "./records.js";
 import { pathEntries, type Checklist, type SettingPath } from "./checklist.js";
 import { isAnswer, statusOf, type ItemStatus, type Progress } from "./progress.js";
 
@@ -132,7 +133,6 @@ export function checkStaleness(lastTakenAt: string | undefined, now: Date): Stal
   return { lastCheck, daysSince, advice: `${said} ${WEEKLY} Your next check is due in ${left} ${left === 1 ? "day" : "days"}, on ${due}.` };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function isEntry(value: unknown): value is SnapshotEntry {
   if (!isRecord(value)) return false;

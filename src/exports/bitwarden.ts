@@ -12,6 +12,7 @@
  *   `login` (CipherExport.build in libs/common/src/models/export/cipher.export.ts). Both encrypted kinds (account key, or password-protected with `passwordProtected: true`)
  *   carry `"encrypted": true` at the top.
  */
+import { isRecord } from "../core/records.js";
 import { InvalidInputError } from "../errors.js";
 import type { CsvFormat } from "./csvExport.js";
 import { stripBom } from "./csvRecords.js";
@@ -54,7 +55,7 @@ export function readBitwardenJson(text: string, source: string): ParsedExport {
       `${source}: this is not valid JSON. Use the file exactly as Bitwarden wrote it, or export the vault again.`,
     );
   }
-  if (!isObject(document)) throw notBitwarden(source);
+  if (!isRecord(document)) throw notBitwarden(source);
   if (document["encrypted"] === true) {
     throw new InvalidInputError(
       `${source}: this Bitwarden export is encrypted, so harden cannot read the passwords in it. ` +
@@ -87,13 +88,13 @@ type ItemFields = Omit<ExportEntry, "line">;
 
 /** The entry, or why the item cannot be read (naming the field, never its value). */
 function readItem(item: unknown): ItemFields | string {
-  if (!isObject(item)) return "the item is not an object";
+  if (!isRecord(item)) return "the item is not an object";
   const name = text(item["name"]);
   if (name === undefined) return '"name" is not text';
   const login = item["login"];
   // Notes, cards, identities and SSH keys have no login: returned without a password so they are counted.
   if (login === undefined || login === null) return { name, url: "", username: "", password: "" };
-  if (!isObject(login)) return '"login" is not an object';
+  if (!isRecord(login)) return '"login" is not an object';
   const username = text(login["username"]);
   if (username === undefined) return '"login.username" is not text';
   const password = text(login["password"]);
@@ -109,7 +110,7 @@ function uris(value: unknown): string | undefined {
   if (!Array.isArray(value)) return undefined;
   const found: string[] = [];
   for (const entry of value) {
-    if (!isObject(entry)) return undefined;
+    if (!isRecord(entry)) return undefined;
     const uri = text(entry["uri"]);
     if (uri === undefined) return undefined;
     if (uri !== "") found.push(uri);
@@ -123,6 +124,3 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

@@ -22,7 +22,7 @@ import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from 
 import type { CommandResult } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { changesHtml, changesMarkdown, changesText, planText, summaryHtml, summaryJson, summaryMarkdown, summaryText } from "./summaryView.js";
+import { changesHtml, changesMarkdown, changesText, planText, summaryHtml, summaryMarkdown, summaryText } from "./summaryView.js";
 
 export interface Rendered {
   stdout: string;
@@ -72,7 +72,7 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       return ok(planText(result.plan, style));
     }
     case "audit": {
-      if (options.json) return ok(json(result.plan ? { ...(summaryJson(result.summary) as object), plan: result.plan } : summaryJson(result.summary)));
+      if (options.json) return ok(json(result.plan ? { ...result.summary, plan: result.plan } : result.summary));
       const notes = [];
       if (!result.finished) notes.push("Your answers are saved. Run `harden audit` again to carry on where you stopped.");
       if (!result.saved) notes.push("Nothing was saved (--no-save).");

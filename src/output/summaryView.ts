@@ -9,10 +9,6 @@ import type { Style } from "./style.js";
 
 const STATUS_WORDS = { open: "not started", later: "for later" } as const;
 
-export function summaryJson(summary: AuditSummary): unknown {
-  return summary;
-}
-
 function platformLine(p: AuditSummary["platforms"][number]): string {
   const rest = [
     p.later && `${p.later} for later`,

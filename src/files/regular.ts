@@ -1,0 +1,107 @@
+/**
+ * Opening files harden reads as data (exports, checklists, evidence, breach data, answers):
+ * only regular files. A FIFO would hang the open or the read, a device such as /dev/zero
+ * would never end, and a folder is not data; each is refused with one clear line (exit 2).
+ */
+import { constants, closeSync, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
+import { UsageError } from "../errors.js";
+
+const MiB = 1024 * 1024;
+
+/** What a file is, in plain words, for the refusal message. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a pipe (FIFO)";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+export class NotRegularFileError extends UsageError {
+  constructor(what: string, file: string, stats: Stats) {
+    super(`The ${what} ${file} is ${kindOf(stats)}, not a regular file: give the path of a regular file.`);
+  }
+}
+
+export class FileTooLargeError extends UsageError {
+  constructor(what: string, file: string, limit: number) {
+    super(`The ${what} ${file} is larger than ${formatSize(limit)}, the most harden reads for a ${what}.`);
+  }
+}
+
+export const formatSize = (bytes: number) => (bytes >= MiB ? `${Math.round(bytes / MiB)} MB` : `${Math.round(bytes / 1024)} KB`);
+
+/** A read error as one line: names the file and the reason, never its contents. */
+export function cannotRead(what: string, file: string, error: unknown): UsageError {
+  if (error instanceof UsageError) return error;
+  return new UsageError(`Cannot read the ${what} ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+}
+
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; the fstat that
+// follows refuses it. For a regular file the flag changes nothing.
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+/** Opens `file` for reading if it is a regular file (symlinks to one are fine); else throws NotRegularFileError. */
+export async function openRegularFile(file: string, what: string): Promise<FileHandle> {
+  const handle = await open(file, READ_FLAGS).catch((error: unknown) => {
+    throw cannotRead(what, file, error);
+  });
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new NotRegularFileError(what, file, stats);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Reads a whole regular file, refusing anything larger than `maxBytes` before reading it. */
+export async function readRegularFile(file: string, what: string, maxBytes?: number): Promise<Buffer> {
+  const handle = await openRegularFile(file, what);
+  try {
+    const { size } = await handle.stat();
+    if (maxBytes !== undefined && size > maxBytes) throw new FileTooLargeError(what, file, maxBytes);
+    return await handle.readFile().catch((error: unknown) => {
+      throw cannotRead(what, file, error);
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Synchronous twin of openRegularFile for the few synchronous readers (positioned reads); returns the fd. */
+export function openRegularFileSync(file: string, what: string): number {
+  let fd: number;
+  try {
+    fd = openSync(file, READ_FLAGS);
+  } catch (error) {
+    throw cannotRead(what, file, error);
+  }
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFileError(what, file, stats);
+  }
+  return fd;
+}
+
+/** Reads a whole regular file synchronously (small state and data files). */
+export function readRegularFileSync(file: string, what: string, maxBytes?: number): Buffer {
+  const fd = openRegularFileSync(file, what);
+  try {
+    const { size } = fstatSync(fd);
+    if (maxBytes !== undefined && size > maxBytes) throw new FileTooLargeError(what, file, maxBytes);
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}

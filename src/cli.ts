@@ -50,6 +50,8 @@ Examples:
   harden totp practice                    practise with an authenticator app
   harden evidence add shot.png --note "Message after the hearing" --copy
                                           record a screenshot and a note in the evidence log
+  harden evidence seal                    a short code to write down; later, evidence verify --seal CODE
+                                          proves nothing recorded before it was removed or changed
   harden evidence export --output evidence.html
                                           a printable report of the log, checked again
   harden workshop plan.yaml --handout --output session.html
@@ -435,7 +437,28 @@ export function buildProgram(): Command {
   evidence
     .command("verify")
     .description("check every entry and file again (exit 1 when anything changed)")
-    .action(action(async (ctx) => (await import("./commands/evidence.js")).evidenceVerifyCommand(ctx), { state: false }));
+    .option("--seal <code>", "also prove nothing recorded before this seal (from harden evidence seal) was removed or changed")
+    .addHelpText(
+      "after",
+      `
+With --seal, entries added after the seal are listed as "added after the seal". The seal cannot
+vouch for them: an entry forged and added after the seal is still only "added after the seal".
+`,
+    )
+    .action(action(async (ctx, _g, options) => (await import("./commands/evidence.js")).evidenceVerifyCommand(ctx, options as { seal?: string }), { state: false }));
+  evidence
+    .command("seal")
+    .description("a short code that pins the log as it is now, to write down or send to someone you trust (writes nothing)")
+    .addHelpText(
+      "after",
+      `
+The code looks like H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P: the number of entries, the time
+(UTC), 16 characters of a hash of the log's last entry, and a check letter that catches a typo.
+Later, harden evidence verify --seal CODE proves nothing recorded before the seal was removed or
+changed. It cannot vouch for entries added after the seal.
+`,
+    )
+    .action(action(async (ctx) => (await import("./commands/evidence.js")).evidenceSealCommand(ctx), { state: false }));
   evidence
     .command("export")
     .description("a dated report to print or send: every entry, its files' SHA-256, and the chain head")

@@ -3,8 +3,9 @@ import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
-import { localTime } from "../evidence/chain.js";
+import { checkChain, localTime } from "../evidence/chain.js";
 import { evidenceDir, readEvidence, recordEvidence, verifyEvidence, type EvidenceLog } from "../evidence/log.js";
+import { makeSeal, parseSeal, type Seal } from "../evidence/seal.js";
 import { EVIDENCE_FORMATS, type EvidenceFormat, type EvidenceListing, type EvidenceResult } from "../evidence/results.js";
 import { stateDir } from "../state/store.js";
 import { parseFormat } from "./formats.js";
@@ -48,9 +49,31 @@ export async function evidenceListCommand(ctx: Context): Promise<EvidenceResult>
   return { kind: "evidence-list", ...listing(await readEvidence(evidenceDir(stateDir(ctx.env)))) };
 }
 
-export async function evidenceVerifyCommand(ctx: Context): Promise<EvidenceResult> {
-  const { lines, files, findings, head } = await verifyEvidence(evidenceDir(stateDir(ctx.env)));
-  return { kind: "evidence-verify", entries: lines.length, files, findings, head };
+const SEAL_SHAPE = "H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P";
+
+/** The code as the person typed it back; any mistake in it is a usage error, never a finding. */
+function typedSeal(code: string): Seal {
+  const parsed = parseSeal(code);
+  if (parsed.ok) return parsed.seal;
+  if (parsed.problem === "newer") throw new UsageError("This seal code was made by a newer harden: update harden, then check it again.");
+  const shape = parsed.problem === "shape" ? ` A seal code looks like ${SEAL_SHAPE}.` : "";
+  throw new UsageError(`This seal code has a typo: check it against what you wrote down.${shape}`);
+}
+
+export async function evidenceVerifyCommand(ctx: Context, options: { seal?: string } = {}): Promise<EvidenceResult> {
+  const seal = options.seal === undefined ? undefined : typedSeal(options.seal);
+  const { lines, files, findings, head, headFile, seal: sealCheck } = await verifyEvidence(evidenceDir(stateDir(ctx.env)), seal);
+  return { kind: "evidence-verify", entries: lines.length, files, findings, head, headFile, ...(sealCheck ? { seal: sealCheck } : {}) };
+}
+
+/** A short code for the log as it is now, to write down or send; nothing is written. */
+export async function evidenceSealCommand(ctx: Context): Promise<EvidenceResult> {
+  const log = await readEvidence(evidenceDir(stateDir(ctx.env)));
+  if (log.head === null) throw new UsageError("Nothing to seal: the evidence log is empty. Record something first with: harden evidence add FILE... --note TEXT");
+  const now = ctx.now();
+  const seal = makeSeal(log.lines.length, log.head, now);
+  const problems = checkChain(log.lines, undefined).length;
+  return { kind: "evidence-seal", code: seal.code, entries: seal.entries, at: seal.at, localTime: localTime(now), head: log.head, problems };
 }
 
 export const parseEvidenceFormat = (value: string | undefined): EvidenceFormat => parseFormat(value, EVIDENCE_FORMATS, "html");

@@ -53,12 +53,32 @@ export interface LogLine {
   link: string;
 }
 
+/** Enough to name an entry to a person: when it was recorded, and what it says or holds. */
+export interface EntryRef {
+  seq: number;
+  at: string;
+  localTime: string;
+  note: string | null;
+  /** The first file's path, for an entry without a note. */
+  file: string | null;
+}
+
+export const entryRef = (entry: EvidenceEntry): EntryRef => ({ seq: entry.seq, at: entry.at, localTime: entry.localTime, note: entry.note, file: entry.files[0]?.path ?? null });
+
 export type EvidenceFinding =
-  | { kind: "entry-edited"; line: number }
-  /** `cutOff` when the entry at `line` was the last one written and is gone (entries removed from the end). */
-  | { kind: "entry-removed-or-reordered"; line: number; cutOff?: true }
-  | { kind: "file-changed"; line: number; path: string; copy: string | null }
-  | { kind: "file-missing"; line: number; path: string; copy: string | null; code: string };
+  /** `entry`: how the line reads now, when it can still be read. */
+  | { kind: "entry-edited"; line: number; entry?: EntryRef }
+  /**
+   * The entry at `line` does not link to the line before it (`after`, when that one can be read).
+   * `how`: "removed" when the numbering has a gap no other line fills (`removed` entries are gone),
+   * "moved" when the missing numbers are elsewhere in the log, "rewritten" when the numbers follow
+   * but the hashes do not (one of the two was rewritten, or replaced).
+   * `cutOff`: the last entry harden wrote (at `line`) is gone; `removed` counts the entries missing
+   * from the end, and `after` is the last entry left.
+   */
+  | { kind: "entry-removed-or-reordered"; line: number; how: "removed" | "moved" | "rewritten"; removed: number; entry?: EntryRef; after?: EntryRef; cutOff?: true }
+  | { kind: "file-changed"; line: number; path: string; copy: string | null; entry: EntryRef }
+  | { kind: "file-missing"; line: number; path: string; copy: string | null; code: string; entry: EntryRef };
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
@@ -174,22 +194,38 @@ export function parseTail(text: string): ChainTail | undefined {
   }
 }
 
+/** Why an intact entry does not link to the line before it, told by the entries' numbers (`seqs`: every intact entry's). */
+function brokenLink(line: number, entry: EvidenceEntry, expected: number, seqs: number[], after: EntryRef | undefined): EvidenceFinding {
+  const gap = entry.seq - expected;
+  const elsewhere = seqs.some((s) => s >= expected && s < entry.seq);
+  const how = gap > 0 && !elsewhere ? "removed" : gap === 0 ? "rewritten" : "moved";
+  return { kind: "entry-removed-or-reordered", line, how, removed: how === "removed" ? gap : 0, entry: entryRef(entry), ...(after ? { after } : {}) };
+}
+
 /**
  * Edited, removed and reordered entries. The chain alone cannot show that the newest entries were
  * cut off, so `head` (how the log ended when harden last wrote it) is compared too.
  */
 export function checkChain(lines: LogLine[], head: ChainTail | undefined): EvidenceFinding[] {
   const findings: EvidenceFinding[] = [];
-  let prev = GENESIS;
+  const seqs = lines.flatMap((l) => (l.intact ? [l.entry!.seq] : []));
+  let link = GENESIS;
+  let seq = 0;
+  let before: EntryRef | undefined;
   for (const l of lines) {
-    if (!l.intact) findings.push({ kind: "entry-edited", line: l.line });
-    else if (l.entry!.prevHash !== prev || l.entry!.seq !== l.line) findings.push({ kind: "entry-removed-or-reordered", line: l.line });
-    prev = l.link;
+    // The hash link is the proof; the numbers only tell a removed entry from a moved one.
+    if (!l.intact) findings.push({ kind: "entry-edited", line: l.line, ...(l.entry ? { entry: entryRef(l.entry) } : {}) });
+    else if (l.entry!.prevHash !== link) findings.push(brokenLink(l.line, l.entry!, seq + 1, seqs, before));
+    seq = l.intact ? l.entry!.seq : seq + 1;
+    before = l.entry ? entryRef(l.entry) : undefined;
+    link = l.link;
   }
   // Only the entry the head names matters: entries after it are later additions, ones before it were checked above.
   // An unreadable line in its place is already reported; saying it again as "removed" would only confuse.
   if (head && !lines.some((l) => l.link === head.hash) && !findings.some((f) => f.line === head.count)) {
-    findings.push({ kind: "entry-removed-or-reordered", line: head.count, cutOff: true });
+    const removed = Math.max(0, head.count - lines.length);
+    const last = lines.at(-1)?.entry;
+    findings.push({ kind: "entry-removed-or-reordered", line: head.count, how: removed ? "removed" : "rewritten", removed, ...(last ? { after: entryRef(last) } : {}), cutOff: true });
   }
   return findings;
 }

@@ -7,7 +7,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { chmod, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { checkChain, entryLine, localTime, parseTail, readLogLines, sealEntry, tailOf, type ChainTail, type EvidenceEntry, type EvidenceFile, type EvidenceFinding, type LogLine } from "./chain.js";
+import { checkChain, entryLine, entryRef, localTime, parseTail, readLogLines, sealEntry, tailOf, type ChainTail, type EvidenceEntry, type EvidenceFile, type EvidenceFinding, type LogLine } from "./chain.js";
+import { checkSeal, type Seal, type SealCheck } from "./seal.js";
 
 const LOG = "log.jsonl";
 const HEAD = "head.json";
@@ -111,12 +112,22 @@ export async function readEvidence(dir: string): Promise<EvidenceLog> {
   return { lines, head: lines.length ? tailOf(lines).hash : null };
 }
 
-/** The chain, then every file again: referenced files where they were, copies in files/. */
-export async function verifyEvidence(dir: string): Promise<EvidenceLog & { files: number; findings: EvidenceFinding[] }> {
+export interface EvidenceCheck extends EvidenceLog {
+  files: number;
+  findings: EvidenceFinding[];
+  /** False when head.json is missing or unreadable: entries cut off the end would then not show. */
+  headFile: boolean;
+  /** With a seal: whether what was recorded before it is all still there. */
+  seal?: SealCheck;
+}
+
+/** The chain, then every file again: referenced files where they were, copies in files/; and the log against `seal`, if given. */
+export async function verifyEvidence(dir: string, seal?: Seal): Promise<EvidenceCheck> {
   const log = await readEvidence(dir);
   // A head that cannot be read counts as none: removing it would hide just as much.
   const head = parseTail((await readOrEmpty(path.join(dir, HEAD))).toString("utf8"));
   const findings = checkChain(log.lines, head);
+  const sealCheck = seal ? checkSeal(log.lines, findings, seal) : undefined;
   let files = 0;
   for (const { line, entry } of log.lines) {
     for (const file of entry?.files ?? []) {
@@ -124,12 +135,12 @@ export async function verifyEvidence(dir: string): Promise<EvidenceLog & { files
       const where = file.copy ? path.join(dir, FILES, file.copy) : file.path;
       try {
         const now = await hashFile(where);
-        if (now.sha256 !== file.sha256 || now.size !== file.size) findings.push({ kind: "file-changed", line, path: file.path, copy: file.copy });
+        if (now.sha256 !== file.sha256 || now.size !== file.size) findings.push({ kind: "file-changed", line, path: file.path, copy: file.copy, entry: entryRef(entry!) });
       } catch (error) {
-        findings.push({ kind: "file-missing", line, path: file.path, copy: file.copy, code: (error as NodeJS.ErrnoException).code ?? "error" });
+        findings.push({ kind: "file-missing", line, path: file.path, copy: file.copy, code: (error as NodeJS.ErrnoException).code ?? "error", entry: entryRef(entry!) });
       }
     }
   }
   findings.sort((a, b) => a.line - b.line);
-  return { ...log, files, findings };
+  return { ...log, files, findings, headFile: head !== undefined, ...(sealCheck ? { seal: sealCheck } : {}) };
 }

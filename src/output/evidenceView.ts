@@ -1,5 +1,6 @@
 /** The evidence log as text, JSON, Markdown and a printable HTML report. Notes and paths are sanitised or escaped. */
-import type { EvidenceEntry, EvidenceFinding } from "../evidence/chain.js";
+import path from "node:path";
+import type { EntryRef, EvidenceEntry, EvidenceFinding } from "../evidence/chain.js";
 import type { EvidenceResult } from "../evidence/results.js";
 import { htmlEscape, htmlPage } from "./checklistView.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
@@ -24,18 +25,58 @@ export function evidenceJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2 Dec 2026 10:15" from "2026-12-02T10:15…": the wall-clock time as it was written down, not converted. */
+function shortTime(time: string): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d)/.exec(time);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]} ${m[4]}` : sanitizeLine(time);
+}
+
+const NOTE_CHARS = 40;
+
+/** The start of a note, safe for a terminal, cut at a character (not inside one) with "…". */
+function noteStart(note: string): string {
+  const chars = Array.from(sanitizeLine(note).trim());
+  return chars.length > NOTE_CHARS ? `${chars.slice(0, NOTE_CHARS).join("").trimEnd()}…` : chars.join("");
+}
+
+/** "the entry of 2 Dec 2026 10:15 “Messages received…” (entry 3)": when and what, which a person remembers better than a number. */
+function entryName(e: EntryRef): string {
+  const what = e.note !== null ? ` “${noteStart(e.note)}”` : e.file !== null ? ` with ${sanitizeLine(path.basename(e.file))}` : "";
+  return `the entry of ${shortTime(e.localTime)}${what} (entry ${e.seq})`;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const anEntry = (n: number) => (n === 1 ? "an entry" : `${n} entries`);
+const were = (n: number) => (n === 1 ? "was" : "were");
+
+function brokenLinkText(f: Extract<EvidenceFinding, { kind: "entry-removed-or-reordered" }>): string {
+  if (f.cutOff) {
+    if (f.removed === 0) return `The entry harden wrote last (entry ${f.line}) is gone: it was rewritten or replaced.`;
+    const gone = f.removed === 1 ? "the last entry recorded is gone" : `the last ${f.removed} entries recorded are gone`;
+    return `The end of the log was cut: ${gone}${f.after ? `. The last one left is ${entryName(f.after)}` : ""}.`;
+  }
+  const entry = f.entry ? entryName(f.entry) : `the entry on line ${f.line}`;
+  if (f.how === "removed") {
+    if (f.after) return `${capital(anEntry(f.removed))} between ${entryName(f.after)} and ${entry} ${were(f.removed)} removed.`;
+    if (f.line === 1) return `${f.removed === 1 ? "The first entry was" : `The first ${f.removed} entries were`} removed: the log now starts with ${entry}.`;
+    return `${capital(anEntry(f.removed))} just before ${entry} ${were(f.removed)} removed.`;
+  }
+  if (f.how === "moved") return `${capital(entry)} is not where it was recorded: entries were moved.`;
+  return `${capital(entry)} does not link to the entry before it${f.after ? ` (${entryName(f.after)})` : ""}: one of them was rewritten or replaced after it was recorded.`;
+}
+
 function findingText(f: EvidenceFinding): string {
   switch (f.kind) {
     case "entry-edited":
-      return `entry ${f.line} was changed after it was recorded`;
+      return f.entry ? `${capital(entryName(f.entry))} was changed after it was recorded.` : `Line ${f.line} of the log can no longer be read: it was changed after it was recorded.`;
     case "entry-removed-or-reordered":
-      return f.cutOff
-        ? `entry ${f.line}, the last one written, is gone: entries were removed from the end or rewritten`
-        : `entry ${f.line} does not follow the entry before it: an entry was removed, moved or rewritten`;
+      return brokenLinkText(f);
     case "file-changed":
-      return `entry ${f.line}: ${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} has changed since it was recorded`;
+      return `${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} has changed since it was recorded, in ${entryName(f.entry)}.`;
     case "file-missing":
-      return `entry ${f.line}: ${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} is ${f.code === "ENOENT" ? "missing" : `missing or cannot be read (${sanitizeLine(f.code)})`}`;
+      return `${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} is ${f.code === "ENOENT" ? "missing" : `missing or cannot be read (${sanitizeLine(f.code)})`}: it was recorded in ${entryName(f.entry)}.`;
   }
 }
 
@@ -54,19 +95,67 @@ export function evidenceListText(result: Of<"evidence-list">, style: Style): str
   return result.entries.map((e) => evidenceEntryText(e, style)).join("\n");
 }
 
+/** Nothing changed, nothing missing: what exit 0 and `"intact": true` mean. */
+export const evidenceVerifyClean = (r: Of<"evidence-verify">) => r.findings.length === 0 && (!r.seal || (r.seal.intact && r.seal.backdated.length === 0));
+
+/** "the seal of 2 Dec 2026 10:15 UTC (7 entries)" */
+const sealName = (seal: NonNullable<Of<"evidence-verify">["seal"]>) => `the seal of ${shortTime(seal.at)} UTC (${plural(seal.entries, "entry", "entries")})`;
+
+function sealLines(seal: NonNullable<Of<"evidence-verify">["seal"]>, style: Style): string[] {
+  const out: string[] = [];
+  if (seal.intact) out.push(style.green(`✓ Nothing recorded before ${sealName(seal)} was removed or changed.`));
+  else {
+    out.push(style.red(`✗ The log does not match ${sealName(seal)}:`));
+    if (seal.missing) out.push(`  - ${seal.missing === 1 ? "1 entry" : `${seal.missing} entries`} recorded before the seal ${seal.missing === 1 ? "is" : "are"} missing.`);
+    else out.push("  - Entries recorded before the seal were changed, moved or replaced.");
+  }
+  if (seal.added.length) {
+    out.push(`${plural(seal.added.length, "entry", "entries")} ${were(seal.added.length)} added after the seal:`);
+    for (const e of seal.added) {
+      const backdated = seal.backdated.some((b) => b.seq === e.seq && b.at === e.at);
+      out.push(`  - ${entryName(e)}${backdated ? style.red(" ✗ dated before the seal was made: its date is wrong, or it was forged") : ""}`);
+    }
+    out.push("  The seal vouches only for what was recorded before it: it cannot tell who added these.");
+  }
+  return out;
+}
+
 export function evidenceVerifyText(result: Of<"evidence-verify">, style: Style): string {
-  if (result.entries === 0 && result.findings.length === 0) return "Nothing recorded yet: the evidence log is empty.\n";
-  const checked = `${plural(result.entries, "entry", "entries")} and ${plural(result.files, "file")}`;
-  const out =
-    result.findings.length === 0
-      ? [style.green(`✓ All ${checked} are as they were recorded.`)]
-      : [style.red(`✗ ${plural(result.findings.length, "change")} since recording (checked ${checked}):`), ...result.findings.map((f) => `  - ${findingText(f)}`)];
+  const out = result.seal ? sealLines(result.seal, style) : [];
+  if (result.entries === 0 && result.findings.length === 0) out.push("Nothing recorded yet: the evidence log is empty.");
+  else {
+    const checked = `${plural(result.entries, "entry", "entries")} and ${plural(result.files, "file")}`;
+    const sealBroken = result.seal !== undefined && !result.seal.intact;
+    if (result.findings.length === 0 && sealBroken) {
+      // The entries left agree with one another: what the seal caught is at the end, or a rewrite of the whole log.
+      out.push(
+        result.seal!.missing
+          ? `The ${checked} left in the log are unchanged: the missing entries were cut off the end.`
+          : `The ${checked} now in the log link together, but not to what was sealed: the log was rewritten.`,
+      );
+    } else if (result.findings.length === 0) out.push(style.green(`✓ All ${checked} are as they were recorded.`));
+    else out.push(style.red(`✗ ${plural(result.findings.length, "change")} since recording (checked ${checked}):`), ...result.findings.map((f) => `  - ${findingText(f)}`));
+    if (!result.headFile) out.push("head.json, which notes how the log ended, is missing: entries removed from the end would not show.");
+  }
   if (result.head) out.push(`Chain head: ${result.head}`);
   return `${out.join("\n")}\n`;
 }
 
+export function evidenceSealText(result: Of<"evidence-seal">, style: Style): string {
+  return `${style.bold(result.code)}\n`;
+}
+
 export const evidenceListJson = (r: Of<"evidence-list">) => ({ entries: r.entries, unreadableLines: r.unreadableLines, head: r.head });
-export const evidenceVerifyJson = (r: Of<"evidence-verify">) => ({ intact: r.findings.length === 0, entries: r.entries, files: r.files, findings: r.findings, head: r.head });
+export const evidenceVerifyJson = (r: Of<"evidence-verify">) => ({
+  intact: evidenceVerifyClean(r),
+  entries: r.entries,
+  files: r.files,
+  findings: r.findings,
+  head: r.head,
+  headFile: r.headFile,
+  ...(r.seal ? { seal: r.seal } : {}),
+});
+export const evidenceSealJson = (r: Of<"evidence-seal">) => ({ code: r.code, entries: r.entries, at: r.at, head: r.head });
 export const evidenceReportJson = (r: Of<"evidence-export">) => ({
   title: TITLE,
   generatedAt: r.generatedAt,
@@ -90,7 +179,15 @@ export function evidenceNotes(result: EvidenceResult): string[] {
       if (result.entries.length === 0 && result.unreadableLines.length === 0) return ["Nothing recorded yet. Record a file or a note with: harden evidence add FILE... --note TEXT"];
       return result.unreadableLines.length ? [`Line ${result.unreadableLines.join(", ")} of the log could not be read: run \`harden evidence verify\`.`] : [];
     case "evidence-verify":
-      return [];
+      // Without a seal, entries cut off the end together with head.json leave no trace.
+      return result.seal || result.entries === 0 ? [] : ["Entries removed from the end together with head.json would not show here. To pin the log as it is now, run: harden evidence seal"];
+    case "evidence-seal":
+      return [
+        `Sealed ${plural(result.entries, "entry", "entries")} on ${shortTime(result.localTime)} (${shortTime(result.at)} UTC).`,
+        "Write this code down or send it to someone you trust. Later, harden evidence verify --seal CODE proves nothing recorded before now was removed or changed.",
+        ...(result.problems ? [`The log already has ${plural(result.problems, "problem")}: run harden evidence verify. The seal pins the log as it is now, problems included.`] : []),
+        "Nothing was written: the seal is only this code.",
+      ];
     case "evidence-export":
       return result.findings.length ? [`${plural(result.findings.length, "change")} found since recording; the report lists them.`] : [];
   }

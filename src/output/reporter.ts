@@ -12,6 +12,9 @@ import {
   evidenceMarkdown,
   evidenceNotes,
   evidenceReportJson,
+  evidenceSealJson,
+  evidenceSealText,
+  evidenceVerifyClean,
   evidenceVerifyJson,
   evidenceVerifyText,
 } from "./evidenceView.js";
@@ -131,8 +134,10 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       return {
         stdout: options.json ? evidenceJson(evidenceVerifyJson(result)) : evidenceVerifyText(result, style),
         stderr: evidenceNotes(result),
-        exitCode: result.findings.length ? ExitCode.findings : ExitCode.ok,
+        exitCode: evidenceVerifyClean(result) ? ExitCode.ok : ExitCode.findings,
       };
+    case "evidence-seal":
+      return ok(options.json ? evidenceJson(evidenceSealJson(result)) : evidenceSealText(result, style), options.json ? [] : evidenceNotes(result));
     case "evidence-export": {
       const format = options.json ? "json" : result.format;
       const stdout = format === "json" ? evidenceJson(evidenceReportJson(result)) : format === "md" ? evidenceMarkdown(result) : evidenceHtml(result);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/fixtures.js";
@@ -91,9 +91,10 @@ describe("harden evidence", () => {
 
     const r = await runHarden(["evidence", "verify"], { env });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("entry 1 was changed after it was recorded");
-    expect(r.stdout).toContain("entry 2 does not follow the entry before it");
-    expect(r.stdout).toContain(`entry 1: ${shot} has changed since it was recorded`);
+    // Entries are named by their local time as recorded and their note, not only a number.
+    expect(r.stdout).toMatch(/The entry of \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d “ONE” \(entry 1\) was changed after it was recorded\./);
+    expect(r.stdout).toMatch(/An entry between the entry of [^“]+“ONE” \(entry 1\) and the entry of [^“]+“three” \(entry 3\) was removed\./);
+    expect(r.stdout).toMatch(new RegExp(`${shot.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} has changed since it was recorded, in the entry of [^“]+“ONE” \\(entry 1\\)`));
     const json = JSON.parse((await runHarden(["evidence", "verify", "--json"], { env })).stdout);
     expect(json.intact).toBe(false);
     expect(json.findings.map((f: { kind: string }) => f.kind)).toEqual(expect.arrayContaining(["entry-edited", "entry-removed-or-reordered", "file-changed"]));
@@ -138,5 +139,121 @@ describe("harden evidence", () => {
     const r = await runHarden(["forget", "--yes", "--include-evidence"], { env });
     expect(r.code).toBe(0);
     expect(existsSync(home)).toBe(false);
+  });
+});
+
+/** An entry made with the recipe the export documents ("How to check this report"), as anyone with the log could. */
+function forgeEntry(log: string, note: string, at: Date): string {
+  const last = JSON.parse(readFileSync(log, "utf8").trimEnd().split("\n").at(-1)!);
+  const body = { at: at.toISOString(), files: [], localTime: "2030-01-01T00:00:00+05:30", note, prevHash: last.hash, seq: last.seq + 1, v: 1 };
+  const hash = sha256(JSON.stringify(body));
+  const { at: a, files, localTime, note: n, prevHash, seq, v } = body;
+  // The line is written as harden writes one: keys in order, hash among them.
+  return `${JSON.stringify({ at: a, files, hash, localTime, note: n, prevHash, seq, v })}\n`;
+}
+
+describe("harden evidence seal", () => {
+  async function sealed(notes: string[]) {
+    const s = setUp();
+    for (const note of notes) expect((await runHarden(["evidence", "add", "--note", note], { env: s.env })).code).toBe(0);
+    const seal = await runHarden(["evidence", "seal"], { env: s.env });
+    expect(seal.code).toBe(0);
+    return { ...s, code: seal.stdout.trim(), seal, log: path.join(s.evidence, "log.jsonl") };
+  }
+
+  it("prints a short code and what to do with it, and writes nothing", async () => {
+    const { evidence, env, code, seal } = await sealed(["Messages received after the hearing", "Called 14 times tonight"]);
+    expect(code).toMatch(/^H1-2-\d{4}-\d\d-\d\dT\d\d:\d\dZ-[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}-[0-9A-HJKMNP-TV-Z]$/);
+    expect(seal.stderr).toContain("Write this code down or send it to someone you trust. Later, harden evidence verify --seal CODE proves nothing recorded before now was removed or changed.");
+    const before = readdirSync(evidence).map((f) => [f, readFileSync(path.join(evidence, f), "utf8")]);
+    const json = await runHarden(["evidence", "seal", "--json"], { env });
+    expect(json.code).toBe(0);
+    const head = JSON.parse((await runHarden(["evidence", "list", "--json"], { env })).stdout).head;
+    expect(JSON.parse(json.stdout)).toEqual({ code: expect.stringMatching(/^H1-2-/), entries: 2, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/), head });
+    expect(readdirSync(evidence).map((f) => [f, readFileSync(path.join(evidence, f), "utf8")])).toEqual(before);
+
+    const ok = await runHarden(["evidence", "verify", "--seal", code], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("✓ Nothing recorded before the seal of ");
+  });
+
+  it("refuses to seal an empty log, creating nothing", async () => {
+    const { home, env } = setUp();
+    const r = await runHarden(["evidence", "seal"], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Nothing to seal: the evidence log is empty.");
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it("catches the newest entries deleted with head.json, which plain verify cannot", async () => {
+    const { evidence, env, code, log } = await sealed(["one", "two", "three", "four"]);
+    writeFileSync(log, readFileSync(log, "utf8").split("\n").slice(0, 2).join("\n") + "\n");
+    rmSync(path.join(evidence, "head.json"));
+
+    const plain = await runHarden(["evidence", "verify"], { env });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain("head.json, which notes how the log ended, is missing");
+    expect(plain.stderr).toContain("To pin the log as it is now, run: harden evidence seal");
+
+    const r = await runHarden(["evidence", "verify", "--seal", code], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("✗ The log does not match the seal of ");
+    expect(r.stdout).toContain("2 entries recorded before the seal are missing.");
+    const json = JSON.parse((await runHarden(["evidence", "verify", "--json", "--seal", code], { env })).stdout);
+    expect(json).toMatchObject({ intact: false, findings: [], headFile: false, seal: { code, entries: 4, intact: false, missing: 2 } });
+  });
+
+  it("catches an earlier note edited after the seal", async () => {
+    const { env, code, log } = await sealed(["He called at 9", "two"]);
+    writeFileSync(log, readFileSync(log, "utf8").replace("He called at 9", "He called at 8"));
+    const r = await runHarden(["evidence", "verify", "--seal", code], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Entries recorded before the seal were changed, moved or replaced.");
+    expect(r.stdout).toMatch(/The entry of [^“]+“He called at 8” \(entry 1\) was changed after it was recorded/);
+  });
+
+  it("lists an entry forged after the seal as added after it, and flags one dated before the seal", async () => {
+    const { env, code, log } = await sealed(["one", "two"]);
+    const clean = readFileSync(log, "utf8");
+    appendFileSync(log, forgeEntry(log, "Forged after the seal", new Date(Date.now() + 60_000)));
+    const plain = await runHarden(["evidence", "verify"], { env });
+    expect(plain.code).toBe(0); // the recipe is public: without a seal, a forged entry at the end passes
+    const r = await runHarden(["evidence", "verify", "--seal", code], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("✓ Nothing recorded before the seal of ");
+    expect(r.stdout).toMatch(/1 entry was added after the seal:\n {2}- the entry of 1 Jan 2030 00:00 “Forged after the seal” \(entry 3\)\n/);
+    expect(r.stdout).toContain("it cannot tell who added these");
+
+    writeFileSync(log, clean);
+    appendFileSync(log, forgeEntry(log, "Backdated", new Date("2020-01-01T00:00:00Z")));
+    const back = await runHarden(["evidence", "verify", "--seal", code], { env });
+    expect(back.code).toBe(1);
+    expect(back.stdout).toContain("“Backdated” (entry 3) ✗ dated before the seal was made");
+  });
+
+  it("reads a one-character typo in the code as a typo (exit 2), not as tampering", async () => {
+    const { env, code } = await sealed(["one"]);
+    const i = code.length - 5;
+    const typo = code.slice(0, i) + (code[i] === "7" ? "8" : "7") + code.slice(i + 1);
+    const r = await runHarden(["evidence", "verify", "--seal", typo], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("This seal code has a typo: check it against what you wrote down.");
+    expect(r.stdout).toBe("");
+    const junk = await runHarden(["evidence", "verify", "--seal", "hello"], { env });
+    expect(junk.code).toBe(2);
+    expect(junk.stderr).toContain("A seal code looks like H1-");
+    // As written by hand: lower case, spaces instead of dashes.
+    expect((await runHarden(["evidence", "verify", "--seal", code.toLowerCase().replace(/-(?=[0-9a-z]{4}-)/g, " ")], { env })).code).toBe(0);
+  });
+
+  it("names a removed middle entry by the entries either side of it", async () => {
+    const { env, log } = await sealed(["Messages received after the hearing, all of them from the new number", "two", "Called 14 times tonight"]);
+    const lines = readFileSync(log, "utf8").split("\n");
+    writeFileSync(log, [lines[0], lines[2], ""].join("\n"));
+    const r = await runHarden(["evidence", "verify"], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /An entry between the entry of \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d “Messages received after the hearing, all…” \(entry 1\) and the entry of [^“]+“Called 14 times tonight” \(entry 3\) was removed\./,
+    );
   });
 });

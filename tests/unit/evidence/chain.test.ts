@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, checkChain, entryHash, entryLine, GENESIS, localTime, readLogLines, sealEntry, tailOf, type ChainTail, type EntryDraft, type EvidenceEntry } from "../../../src/evidence/chain.js";
+import { canonicalJson, checkChain, entryHash, entryLine, entryRef, GENESIS, localTime, readLogLines, sealEntry, tailOf, type ChainTail, type EntryDraft, type EvidenceEntry } from "../../../src/evidence/chain.js";
 
 const HASH_A = "a".repeat(64);
 
@@ -43,7 +43,8 @@ describe("evidence hash chain", () => {
   it("detects an edited note", () => {
     const { text, entries } = buildLog(["He called at 9", "second", "third"]);
     const edited = text.replace("He called at 9", "He called at 8");
-    expect(check(edited, { count: 3, hash: entries[2]!.hash })).toEqual([{ kind: "entry-edited", line: 1 }]);
+    // Named as it reads now, so the person can find it.
+    expect(check(edited, { count: 3, hash: entries[2]!.hash })).toEqual([{ kind: "entry-edited", line: 1, entry: entryRef({ ...entries[0]!, note: "He called at 8" }) }]);
   });
 
   it("detects an edit whose hash was recomputed, at the next entry", () => {
@@ -51,24 +52,40 @@ describe("evidence hash chain", () => {
     const lines = text.split("\n");
     const forged = { ...entries[1]!, note: "TWO" };
     lines[1] = canonicalJson({ ...forged, hash: entryHash(forged) });
-    expect(check(lines.join("\n"), { count: 3, hash: entries[2]!.hash })).toEqual([{ kind: "entry-removed-or-reordered", line: 3 }]);
+    expect(check(lines.join("\n"), { count: 3, hash: entries[2]!.hash })).toEqual([
+      { kind: "entry-removed-or-reordered", line: 3, how: "rewritten", removed: 0, entry: entryRef(entries[2]!), after: entryRef(forged) },
+    ]);
   });
 
-  it("detects a deleted line: first, middle or last", () => {
+  it("detects a deleted line: first, middle or last, and names it by its neighbours", () => {
     const { text, entries } = buildLog(["one", "two", "three"]);
     const head = { count: 3, hash: entries[2]!.hash };
     const without = (i: number) => text.split("\n").filter((_, j) => j !== i).join("\n");
-    expect(check(without(0), head)).toContainEqual({ kind: "entry-removed-or-reordered", line: 1 });
-    expect(check(without(1), head)).toEqual([{ kind: "entry-removed-or-reordered", line: 2 }]);
+    const [one, two, three] = entries.map(entryRef);
+    expect(check(without(0), head)).toEqual([{ kind: "entry-removed-or-reordered", line: 1, how: "removed", removed: 1, entry: two }]);
+    expect(check(without(1), head)).toEqual([{ kind: "entry-removed-or-reordered", line: 2, how: "removed", removed: 1, entry: three, after: one }]);
     // The chain alone cannot see the newest entry cut off; the head can.
     expect(check(without(2))).toEqual([]);
-    expect(check(without(2), head)).toEqual([{ kind: "entry-removed-or-reordered", line: 3, cutOff: true }]);
+    expect(check(without(2), head)).toEqual([{ kind: "entry-removed-or-reordered", line: 3, how: "removed", removed: 1, after: two, cutOff: true }]);
+  });
+
+  it("counts several entries removed from the middle, and reports them once, not at every later entry", () => {
+    const { text, entries } = buildLog(["one", "two", "three", "four", "five"]);
+    const kept = text.split("\n").filter((_, j) => j !== 1 && j !== 2).join("\n");
+    // An entry recorded after the removal links to the log as it then was.
+    const later = sealEntry(draft("six", 6), tailOf(readLogLines(Buffer.from(kept))));
+    expect(check(kept + entryLine(later), { count: later.seq, hash: later.hash })).toEqual([
+      { kind: "entry-removed-or-reordered", line: 2, how: "removed", removed: 2, entry: entryRef(entries[3]!), after: entryRef(entries[0]!) },
+    ]);
   });
 
   it("detects reordered lines", () => {
     const { text, entries } = buildLog(["one", "two", "three"]);
     const [a, b, c] = text.split("\n");
-    expect(check([a, c, b, ""].join("\n"), { count: 3, hash: entries[2]!.hash }).map((f) => f.kind)).toEqual(["entry-removed-or-reordered", "entry-removed-or-reordered"]);
+    expect(check([a, c, b, ""].join("\n"), { count: 3, hash: entries[2]!.hash })).toMatchObject([
+      { kind: "entry-removed-or-reordered", line: 2, how: "moved", entry: { seq: 3 } },
+      { kind: "entry-removed-or-reordered", line: 3, how: "moved", entry: { seq: 2 } },
+    ]);
   });
 
   it("keeps chaining after a line that cannot be read", () => {

@@ -41,9 +41,9 @@ describe("evidence log on disk", () => {
     await recordEvidence(dir, { now: NOW, note: null, files: [shot, other], copy: false });
     appendFileSync(shot, "!");
     rmSync(other);
-    expect((await verifyEvidence(dir)).findings).toEqual([
-      { kind: "file-changed", line: 1, path: shot, copy: null },
-      { kind: "file-missing", line: 1, path: other, copy: null, code: "ENOENT" },
+    expect((await verifyEvidence(dir)).findings).toMatchObject([
+      { kind: "file-changed", line: 1, path: shot, copy: null, entry: { seq: 1, file: shot } },
+      { kind: "file-missing", line: 1, path: other, copy: null, code: "ENOENT", entry: { seq: 1 } },
     ]);
   });
 
@@ -65,7 +65,7 @@ describe("evidence log on disk", () => {
     rmSync(shot);
     expect((await verifyEvidence(dir)).findings).toEqual([]);
     writeFileSync(path.join(files, png!.copy!), "edited");
-    expect((await verifyEvidence(dir)).findings).toEqual([{ kind: "file-changed", line: 1, path: shot, copy: png!.copy }]);
+    expect((await verifyEvidence(dir)).findings).toMatchObject([{ kind: "file-changed", line: 1, path: shot, copy: png!.copy }]);
   });
 
   it("notices the newest entry cut off the end, through the head", async () => {
@@ -74,7 +74,10 @@ describe("evidence log on disk", () => {
     await recordEvidence(dir, { now: NOW, note: "two", files: [], copy: false });
     const log = path.join(dir, "log.jsonl");
     writeFileSync(log, `${readFileSync(log, "utf8").split("\n")[0]}\n`);
-    expect((await verifyEvidence(dir)).findings).toEqual([{ kind: "entry-removed-or-reordered", line: 2, cutOff: true }]);
+    expect(await verifyEvidence(dir)).toMatchObject({ headFile: true, findings: [{ kind: "entry-removed-or-reordered", line: 2, how: "removed", removed: 1, after: { seq: 1, note: "one" }, cutOff: true }] });
+    // With head.json gone too, nothing shows: the reason for a seal.
+    rmSync(path.join(dir, "head.json"));
+    expect(await verifyEvidence(dir)).toMatchObject({ headFile: false, findings: [] });
   });
 
   it("adds after a last line cut short without swallowing the new entry", async () => {

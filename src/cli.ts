@@ -453,7 +453,7 @@ vouch for them: an entry forged and added after the seal is still only "added af
       "after",
       `
 The code looks like H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P: the number of entries, the time
-(UTC), 16 characters of a hash of the log's last entry, and a check letter that catches a typo.
+(UTC), 16 characters of a hash of the log's last entry, and a check character that catches a typo.
 Later, harden evidence verify --seal CODE proves nothing recorded before the seal was removed or
 changed. It cannot vouch for entries added after the seal.
 `,

@@ -8,7 +8,8 @@
  *   (the chain head in lowercase hex, the time exactly as in the code), in Crockford base32
  *   (0-9 and A-Z without I, L, O, U), grouped in fours.
  * - C: a Luhn mod 32 check character over every symbol before it (dashes and colons left out), so
- *   one wrong character, or two neighbours swapped, reads as a typo rather than as tampering.
+ *   one wrong character, or (almost always) two neighbours swapped, reads as a typo rather than as
+ *   tampering.
  *
  * Read back, letters may be lower case, O counts as 0, and I and L as 1. Without I/O.
  */

@@ -5,6 +5,11 @@ import type { EvidenceResult } from "../evidence/results.js";
 import { htmlEscape, htmlPage } from "./checklistView.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
+import { wrap } from "./wrap.js";
+
+/** Long sentences (an entry's name holds its note) wrap with a hanging indent under their dash. */
+const WIDTH = 80;
+const item = (text: string) => wrap(text, WIDTH, "  - ", "    ");
 
 type Of<K extends EvidenceResult["kind"]> = Extract<EvidenceResult, { kind: K }>;
 
@@ -54,8 +59,8 @@ const were = (n: number) => (n === 1 ? "was" : "were");
 function brokenLinkText(f: Extract<EvidenceFinding, { kind: "entry-removed-or-reordered" }>): string {
   if (f.cutOff) {
     if (f.removed === 0) return `The entry harden wrote last (entry ${f.line}) is gone: it was rewritten or replaced.`;
-    const gone = f.removed === 1 ? "the last entry recorded is gone" : `the last ${f.removed} entries recorded are gone`;
-    return `The end of the log was cut: ${gone}${f.after ? `. The last one left is ${entryName(f.after)}` : ""}.`;
+    const said = `head.json says ${plural(f.line, "entry", "entries")} ${were(f.line)} recorded, but the log holds ${f.line - f.removed}`;
+    return `The end of the log was cut: ${said}.${f.after ? ` The last one left is ${entryName(f.after)}.` : ""}`;
   }
   const entry = f.entry ? entryName(f.entry) : `the entry on line ${f.line}`;
   if (f.how === "removed") {
@@ -106,16 +111,16 @@ function sealLines(seal: NonNullable<Of<"evidence-verify">["seal"]>, style: Styl
   if (seal.intact) out.push(style.green(`✓ Nothing recorded before ${sealName(seal)} was removed or changed.`));
   else {
     out.push(style.red(`✗ The log does not match ${sealName(seal)}:`));
-    if (seal.missing) out.push(`  - ${seal.missing === 1 ? "1 entry" : `${seal.missing} entries`} recorded before the seal ${seal.missing === 1 ? "is" : "are"} missing.`);
-    else out.push("  - Entries recorded before the seal were changed, moved or replaced.");
+    if (seal.missing) out.push(item(`${seal.missing === 1 ? "1 entry" : `${seal.missing} entries`} recorded before the seal ${seal.missing === 1 ? "is" : "are"} missing.`));
+    else out.push(item("Entries recorded before the seal were changed, moved or replaced."));
   }
   if (seal.added.length) {
     out.push(`${plural(seal.added.length, "entry", "entries")} ${were(seal.added.length)} added after the seal:`);
     for (const e of seal.added) {
       const backdated = seal.backdated.some((b) => b.seq === e.seq && b.at === e.at);
-      out.push(`  - ${entryName(e)}${backdated ? style.red(" ✗ dated before the seal was made: its date is wrong, or it was forged") : ""}`);
+      out.push(item(`${entryName(e)}${backdated ? ` ${style.red("✗ dated before the seal was made: its date is wrong, or it was forged")}` : ""}`));
     }
-    out.push("  The seal vouches only for what was recorded before it: it cannot tell who added these.");
+    out.push(wrap("The seal vouches only for what was recorded before it: it cannot tell who added these.", WIDTH, "  "));
   }
   return out;
 }
@@ -134,7 +139,7 @@ export function evidenceVerifyText(result: Of<"evidence-verify">, style: Style):
           : `The ${checked} now in the log link together, but not to what was sealed: the log was rewritten.`,
       );
     } else if (result.findings.length === 0) out.push(style.green(`✓ All ${checked} are as they were recorded.`));
-    else out.push(style.red(`✗ ${plural(result.findings.length, "change")} since recording (checked ${checked}):`), ...result.findings.map((f) => `  - ${findingText(f)}`));
+    else out.push(style.red(`✗ ${plural(result.findings.length, "change")} since recording (checked ${checked}):`), ...result.findings.map((f) => item(findingText(f))));
     if (!result.headFile) out.push("head.json, which notes how the log ended, is missing: entries removed from the end would not show.");
   }
   if (result.head) out.push(`Chain head: ${result.head}`);
@@ -196,6 +201,7 @@ export function evidenceNotes(result: EvidenceResult): string[] {
 const HOW_TO_CHECK = [
   "Each file's SHA-256 can be computed again (for example with “sha256sum FILE”, or “certutil -hashfile FILE SHA256” on Windows) and compared with the one above: any change to a file changes it.",
   "Each entry's hash is the SHA-256 of the entry written as one line of JSON with its keys sorted and no spaces, leaving out the hash itself. Each entry also holds the hash of the entry before it, so the last entry's hash (the chain head) vouches for every entry before it.",
+  "A seal code written down or sent earlier (from “harden evidence seal”) proves nothing recorded before it was removed or changed: “harden evidence verify --seal CODE” checks it. A code such as H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P holds the number of entries (7), the time in UTC, and the first 16 characters, in Crockford base32, of the SHA-256 of four lines: “H1”, the number of entries, the hash of the last sealed entry, and the time as in the code; its last character is a Luhn mod 32 check that catches a typo.",
 ];
 
 function integrityWords(r: Of<"evidence-export">): { summary: string; findings: string[] } {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, checkChain, entryHash, entryLine, readLogLines, sealEntry, tailOf, type ChainTail, type EvidenceEntry } from "../../../src/evidence/chain.js";
@@ -45,6 +46,14 @@ describe("seal code", () => {
     expect(seal.code).toBe("H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P");
     expect(makeSeal(7, "b".repeat(64), SEALED_AT).code).not.toBe(seal.code);
     expect(makeSeal(8, "a".repeat(64), SEALED_AT).code.slice(-21)).not.toBe(seal.code.slice(-21));
+  });
+
+  it("follows the documented recipe, so an advocate can check a code from an exported report alone", () => {
+    const head = createHash("sha256").update("the last sealed entry").digest("hex");
+    const digest = createHash("sha256").update(`H1\n7\n${head}\n2026-12-02T10:15Z`).digest();
+    const bits = [...digest.subarray(0, 10)].map((b) => b.toString(2).padStart(8, "0")).join("");
+    const symbols = bits.match(/.{5}/g)!.map((five) => ALPHABET[parseInt(five, 2)]).join("");
+    expect(makeSeal(7, head, SEALED_AT).code).toBe(`H1-7-2026-12-02T10:15Z-${symbols.match(/.{4}/g)!.join("-")}-${makeSeal(7, head, SEALED_AT).code.at(-1)}`);
   });
 
   it("reads back as typed by hand: lower case, spaces for dashes, O for 0, I or L for 1", () => {

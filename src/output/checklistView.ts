@@ -7,6 +7,7 @@ import {
   type Checklist,
   type ChecklistItem,
 } from "../core/checklist.js";
+import { htmlText, htmlUrl, markdownText, markdownUrl } from "./escape.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import { wrap } from "./wrap.js";
 import type { Style } from "./style.js";
@@ -47,31 +48,26 @@ export function checklistText(checklist: Checklist, style: Style): string {
   return `${out.join("\n")}\n`;
 }
 
-const mdEscape = (text: string) => sanitizeLine(text).replace(/([\\`*_[\]<|])/g, "\\$1");
-
 export function checklistMarkdown(checklist: Checklist): string {
-  const out = [`# ${mdEscape(checklist.name)}`, ""];
-  if (checklist.description) out.push(mdEscape(checklist.description), "");
+  const out = [`# ${markdownText(checklist.name)}`, ""];
+  if (checklist.description) out.push(markdownText(checklist.description), "");
   for (const { section, items } of displayGroups(checklist)) {
     out.push(`## ${SECTION_NAMES[section]}`, "");
     for (const item of items) {
-      out.push(`- [ ] **${mdEscape(item.title)}** (${RISK_WORDS[item.risk]})`, "");
-      out.push(`  ${mdEscape(item.why)}`, "");
-      for (const flag of item.flags ?? []) out.push(`  > ⚠ ${mdEscape(FLAG_EXPLANATIONS[flag])}`, "");
-      if (item.notice) out.push(`  > ⚠ What they may see: ${mdEscape(item.notice)}`, "");
+      out.push(`- [ ] **${markdownText(item.title)}** (${RISK_WORDS[item.risk]})`, "");
+      out.push(`  ${markdownText(item.why)}`, "");
+      for (const flag of item.flags ?? []) out.push(`  > ⚠ ${markdownText(FLAG_EXPLANATIONS[flag])}`, "");
+      if (item.notice) out.push(`  > ⚠ What they may see: ${markdownText(item.notice)}`, "");
       out.push("  Where:", "");
-      for (const [label, where] of pathEntries(item.path)) out.push(`  - ${label ? `${label}: ` : ""}${mdEscape(where)}`);
+      for (const [label, where] of pathEntries(item.path)) out.push(`  - ${label ? `${label}: ` : ""}${markdownText(where)}`);
       out.push("", "  Steps:", "");
-      item.steps.forEach((step, i) => out.push(`  ${i + 1}. ${mdEscape(step)}`));
-      if (item.help) out.push("", `  ${mdEscape(item.help)}`);
-      out.push("", `  Source: <${sanitizeLine(item.source)}> (checked ${mdEscape(item.verified)})`, "");
+      item.steps.forEach((step, i) => out.push(`  ${i + 1}. ${markdownText(step)}`));
+      if (item.help) out.push("", `  ${markdownText(item.help)}`);
+      out.push("", `  Source: ${markdownUrl(item.source)} (checked ${markdownText(item.verified)})`, "");
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
 }
-
-export const htmlEscape = (text: string) =>
-  sanitize(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** Styles for pages meant to be printed in black and white. */
 export const PRINT_CSS = `
@@ -94,7 +90,7 @@ export function htmlPage(title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${htmlEscape(title)}</title>
+<title>${htmlText(title)}</title>
 <style>${PRINT_CSS}</style>
 </head>
 <body>
@@ -105,27 +101,26 @@ ${body}
 }
 
 function itemHtml(item: ChecklistItem): string {
-  const id = htmlEscape(item.id);
-  const flags = (item.flags ?? []).map((f) => `<p class="flag">⚠ ${htmlEscape(FLAG_EXPLANATIONS[f])}</p>`).join("");
-  const notice = item.notice ? `<p class="flag">⚠ What they may see: ${htmlEscape(item.notice)}</p>` : "";
+  const id = htmlText(item.id);
+  const flags = (item.flags ?? []).map((f) => `<p class="flag">⚠ ${htmlText(FLAG_EXPLANATIONS[f])}</p>`).join("");
+  const notice = item.notice ? `<p class="flag">⚠ What they may see: ${htmlText(item.notice)}</p>` : "";
   const where = pathEntries(item.path)
-    .map(([label, p]) => `<li>${label ? `<strong>${htmlEscape(label)}:</strong> ` : ""}${htmlEscape(p)}</li>`)
+    .map(([label, p]) => `<li>${label ? `<strong>${htmlText(label)}:</strong> ` : ""}${htmlText(p)}</li>`)
     .join("");
-  const steps = item.steps.map((s) => `<li>${htmlEscape(s)}</li>`).join("");
-  const help = item.help ? `<p>${htmlEscape(item.help)}</p>` : "";
-  const source = htmlEscape(item.source);
+  const steps = item.steps.map((s) => `<li>${htmlText(s)}</li>`).join("");
+  const help = item.help ? `<p>${htmlText(item.help)}</p>` : "";
   return `<div class="item" id="${id}">
-<input type="checkbox" id="cb-${id}" aria-label="done"><label for="cb-${id}"><strong>${htmlEscape(item.title)}</strong></label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span>
-<p>${htmlEscape(item.why)}</p>${flags}${notice}
+<input type="checkbox" id="cb-${id}" aria-label="done"><label for="cb-${id}"><strong>${htmlText(item.title)}</strong></label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span>
+<p>${htmlText(item.why)}</p>${flags}${notice}
 <div class="where">Where:<ul>${where}</ul></div>
 <div class="where">Steps:</div><ol>${steps}</ol>${help}
-<p class="source">Source: <a href="${source}">${source}</a> (checked ${htmlEscape(item.verified)})</p>
+<p class="source">Source: ${htmlUrl(item.source)} (checked ${htmlText(item.verified)})</p>
 </div>`;
 }
 
 export function checklistHtmlBody(checklist: Checklist): string {
-  const parts = [`<h1>${htmlEscape(checklist.name)}</h1>`];
-  if (checklist.description) parts.push(`<p>${htmlEscape(checklist.description)}</p>`);
+  const parts = [`<h1>${htmlText(checklist.name)}</h1>`];
+  if (checklist.description) parts.push(`<p>${htmlText(checklist.description)}</p>`);
   for (const { section, items } of displayGroups(checklist)) {
     parts.push(`<h2>${SECTION_NAMES[section]}</h2>`);
     for (const item of items) parts.push(itemHtml(item));

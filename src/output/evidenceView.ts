@@ -2,7 +2,8 @@
 import path from "node:path";
 import type { EntryRef, EvidenceEntry, EvidenceFinding } from "../evidence/chain.js";
 import type { EvidenceResult } from "../evidence/results.js";
-import { htmlEscape, htmlPage } from "./checklistView.js";
+import { htmlPage } from "./checklistView.js";
+import { htmlText, markdownText } from "./escape.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
@@ -20,14 +21,6 @@ const bytes = (n: number) => `${n.toLocaleString("en-US")} byte${n === 1 ? "" : 
 /** "2026-11-25 13:00:00 +01:00 (2026-11-25 12:00:00 UTC)": the local time a person remembers, and UTC. */
 function when(at: string, local: string): string {
   return `${local.replace("T", " ").replace(/([+-]\d\d:\d\d)$/, " $1")} (${at.slice(0, 19).replace("T", " ")} UTC)`;
-}
-
-/**
- * JSON keeps notes and paths exactly, so entry hashes can be recomputed from it; characters a
- * terminal could act on (C1 controls, bidi overrides) are written as \u escapes, which JSON allows.
- */
-export function evidenceJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -209,24 +202,17 @@ function integrityWords(r: Of<"evidence-export">): { summary: string; findings: 
   return { summary: `Checked when this report was made: ${plural(r.findings.length, "change")} since recording:`, findings: r.findings.map(findingText) };
 }
 
-/** Markdown text from outside: punctuation that would format is escaped, and no line can start a list or heading. */
-const mdLine = (text: string) =>
-  sanitizeLine(text)
-    .replace(/[\\`*_[\]<>|#&~]/g, "\\$&")
-    .replace(/^(\s*)([-+=])/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
-
 export function evidenceMarkdown(r: Of<"evidence-export">): string {
   const integrity = integrityWords(r);
   const out = [`# ${TITLE}`, "", `Generated ${when(r.generatedAt, r.generatedLocal)} with harden.`, "", `**${integrity.summary}**`, ""];
-  for (const f of integrity.findings) out.push(`- ${mdLine(f)}`);
+  for (const f of integrity.findings) out.push(`- ${markdownText(f)}`);
   if (integrity.findings.length) out.push("");
   out.push(`Entries: ${r.entries.length}. Chain head (hash of the last entry): \`${r.head ?? "none"}\``, "");
   for (const e of r.entries) {
     out.push(`## Entry ${e.seq}`, "", `Recorded ${when(e.at, e.localTime)}`, "");
-    if (e.note !== null) out.push("Note:", "", ...sanitize(e.note).split("\n").map((line) => `> ${mdLine(line)}  `), "");
+    if (e.note !== null) out.push("Note:", "", ...sanitize(e.note).split("\n").map((line) => `> ${markdownText(line)}  `), "");
     for (const f of e.files) {
-      out.push(`- File: ${mdLine(f.path)}`, `  - Size: ${bytes(f.size)}`, `  - SHA-256: \`${f.sha256}\``);
+      out.push(`- File: ${markdownText(f.path)}`, `  - Size: ${bytes(f.size)}`, `  - SHA-256: \`${f.sha256}\``);
       if (f.copy) out.push(`  - Copy kept by harden: \`files/${f.copy}\``);
     }
     if (e.files.length) out.push("");
@@ -246,12 +232,12 @@ section.entry { break-inside: avoid; page-break-inside: avoid; border-top: 1pt s
 
 export function evidenceHtml(r: Of<"evidence-export">): string {
   const integrity = integrityWords(r);
-  const findings = integrity.findings.length ? `<ul>${integrity.findings.map((f) => `<li>${htmlEscape(f)}</li>`).join("")}</ul>` : "";
+  const findings = integrity.findings.length ? `<ul>${integrity.findings.map((f) => `<li>${htmlText(f)}</li>`).join("")}</ul>` : "";
   const entries = r.entries.map((e) => {
-    const note = e.note === null ? "" : `<p class="note">${htmlEscape(e.note)}</p>`;
+    const note = e.note === null ? "" : `<p class="note">${htmlText(e.note)}</p>`;
     const files = e.files
       .map(
-        (f) => `<div class="file"><p><strong>File:</strong> ${htmlEscape(f.path)}</p><p>Size: ${bytes(f.size)}</p><p>SHA-256: <code>${f.sha256}</code></p>${
+        (f) => `<div class="file"><p><strong>File:</strong> ${htmlText(f.path)}</p><p>Size: ${bytes(f.size)}</p><p>SHA-256: <code>${f.sha256}</code></p>${
           f.copy ? `<p>Copy kept by harden: <code>files/${f.copy}</code></p>` : ""
         }</div>`,
       )
@@ -269,12 +255,12 @@ ${note}${files}
     `${EVIDENCE_CSS}
 <h1>${TITLE}</h1>
 <p>Generated ${when(r.generatedAt, r.generatedLocal)} with harden.</p>
-<p><strong>${htmlEscape(integrity.summary)}</strong></p>${findings}
+<p><strong>${htmlText(integrity.summary)}</strong></p>${findings}
 <p>Entries: ${r.entries.length}. Chain head (hash of the last entry): <code>${r.head ?? "none"}</code></p>
 ${entries.join("\n")}
 ${unreadable}
 <h2>How to check this report</h2>
-${HOW_TO_CHECK.map((p) => `<p>${htmlEscape(p)}</p>`).join("\n")}
+${HOW_TO_CHECK.map((p) => `<p>${htmlText(p)}</p>`).join("\n")}
 `,
   );
 }

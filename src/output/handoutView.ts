@@ -1,7 +1,8 @@
 /** A workshop's whole printable material: agenda, safety note, checklists, drill sheets. */
 import type { Checklist } from "../core/checklist.js";
 import type { WorkshopPlan } from "../workshop/plan.js";
-import { checklistHtmlBody, checklistMarkdown, checklistText, htmlEscape, htmlPage } from "./checklistView.js";
+import { checklistHtmlBody, checklistMarkdown, checklistText, htmlPage } from "./checklistView.js";
+import { htmlText, markdownText } from "./escape.js";
 import { BACKUP_ADVICE, DRILL_SHEETS, SAFETY_NOTE } from "./guidance.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
@@ -14,32 +15,32 @@ interface Handout {
 
 const drillSheets = (plan: WorkshopPlan) => plan.drills.map((d) => DRILL_SHEETS[d]);
 
-/** The session's parts in order, as every format lists them under "Today". */
-const agenda = ({ plan, checklists }: Handout) => [...checklists.map((c) => `Checklist: ${sanitizeLine(c.name)}`), ...drillSheets(plan).map((d) => d.title)];
+/** The session's parts in order, as every format lists them under "Today" (unescaped: each format escapes). */
+const agenda = ({ plan, checklists }: Handout) => [...checklists.map((c) => `Checklist: ${c.name}`), ...drillSheets(plan).map((d) => d.title)];
 
 export function handoutHtml({ plan, checklists }: Handout): string {
   const today = agenda({ plan, checklists })
-    .map((part) => `<li>${htmlEscape(part)}</li>`)
+    .map((part) => `<li>${htmlText(part)}</li>`)
     .join("");
   const drills = drillSheets(plan)
     .map(
-      (d) => `<section class="checklist"><h1>${htmlEscape(d.title)}</h1><p>${htmlEscape(d.intro)}</p><ol>${d.steps.map((s) => `<li>${htmlEscape(s)}</li>`).join("")}</ol>${
-        d === DRILL_SHEETS["totp-practice"] ? `<h2>${htmlEscape(BACKUP_ADVICE.title)}</h2><ul>${BACKUP_ADVICE.points.map((p) => `<li>${htmlEscape(p)}</li>`).join("")}</ul>` : ""
+      (d) => `<section class="checklist"><h1>${htmlText(d.title)}</h1><p>${htmlText(d.intro)}</p><ol>${d.steps.map((s) => `<li>${htmlText(s)}</li>`).join("")}</ol>${
+        d === DRILL_SHEETS["totp-practice"] ? `<h2>${htmlText(BACKUP_ADVICE.title)}</h2><ul>${BACKUP_ADVICE.points.map((p) => `<li>${htmlText(p)}</li>`).join("")}</ul>` : ""
       }</section>`,
     )
     .join("\n");
-  const body = `<section class="checklist"><h1>${htmlEscape(plan.title)}</h1>${plan.description ? `<p>${htmlEscape(plan.description)}</p>` : ""}
+  const body = `<section class="checklist"><h1>${htmlText(plan.title)}</h1>${plan.description ? `<p>${htmlText(plan.description)}</p>` : ""}
 <h2>Today</h2><ol>${today}</ol>
-<h2>${htmlEscape(SAFETY_NOTE.title)}</h2><p class="flag">${htmlEscape(SAFETY_NOTE.body)}</p></section>
+<h2>${htmlText(SAFETY_NOTE.title)}</h2><p class="flag">${htmlText(SAFETY_NOTE.body)}</p></section>
 ${checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n")}
 ${drills}`;
   return htmlPage(`${plan.title} — harden workshop`, body);
 }
 
 export function handoutMarkdown({ plan, checklists }: Handout): string {
-  const out = [`# ${sanitizeLine(plan.title)}`, ""];
-  if (plan.description) out.push(sanitizeLine(plan.description), "");
-  out.push("## Today", "", ...agenda({ plan, checklists }).map((part, i) => `${i + 1}. ${part}`));
+  const out = [`# ${markdownText(plan.title)}`, ""];
+  if (plan.description) out.push(markdownText(plan.description), "");
+  out.push("## Today", "", ...agenda({ plan, checklists }).map((part, i) => `${i + 1}. ${markdownText(part)}`));
   out.push("", `## ${SAFETY_NOTE.title}`, "", SAFETY_NOTE.body, "", "---", "");
   out.push(checklists.map(checklistMarkdown).join("\n---\n\n"));
   for (const d of drillSheets(plan)) {
@@ -52,7 +53,7 @@ export function handoutMarkdown({ plan, checklists }: Handout): string {
 export function handoutText({ plan, checklists }: Handout, style: Style): string {
   const out = [style.bold(sanitizeLine(plan.title))];
   if (plan.description) out.push(wrap(sanitizeLine(plan.description), 80, ""));
-  out.push("", style.bold("Today"), ...agenda({ plan, checklists }).map((part, i) => `  ${i + 1}. ${part}`));
+  out.push("", style.bold("Today"), ...agenda({ plan, checklists }).map((part, i) => `  ${i + 1}. ${sanitizeLine(part)}`));
   out.push("", style.bold(SAFETY_NOTE.title), wrap(SAFETY_NOTE.body, 80, "  "), "");
   out.push(checklists.map((c) => checklistText(c, style)).join("\n"));
   for (const d of drillSheets(plan)) {

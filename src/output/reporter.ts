@@ -6,7 +6,6 @@ import { driftWords } from "../totp/drift.js";
 import {
   evidenceEntryText,
   evidenceHtml,
-  evidenceJson,
   evidenceListJson,
   evidenceListText,
   evidenceMarkdown,
@@ -34,7 +33,17 @@ export interface Rendered {
   exitCode: number;
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+/**
+ * Characters JSON may carry raw but a reader should not get raw: C1 controls, marks and overrides
+ * that reorder text on screen (bidi), and U+2028/U+2029, which end a line in some readers.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The one JSON writer. Values are kept exactly (evidence hashes can be recomputed from them):
+ * the characters above are written as \u escapes, which parse back to the same string.
+ */
+const json = (value: unknown) => `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 
 export function renderResult(result: CommandResult, options: { json: boolean; style: Style }): Rendered {
   const { style } = options;
@@ -127,20 +136,20 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       return { stdout: text, stderr: [], exitCode };
     }
     case "evidence-add":
-      return ok(options.json ? evidenceJson(result.entry) : evidenceEntryText(result.entry, style), evidenceNotes(result));
+      return ok(options.json ? json(result.entry) : evidenceEntryText(result.entry, style), evidenceNotes(result));
     case "evidence-list":
-      return ok(options.json ? evidenceJson(evidenceListJson(result)) : evidenceListText(result, style), evidenceNotes(result));
+      return ok(options.json ? json(evidenceListJson(result)) : evidenceListText(result, style), evidenceNotes(result));
     case "evidence-verify":
       return {
-        stdout: options.json ? evidenceJson(evidenceVerifyJson(result)) : evidenceVerifyText(result, style),
+        stdout: options.json ? json(evidenceVerifyJson(result)) : evidenceVerifyText(result, style),
         stderr: evidenceNotes(result),
         exitCode: evidenceVerifyClean(result) ? ExitCode.ok : ExitCode.findings,
       };
     case "evidence-seal":
-      return ok(options.json ? evidenceJson(evidenceSealJson(result)) : evidenceSealText(result, style), options.json ? [] : evidenceNotes(result));
+      return ok(options.json ? json(evidenceSealJson(result)) : evidenceSealText(result, style), options.json ? [] : evidenceNotes(result));
     case "evidence-export": {
       const format = options.json ? "json" : result.format;
-      const stdout = format === "json" ? evidenceJson(evidenceReportJson(result)) : format === "md" ? evidenceMarkdown(result) : evidenceHtml(result);
+      const stdout = format === "json" ? json(evidenceReportJson(result)) : format === "md" ? evidenceMarkdown(result) : evidenceHtml(result);
       return ok(stdout, evidenceNotes(result));
     }
     case "password":

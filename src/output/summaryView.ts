@@ -3,7 +3,8 @@ import type { AuditSummary } from "../core/progress.js";
 import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { PlanSummary } from "./results.js";
 import { wrap } from "./wrap.js";
-import { RISK_WORDS, htmlEscape, htmlPage } from "./checklistView.js";
+import { RISK_WORDS, htmlPage } from "./checklistView.js";
+import { htmlText, markdownText } from "./escape.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
@@ -36,26 +37,26 @@ export function summaryText(summary: AuditSummary, style: Style, heading = "Your
 
 export function summaryMarkdown(summary: AuditSummary, title: string, dated: string): string {
   const out = [`# ${title}`, "", `_${dated}_`, "", "| Platform | Done | For later | Not applicable | Not started | Total |", "|---|---|---|---|---|---|"];
-  for (const p of summary.platforms) out.push(`| ${sanitizeLine(p.name).replace(/\|/g, "\\|")} | ${p.done} | ${p.later} | ${p.notApplicable} | ${p.open} | ${p.total} |`);
+  for (const p of summary.platforms) out.push(`| ${markdownText(p.name)} | ${p.done} | ${p.later} | ${p.notApplicable} | ${p.open} | ${p.total} |`);
   out.push("", "## Still to do, most important first", "");
   if (summary.remaining.length === 0) out.push("Nothing left.");
-  for (const r of summary.remaining) out.push(`- [ ] ${sanitizeLine(r.title)} (${RISK_WORDS[r.risk]}, ${STATUS_WORDS[r.status]}) \`${r.id}\``);
+  for (const r of summary.remaining) out.push(`- [ ] ${markdownText(r.title)} (${RISK_WORDS[r.risk]}, ${STATUS_WORDS[r.status]}) \`${r.id}\``);
   return `${out.join("\n")}\n`;
 }
 
 export function summaryHtml(summary: AuditSummary, title: string, dated: string): string {
   const rows = summary.platforms
-    .map((p) => `<tr><td>${htmlEscape(p.name)}</td><td>${p.done}</td><td>${p.later}</td><td>${p.notApplicable}</td><td>${p.open}</td><td>${p.total}</td></tr>`)
+    .map((p) => `<tr><td>${htmlText(p.name)}</td><td>${p.done}</td><td>${p.later}</td><td>${p.notApplicable}</td><td>${p.open}</td><td>${p.total}</td></tr>`)
     .join("\n");
   const remaining = summary.remaining.length
     ? summary.remaining
-        .map((r) => `<div class="item"><input type="checkbox" aria-label="done"><strong>${htmlEscape(r.title)}</strong><span class="risk risk-${r.risk}">${RISK_WORDS[r.risk]}</span> ${STATUS_WORDS[r.status]}</div>`)
+        .map((r) => `<div class="item"><input type="checkbox" aria-label="done"><strong>${htmlText(r.title)}</strong><span class="risk risk-${r.risk}">${RISK_WORDS[r.risk]}</span> ${STATUS_WORDS[r.status]}</div>`)
         .join("\n")
     : "<p>Nothing left.</p>";
   return htmlPage(
     title,
-    `<h1>${htmlEscape(title)}</h1>
-<p>${htmlEscape(dated)}</p>
+    `<h1>${htmlText(title)}</h1>
+<p>${htmlText(dated)}</p>
 <table border="1" cellpadding="4" style="border-collapse:collapse">
 <tr><th>Platform</th><th>Done</th><th>For later</th><th>Not applicable</th><th>Not started</th><th>Total</th></tr>
 ${rows}
@@ -77,11 +78,11 @@ export function planText(plan: PlanSummary, style: Style): string {
 
 type ChangesInput = { staleness: Staleness; diff?: SnapshotDiff };
 
-/** The parts of a "what changed" report, for each output format to lay out. */
+/** The parts of a "what changed" report, for each output format to lay out (and escape). */
 function changeSections(result: ChangesInput) {
   const d = result.diff;
   if (!d) return undefined;
-  const line = (i: { id: string; title: string; what?: string[] }) => ({ id: i.id, text: `${sanitizeLine(i.title)}${i.what ? ` (${i.what.join(" and ")} changed)` : ""}` });
+  const line = (i: { id: string; title: string; what?: string[] }) => ({ id: i.id, text: `${i.title}${i.what ? ` (${i.what.join(" and ")} changed)` : ""}` });
   const sections = [
     { title: "Done before, open again (check whether someone changed it back)", items: d.reopened.map(line) },
     { title: "New steps in the updated checklists", items: d.newItems.map(line) },
@@ -98,7 +99,7 @@ export function changesText(result: ChangesInput, style: Style): string {
   out.push("", style.bold(parts.heading));
   for (const section of parts.sections) {
     out.push("", `${section.title}:`);
-    for (const item of section.items) out.push(`  - ${item.text} ${style.dim(item.id)}`);
+    for (const item of section.items) out.push(`  - ${sanitizeLine(item.text)} ${style.dim(item.id)}`);
   }
   if (parts.sections.length === 0) out.push("", "Nothing changed.");
   return `${out.join("\n")}\n`;
@@ -109,7 +110,7 @@ export function changesMarkdown(result: ChangesInput): string {
   const parts = changeSections(result);
   if (parts) {
     out.push("", `## ${parts.heading}`);
-    for (const section of parts.sections) out.push("", `### ${section.title}`, "", ...section.items.map((i) => `- [ ] ${i.text} \`${i.id}\``));
+    for (const section of parts.sections) out.push("", `### ${section.title}`, "", ...section.items.map((i) => `- [ ] ${markdownText(i.text)} \`${i.id}\``));
     if (parts.sections.length === 0) out.push("", "Nothing changed.");
   }
   return `${out.join("\n")}\n`;
@@ -117,12 +118,12 @@ export function changesMarkdown(result: ChangesInput): string {
 
 export function changesHtml(result: ChangesInput): string {
   const parts = changeSections(result);
-  const body = [`<h1>harden: what changed</h1>`, `<p>${htmlEscape(result.staleness.advice)}</p>`];
+  const body = [`<h1>harden: what changed</h1>`, `<p>${htmlText(result.staleness.advice)}</p>`];
   if (parts) {
-    body.push(`<h2>${htmlEscape(parts.heading)}</h2>`);
+    body.push(`<h2>${htmlText(parts.heading)}</h2>`);
     for (const section of parts.sections) {
-      body.push(`<h3>${htmlEscape(section.title)}</h3>`);
-      for (const item of section.items) body.push(`<div class="item"><input type="checkbox" aria-label="checked">${htmlEscape(item.text)}</div>`);
+      body.push(`<h3>${htmlText(section.title)}</h3>`);
+      for (const item of section.items) body.push(`<div class="item"><input type="checkbox" aria-label="checked">${htmlText(item.text)}</div>`);
     }
     if (parts.sections.length === 0) body.push("<p>Nothing changed.</p>");
   }

@@ -120,7 +120,7 @@ describe("harden evidence", () => {
 
     const md = await runHarden(["evidence", "export", "--format", "md"], { env });
     expect(md.stdout).toMatch(/^# Evidence log\n/);
-    expect(md.stdout).toContain("> \\<script\\>alert(1)\\</script\\> \\*\\*not bold\\*\\*  \n> second line");
+    expect(md.stdout).toContain("> &lt;script>alert(1)&lt;/script> \\*\\*not bold\\*\\*  \n> second line");
     expect(md.stdout).toContain(`\`${head}\``);
 
     const json = JSON.parse((await runHarden(["evidence", "export", "--format", "json"], { env })).stdout);

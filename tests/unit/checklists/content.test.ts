@@ -10,7 +10,8 @@ import { loadChecklists } from "../../../src/checklists/catalog.js";
 import { BUILT_IN_DIR } from "../../../src/checklists/files.js";
 import { validatePaths } from "../../../src/checklists/loader.js";
 import { auditOrder, RISKS, type Section } from "../../../src/core/checklist.js";
-import { checklistsHtml, checklistMarkdown, htmlEscape } from "../../../src/output/checklistView.js";
+import { checklistsHtml, checklistMarkdown } from "../../../src/output/checklistView.js";
+import { htmlText } from "../../../src/output/escape.js";
 import { FIXTURES } from "../../helpers/fixtures.js";
 
 /** The sections each checklist must cover: those that apply to it. */
@@ -95,7 +96,7 @@ describe("built-in checklist content", () => {
       const html = checklistsHtml([list]);
       const md = checklistMarkdown(list);
       for (const item of list.items) {
-        expect(html, item.id).toContain(htmlEscape(item.title));
+        expect(html, item.id).toContain(htmlText(item.title));
         expect(md, item.id).toContain("- [ ] **");
       }
       expect(html.match(/type="checkbox"/g)?.length).toBe(list.items.length);

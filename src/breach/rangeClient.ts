@@ -178,6 +178,11 @@ async function attemptOnce(
       await response.body.dump().catch(() => undefined);
       return { ok: false, ...statusFailure(response.statusCode, response.headers, settings) };
     }
+    if (!hasProvenEnd(response.headers)) {
+      // Reading on would wait for the close that is the body's only end; nothing read is usable.
+      response.body.destroy();
+      return { ok: false, kind: "unreadable", detail: "the answer's end could not be confirmed, so part of it may be missing" };
+    }
     const encoding = headerValue(response.headers["content-encoding"]);
     if (encoding !== undefined && encoding.toLowerCase() !== "identity") {
       await response.body.dump().catch(() => undefined);
@@ -191,6 +196,20 @@ async function attemptOnce(
     if (signal?.aborted) throw signal.reason;
     return { ok: false, ...networkFailure(error, settings) };
   }
+}
+
+/**
+ * Whether the body's end is part of the message: a Content-Length, or chunked framing whose
+ * last chunk undici checks for (either cut short is an error there). Without them the body
+ * ends when the connection closes (HTTP/1.0, Connection: close), and a connection dropped
+ * halfway looks just like the end: the password's line could be the part that is missing.
+ * The framing is that of the body as sent, so it holds for a compressed body too. (undici
+ * speaks HTTP/1.1 here; HTTP/2, which frames bodies otherwise, is not enabled.)
+ */
+function hasProvenEnd(headers: Record<string, unknown>): boolean {
+  if (headerValue(headers["content-length"]) !== undefined) return true;
+  const codings = headerValue(headers["transfer-encoding"])?.split(",");
+  return codings?.at(-1)?.trim().toLowerCase() === "chunked";
 }
 
 async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<string | undefined> {

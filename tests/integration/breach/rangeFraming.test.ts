@@ -144,7 +144,7 @@ describe("range answers whose end is proven (positive controls)", () => {
 });
 
 describe("harden password end to end against a cut-off answer", () => {
-  it("exits 3 with unknown for every close-delimited cut", async () => {
+  it("exits 3 with unknown for every close-delimited cut", { timeout: 30_000 }, async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     // One harden process per case, all at once: each spawn costs a few hundred milliseconds.

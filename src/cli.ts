@@ -194,6 +194,7 @@ export function buildProgram(): Command {
       .option("--offline <path>", "check against downloaded breach data (a sorted HASH:COUNT file or a folder of XXXXX.txt range files); no network")
       .option("--range-url <url>", "range API address (default https://api.pwnedpasswords.com/range/; also HARDEN_RANGE_URL or `harden config set range-url`)")
       .option("--concurrency <n>", "most breach requests at once (default 16)")
+      .option("--timeout <seconds>", "longest wait in seconds for one online breach lookup, retries included (default 60); past it the password counts as not checked")
       .option("--ntlm", "look up NTLM hashes instead of SHA-1")
       .option("--no-breach", "skip the breach lookup")
       .option("--no-strength", "skip the strength score")
@@ -206,6 +207,7 @@ export function buildProgram(): Command {
     offline: opts.offline as string | undefined,
     rangeUrl: opts.rangeUrl as string | undefined,
     concurrency: opts.concurrency as string | undefined,
+    timeout: opts.timeout as string | undefined,
     breach: opts.breach !== false,
     strength: opts.strength !== false,
     minScore: opts.minScore as string | undefined,

@@ -7,6 +7,8 @@ export interface BreachSource {
   rangeUrl?: string;
   mode: HashMode;
   concurrency?: number;
+  /** Longest one online lookup may take, all retries included (the range client's default when unset). */
+  timeoutMs?: number;
   version: string;
 }
 
@@ -30,6 +32,6 @@ export async function openBreachChecker(source: BreachSource): Promise<OpenedChe
   }
   const { createRangeClient, DEFAULT_RANGE_BASE_URL } = await import("./rangeClient.js");
   const baseUrl = source.rangeUrl ?? DEFAULT_RANGE_BASE_URL;
-  const checker = createRangeClient({ version: source.version, baseUrl, concurrency: source.concurrency });
+  const checker = createRangeClient({ version: source.version, baseUrl, concurrency: source.concurrency, lookupTimeoutMs: source.timeoutMs });
   return { checker, where: `the breach service at ${new URL(baseUrl).host}` };
 }

@@ -1,6 +1,7 @@
-import { opendir, readFile } from "node:fs/promises";
+import { opendir } from "node:fs/promises";
 import { join } from "node:path";
 import { InvalidInputError } from "../errors.js";
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from "../files/regular.js";
 import type { RangeOutcome } from "./batch.js";
 import { PREFIX_LENGTH, SUFFIX_LENGTH, type HashMode } from "./hash.js";
 import { checkRangeBody, splitLines } from "./rangeBody.js";
@@ -11,6 +12,21 @@ import { checkRangeBody, splitLines } from "./rangeBody.js";
  */
 
 const RANGE_FILE = new RegExp(`^[0-9A-Fa-f]{${PREFIX_LENGTH}}\\.txt$`);
+// A real range file is 30-40 KB; a far larger one is not a range and must not fill memory.
+const MAX_RANGE_FILE_BYTES = 4 * 1024 * 1024;
+const WHAT = "offline range file";
+
+/** Reads one range file: only a regular file (a FIFO would hang the read, a device never ends). */
+const readRangeFile = async (file: string) => (await readRegularFile(file, WHAT, MAX_RANGE_FILE_BYTES)).toString("utf8");
+
+/** The errno code behind a read error, looking through readRegularFile's wrapper. */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 3; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
 
 export class PrefixFolder {
   /** Files read by lookups, for tests and benchmarks. */
@@ -27,9 +43,14 @@ export class PrefixFolder {
     try {
       body = await this.readRangeFile(prefix);
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
+      // A file that is not a range cannot say "absent": each case is a reason, never an empty range.
+      if (error instanceof NotRegularFileError) {
+        return { ok: false, reason: `the offline file for prefix ${prefix} is ${error.kind}, not a regular file` };
+      }
+      if (error instanceof FileTooLargeError) return { ok: false, reason: `the offline file for prefix ${prefix} is far too large to be a range` };
+      const code = errorCode(error);
       if (code === "ENOENT") return { ok: false, reason: `the offline data has no file for prefix ${prefix}` };
-      const detail = typeof code === "string" ? ` (${code})` : "";
+      const detail = code === undefined ? "" : ` (${code})`;
       return { ok: false, reason: `could not read the offline file for prefix ${prefix}${detail}` };
     }
     const parsed = checkRangeBody(body, this.mode);
@@ -40,12 +61,12 @@ export class PrefixFolder {
   private async readRangeFile(prefix: string): Promise<string> {
     this.reads++;
     try {
-      return await readFile(join(this.path, `${prefix}.txt`), "utf8");
+      return await readRangeFile(join(this.path, `${prefix}.txt`));
     } catch (error) {
       // The downloader writes upper-case names; other tools and case-sensitive copies may not.
-      if ((error as { code?: unknown }).code !== "ENOENT") throw error;
+      if (errorCode(error) !== "ENOENT") throw error;
       this.reads++;
-      return await readFile(join(this.path, `${prefix.toLowerCase()}.txt`), "utf8");
+      return await readRangeFile(join(this.path, `${prefix.toLowerCase()}.txt`));
     }
   }
 }
@@ -62,7 +83,8 @@ export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
     );
   }
   const samplePath = join(path, sample);
-  const body = await readFile(samplePath, "utf8");
+  // Refused as a usage error (exit 2) if it turned into something other than a regular file.
+  const body = await readRangeFile(samplePath);
   const mode = detectRangeMode(body);
   if (mode === undefined) {
     throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: line 1 is not SUFFIX:COUNT`);

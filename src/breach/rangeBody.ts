@@ -49,8 +49,9 @@ export function splitLines(text: string): string[] {
 
 /**
  * Parses a whole range body. Count-0 lines are padding (Add-Padding: true) and mean "absent".
- * Any line of the wrong shape makes the whole body unusable: a proxy's error page or a cut-off
- * answer must become "unknown", never "not found". Lines may come in any order.
+ * Any line of the wrong shape, or a body with no real (count > 0) line at all, makes the whole
+ * body unusable: a proxy's error page or a cut-off answer must become "unknown", never
+ * "not found". Lines may come in any order.
  */
 export function parseRangeBody(body: string, mode: HashMode): ParsedRangeBody {
   const counts = new Map<string, number>();
@@ -107,6 +108,7 @@ function scanRangeBody(body: string, mode: HashMode, onLine?: (hex: string, coun
     // Every real prefix has entries, and padding adds more: an empty body is a broken answer.
     return { ok: false, reason: "the answer was empty" };
   }
+  let anyReal = false;
   for (let line = 1; pos < n; line++) {
     const start = pos;
     for (const end = pos + suffixLength; pos < end; pos++) if (!isHexCode(body.charCodeAt(pos))) return bad(line);
@@ -119,8 +121,14 @@ function scanRangeBody(body: string, mode: HashMode, onLine?: (hex: string, coun
       if (body.charCodeAt(pos) === CR) pos++;
       if (pos < n && body.charCodeAt(pos++) !== LF) return bad(line);
     }
-    if (count > 0 && onLine) onLine(body.slice(start, start + suffixLength).toUpperCase(), count);
+    if (count > 0) {
+      anyReal = true;
+      if (onLine) onLine(body.slice(start, start + suffixLength).toUpperCase(), count);
+    }
   }
+  // Every real prefix holds real entries, so padding alone is a broken or forged answer: read
+  // as "every suffix absent", it would turn a failed check into "not found".
+  if (!anyReal) return { ok: false, reason: "it has only padding lines (count 0), which a real answer never has" };
   return { ok: true };
 }
 

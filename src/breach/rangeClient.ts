@@ -23,6 +23,11 @@ export interface RangeClientOptions {
   connectTimeoutMs?: number;
   /** Longest wait for the headers, and for each piece of the body. */
   bodyTimeoutMs?: number;
+  /**
+   * Longest one prefix's lookup may take, every try and the waits between them included, so a
+   * body that drips in or a run of retries cannot keep a person waiting. Default 60 s.
+   */
+  lookupTimeoutMs?: number;
   /** Tries per prefix before the answer becomes "unknown". Default 4. */
   maxAttempts?: number;
   /** First retry waits about this long, doubling each time, with jitter. */
@@ -42,6 +47,7 @@ const DEFAULTS = {
   concurrency: 16,
   connectTimeoutMs: 10_000,
   bodyTimeoutMs: 15_000,
+  lookupTimeoutMs: 60_000,
   maxAttempts: 4,
   backoffBaseMs: 500,
   maxBackoffMs: 8_000,
@@ -50,6 +56,8 @@ const DEFAULTS = {
 
 // A real range is 30-40 KB; anything far larger is not a range and must not fill memory.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// setTimeout fires at once for anything longer (about 24.8 days).
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type Settings = typeof DEFAULTS & { host: string; baseUrl: string; userAgent: string };
 
@@ -113,6 +121,7 @@ function resolveSettings(options: RangeClientOptions): Settings {
     concurrency: Math.floor(positive(options.concurrency, DEFAULTS.concurrency)),
     connectTimeoutMs: positive(options.connectTimeoutMs, DEFAULTS.connectTimeoutMs),
     bodyTimeoutMs: positive(options.bodyTimeoutMs, DEFAULTS.bodyTimeoutMs),
+    lookupTimeoutMs: Math.min(positive(options.lookupTimeoutMs, DEFAULTS.lookupTimeoutMs), MAX_TIMER_MS),
     maxAttempts: Math.floor(positive(options.maxAttempts, DEFAULTS.maxAttempts)),
     backoffBaseMs: Math.max(0, options.backoffBaseMs ?? DEFAULTS.backoffBaseMs),
     maxBackoffMs: positive(options.maxBackoffMs, DEFAULTS.maxBackoffMs),
@@ -131,20 +140,41 @@ async function fetchRangeWithRetries(
   prefix: string,
   signal?: AbortSignal,
 ): Promise<RangeOutcome> {
+  signal?.throwIfAborted();
   const url = `${settings.baseUrl}${prefix}${mode === "ntlm" ? "?mode=ntlm" : ""}`;
+  // One limit for the whole lookup, started when this prefix's turn comes (not while it queues):
+  // it aborts the request in flight, whatever phase it is in, and no wait may run past it.
+  const endsAt = performance.now() + settings.lookupTimeoutMs;
+  const limit = new AbortController();
+  const timer = setTimeout(() => limit.abort(new Error("the lookup's time limit passed")), settings.lookupTimeoutMs);
+  const stop = () => limit.abort(signal?.reason);
+  signal?.addEventListener("abort", stop, { once: true });
   const failures: AttemptFailure[] = [];
-  for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {
-    const outcome = await attemptOnce(dispatcher, settings, url, signal);
-    if (outcome.ok) {
-      const parsed = checkRangeBody(outcome.body, mode);
-      if (parsed.ok) return parsed;
-      return failed(settings.host, [{ kind: "unreadable", detail: parsed.reason }]);
+  try {
+    for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {
+      const outcome = await attemptOnce(dispatcher, settings, url, limit.signal, signal);
+      if (outcome.ok) {
+        const parsed = checkRangeBody(outcome.body, mode);
+        if (parsed.ok) return parsed;
+        return failed(settings.host, [{ kind: "unreadable", detail: parsed.reason }]);
+      }
+      failures.push(outcome);
+      if (!isRetryable(outcome) || limit.signal.aborted || attempt === settings.maxAttempts) break;
+      const delay = retryDelayMs(settings, attempt, outcome);
+      // A wait that would end past the limit could only lead to a try that is cut off: stop now.
+      if (performance.now() + delay >= endsAt) break;
+      try {
+        await sleep(delay, limit.signal);
+      } catch (error) {
+        // Only the caller's stop is an error; the limit firing a moment early just ends the tries.
+        if (signal?.aborted) throw signal.reason;
+        if (!limit.signal.aborted) throw error;
+        break;
+      }
     }
-    failures.push(outcome);
-    if (!isRetryable(outcome)) break;
-    if (attempt < settings.maxAttempts) {
-      await sleep(retryDelayMs(settings, attempt, outcome), signal);
-    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
   }
   return failed(settings.host, failures);
 }
@@ -161,10 +191,12 @@ function isRetryable(failure: AttemptFailure): boolean {
   }
 }
 
+/** One request. `limit` aborts it at the lookup's time limit or when `signal` (the caller's stop) aborts. */
 async function attemptOnce(
   dispatcher: Dispatcher,
   settings: Settings,
   url: string,
+  limit: AbortSignal,
   signal?: AbortSignal,
 ): Promise<AttemptOutcome> {
   try {
@@ -172,11 +204,16 @@ async function attemptOnce(
       dispatcher,
       method: "GET",
       headers: { "user-agent": settings.userAgent, "add-padding": "true" },
-      signal,
+      signal: limit,
     });
     if (response.statusCode !== 200) {
       await response.body.dump().catch(() => undefined);
       return { ok: false, ...statusFailure(response.statusCode, response.headers, settings) };
+    }
+    if (!hasProvenEnd(response.headers)) {
+      // Reading on would wait for the close that is the body's only end; nothing read is usable.
+      response.body.destroy();
+      return { ok: false, kind: "unreadable", detail: "the answer's end could not be confirmed, so part of it may be missing" };
     }
     const encoding = headerValue(response.headers["content-encoding"]);
     if (encoding !== undefined && encoding.toLowerCase() !== "identity") {
@@ -189,8 +226,23 @@ async function attemptOnce(
     return { ok: true, body };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
+    if (limit.aborted) return { ok: false, kind: "lost", detail: `it did not finish within the ${seconds(settings.lookupTimeoutMs)} time limit for one lookup` };
     return { ok: false, ...networkFailure(error, settings) };
   }
+}
+
+/**
+ * Whether the body's end is part of the message: a Content-Length, or chunked framing whose
+ * last chunk undici checks for (either cut short is an error there). Without them the body
+ * ends when the connection closes (HTTP/1.0, Connection: close), and a connection dropped
+ * halfway looks just like the end: the password's line could be the part that is missing.
+ * The framing is that of the body as sent, so it holds for a compressed body too. (undici
+ * speaks HTTP/1.1 here; HTTP/2, which frames bodies otherwise, is not enabled.)
+ */
+function hasProvenEnd(headers: Record<string, unknown>): boolean {
+  if (headerValue(headers["content-length"]) !== undefined) return true;
+  const codings = headerValue(headers["transfer-encoding"])?.split(",");
+  return codings?.at(-1)?.trim().toLowerCase() === "chunked";
 }
 
 async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<string | undefined> {
@@ -277,9 +329,10 @@ const LOST: Readonly<Record<string, string>> = {
 // Certificate problems do not go away by trying again.
 const TLS_CODE = /CERT|SELF_SIGNED|TLS|SSL/;
 
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
 function networkFailure(error: unknown, settings: Settings): AttemptFailure {
   const code = errorCode(error);
-  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
   switch (code) {
     case "UND_ERR_CONNECT_TIMEOUT":
       return { kind: "unreachable", detail: `no connection within ${seconds(settings.connectTimeoutMs)}`, retry: true };

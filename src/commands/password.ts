@@ -17,6 +17,7 @@ export interface PasswordOptions {
   offline?: string;
   rangeUrl?: string;
   concurrency?: string;
+  timeout?: string;
   breach: boolean;
   strength: boolean;
   minScore?: string;

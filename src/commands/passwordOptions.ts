@@ -11,6 +11,7 @@ export interface BreachFlags {
   offline?: string;
   rangeUrl?: string;
   concurrency?: string;
+  timeout?: string;
 }
 
 export function parseMinScore(value: string | undefined): number {
@@ -27,6 +28,19 @@ function parseConcurrency(value: string | undefined): number | undefined {
   return n;
 }
 
+// Past a day a lookup is not "slow" but stuck; setTimeout also cannot hold much more (24.8 days).
+const MAX_TIMEOUT_SECONDS = 86_400;
+
+/** --timeout SECONDS: the longest one breach lookup may take, all retries included. */
+function parseTimeoutMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = value.trim() === "" ? NaN : Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, such as 30 (got "${value}").`);
+  }
+  return n * 1000;
+}
+
 const stringSetting = (ctx: Context, key: string): string | undefined => {
   const value = ctx.state().loadSettings()[key];
   return typeof value === "string" && value !== "" ? value : undefined;
@@ -39,6 +53,7 @@ export function breachOptions(ctx: Context, flags: BreachFlags, mode: HashMode, 
     mode,
     version,
     concurrency: parseConcurrency(flags.concurrency),
+    timeoutMs: parseTimeoutMs(flags.timeout),
     offline: flags.offline ?? stringSetting(ctx, "offline"),
     rangeUrl: flags.rangeUrl ?? (ctx.env.HARDEN_RANGE_URL || undefined) ?? stringSetting(ctx, "rangeUrl"),
   };

@@ -19,8 +19,12 @@ function kindOf(stats: Stats): string {
 }
 
 export class NotRegularFileError extends UsageError {
+  /** What the file is instead, in words: "a pipe (FIFO)", "a device", ... */
+  readonly kind: string;
   constructor(what: string, file: string, stats: Stats) {
-    super(`The ${what} ${file} is ${kindOf(stats)}, not a regular file: give the path of a regular file.`);
+    const kind = kindOf(stats);
+    super(`The ${what} ${file} is ${kind}, not a regular file: give the path of a regular file.`);
+    this.kind = kind;
   }
 }
 
@@ -35,7 +39,10 @@ export const formatSize = (bytes: number) => (bytes >= MiB ? `${Math.round(bytes
 /** A read error as one line: names the file and the reason, never its contents. */
 export function cannotRead(what: string, file: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
-  return new UsageError(`Cannot read the ${what} ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  const wrapped = new UsageError(`Cannot read the ${what} ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  // Kept so a caller can still tell "no such file" (ENOENT) from other failures.
+  wrapped.cause = error;
+  return wrapped;
 }
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; the fstat that

@@ -262,6 +262,18 @@ describe("range client when things go wrong", () => {
     expectUnknown(await client(api.baseUrl).check(PASSWORD_HASH), /the answer was empty/, api.host, [PASSWORD_HASH]);
   });
 
+  it.each([
+    ["one padding line", 1],
+    ["900 padding lines", 900],
+  ])("ends unknown, not not-found, on an answer of padding only: %s", async (_what, lines) => {
+    const padding = Array.from({ length: lines - 1 }, (_, i) => `${i.toString(16).toUpperCase().padStart(35, "0")}:0`);
+    // The password's own suffix among them, as count 0: read naively, "not found".
+    padding.push(`${PASSWORD_HASH.slice(5)}:0`);
+    const api = await server((_request, response) => response.writeHead(200, { "content-length": Buffer.byteLength(padding.join("\r\n")) }).end(padding.join("\r\n")));
+    expectUnknown(await client(api.baseUrl).check(PASSWORD_HASH), /cannot read: it has only padding lines \(count 0\)/, api.host, [PASSWORD_HASH]);
+    expect(api.requests).toHaveLength(1);
+  });
+
   it("ends unknown on a compressed answer it did not ask for", async () => {
     const api = await server((_request, response) => response.writeHead(200, { "content-encoding": "gzip" }).end("\x1f\x8b"));
     expectUnknown(await client(api.baseUrl).check(PASSWORD_HASH), /compressed/, api.host, [PASSWORD_HASH]);

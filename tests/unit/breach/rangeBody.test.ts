@@ -34,8 +34,24 @@ describe("parseRangeBody", () => {
     expect(countOf(map, S2.toLowerCase())).toBe(7);
   });
 
-  it("accepts a body made only of padding (every suffix absent)", () => {
-    expect(counts(`${S1}:0\r\n${S2}:0`).size).toBe(0);
+  // Every real prefix holds real entries: a body of padding alone is a broken or forged answer,
+  // and reading it as "every suffix absent" would be a false "not found".
+  it.each([
+    ["one padding line", `${S1}:0`],
+    ["two padding lines", `${S1}:0\r\n${S2}:0\r\n`],
+    ["900 padding lines", Array.from({ length: 900 }, (_, i) => `${i.toString(16).toUpperCase().padStart(35, "0")}:0`).join("\r\n")],
+    ["padding with counts written 000", `${S1}:000\n${S2}:00`],
+  ])("refuses a body made only of padding: %s", async (_what, body) => {
+    const { checkRangeBody } = await import("../../../src/breach/rangeBody.js");
+    const reason = "it has only padding lines (count 0), which a real answer never has";
+    expect(parseRangeBody(body, "sha1")).toEqual({ ok: false, reason });
+    expect(checkRangeBody(body, "sha1")).toEqual({ ok: false, reason });
+  });
+
+  it("accepts padding beside a single real line, wherever it is", () => {
+    const padding = Array.from({ length: 5 }, (_, i) => `${String(i).padStart(35, "0")}:0`);
+    expect(countOf(counts([...padding, `${S1}:1`].join("\r\n")), S1)).toBe(1);
+    expect(countOf(counts([`${S1}:1`, ...padding].join("\r\n")), S1)).toBe(1);
   });
 
   it("keeps the larger count of a repeated suffix", () => {

@@ -6,6 +6,7 @@ import type { CheckProgress } from "../breach/result.js";
 import { summarizeVerdicts } from "../core/passwordVerdict.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult, ScanEntry } from "../output/results.js";
+import { MAX_EXPORT_BYTES } from "../input/limits.js";
 import { readTextInput } from "../input/readText.js";
 import type { Context } from "./context.js";
 import { contextWords, prepareChecks, withScoringThread, type BreachFlags } from "./passwordOptions.js";
@@ -36,7 +37,7 @@ export async function scanCommand(
   const { minScore, mode, source, breachModules } = prepareChecks(ctx, options, deps.version);
   // The dictionaries load on the scoring thread while the export is read and parsed.
   return withScoringThread(options.strength, async (scorer) => {
-    const parsed = exportsModule.parseExport(await readTextInput(file, "the export"), format, file);
+    const parsed = exportsModule.parseExport(await readTextInput(file, "export", MAX_EXPORT_BYTES), format, file);
     const withPassword = parsed.entries.filter((e) => e.password !== "");
     const [{ checkPasswords, reuseCounts }, { openBreachChecker }] = await Promise.all([
       import("../passwords/checkPasswords.js"),

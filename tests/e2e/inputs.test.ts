@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { sha1Hex } from "../../src/breach/hash.js";
 import { serveEntries, startRangeServer } from "../fixtures/breach/rangeServer.js";
-import { CHECKLIST_FIXTURES, tempDir } from "../helpers/fixtures.js";
+import { CHECKLIST_FIXTURES, FIXTURES, tempDir } from "../helpers/fixtures.js";
 import { runHarden } from "../helpers/run.js";
 
 const GOOD = path.join(CHECKLIST_FIXTURES, "good");
@@ -73,6 +73,47 @@ describe("problem lists", () => {
   });
 });
 
+describe("harden scan", () => {
+  it("never shows a password written into an entry's URL, in text or JSON", async () => {
+    const { env } = home();
+    const leaks = ["Rtr-9f3kQ-leak", "Cam-x7Lp2-leak", "Cam2-Hh4w-leak", "Nas-Pz8v1-leak", "canary"];
+    for (const name of ["url-credentials.csv", "url-credentials.json"]) {
+      for (const args of [[], ["--json"], ["--show-usernames"]]) {
+        const r = await runHarden(["scan", path.join(FIXTURES, "exports", name), "--no-breach", "--no-strength", ...args], { env });
+        expect(r.code, `${name} ${args}`).toBe(0);
+        for (const leak of leaks) expect(`${r.stdout}${r.stderr}`, `${name} ${args}`).not.toContain(leak);
+        expect(r.stdout).toContain("192.168.0.1/");
+      }
+    }
+  }, 20_000);
+
+  it("nothing to check is exit 2 with the reasons, not a clean exit 0", async () => {
+    const { dir, env } = home();
+    const write = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, text);
+      return file;
+    };
+    const header = "name,url,username,password,note\n";
+    const cases = {
+      malformed: write("malformed.csv", header + Array.from({ length: 25 }, (_, i) => `site${i},https://s${i}.example,u,p\n`).join("")),
+      headerOnly: write("empty.csv", header),
+      noItems: write("empty.json", JSON.stringify({ encrypted: false, items: [] })),
+      noPasswords: write("nopass.csv", `${header}Card,,,,\nNote,https://n.example,bob,,\n`),
+    };
+    for (const [name, file] of Object.entries(cases)) {
+      const r = await runHarden(["scan", file, "--no-breach", "--no-strength"], { env });
+      expect(r.code, name).toBe(2);
+      expect(r.stdout, name).toBe("");
+      expect(r.stderr, name).toContain("nothing was checked");
+    }
+    const malformed = await runHarden(["scan", cases.malformed, "--no-breach", "--no-strength"], { env });
+    const lines = malformed.stderr.trim().split("\n");
+    expect(lines.filter((l) => /line \d+: it has 4 fields where the header has 5/.test(l))).toHaveLength(20);
+    expect(lines.at(-1)?.trim()).toBe("and 5 more");
+  }, 20_000);
+});
+
 describe("a FIFO where a file should be", () => {
   it("is refused at once in a checklist folder, as an answers file, a workshop plan or an export", async () => {
     const { dir, env } = home();
@@ -131,6 +172,18 @@ describe("size caps", () => {
     const piped = await runHarden(["audit", "--answers", "-", "--checklists", GOOD], { env, input: `# ${"z".repeat(1024 * 1024 + 1)}\n` });
     expectRefused(piped, started, /answers file on stdin is larger than 1 MB/);
   }, 20_000);
+
+  it("an export row with a field over 64 KiB is skipped with its reason; the rest is checked", async () => {
+    const { dir, env } = home();
+    const file = path.join(dir, "chrome.csv");
+    writeFileSync(file, `name,url,username,password,note\nBig,https://big.example,bob,${"p".repeat(100_000)},\nOk,https://ok.example,amy,Zq7!fine-canary-8812,\n`);
+    const r = await runHarden(["scan", file, "--no-breach", "--no-strength", "--json"], { env });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.entries.map((e: { line: number }) => e.line)).toEqual([3]);
+    expect(out.skipped).toEqual([{ line: 2, reason: "its password is longer than 65,536 characters, the most harden reads for one field" }]);
+    expect(r.stdout).not.toContain("ppppp");
+  });
 
   it("a 300-character password: strength on the first 256, breach lookup on the whole password's hash", async () => {
     const { env } = home();

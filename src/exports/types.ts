@@ -25,7 +25,7 @@ export interface ExportEntry {
   line: number;
   /** The entry's title; "" when the format has none (Firefox), so show `url` instead. */
   name: string;
-  /** As the manager wrote it; Bitwarden entries with several URIs have them joined with "," as its CSV export does. */
+  /** As the manager wrote it, less any user:password@ in it; Bitwarden entries with several URIs have them joined with "," as its CSV export does. */
   url: string;
   username: string;
   /** "" for entries without one: secure notes, cards, logins saved without a password. */

@@ -2,6 +2,8 @@
  * Every error harden expects carries its exit code and a message that says what to do next.
  * cli.ts is the one place that turns them into an exit status.
  */
+import { atMost } from "./output/atMost.js";
+
 export const ExitCode = {
   ok: 0,
   findings: 1,
@@ -31,11 +33,11 @@ export class UsageError extends HardenError {
 
 /** A file harden was given is not what it should be (checklist, answers, dataset): exit 2. */
 export class InvalidInputError extends HardenError {
-  /** One line per problem, already formatted (for example FILE:LINE: FIELD: what is wrong). */
+  /** One line per problem, already formatted (for example FILE:LINE: FIELD: what is wrong); at most 20, then "and N more". */
   readonly problems: string[];
   constructor(message: string, problems: string[] = []) {
     super(message, ExitCode.usage);
-    this.problems = problems;
+    this.problems = atMost(problems);
   }
 }
 

@@ -4,12 +4,14 @@
  * `platforms:` (the accounts to plan for).
  */
 import { isRecord } from "../core/records.js";
-import YAML from "yaml";
-import { findItem, type Checklist } from "../core/checklist.js";
+import type { Checklist } from "../core/checklist.js";
 import { INTAKE_ANSWERS, type IntakeAnswers } from "../core/plan.js";
 import { ANSWERS, isAnswer, type Answer } from "../core/progress.js";
 import { InvalidInputError, UsageError } from "../errors.js";
+import { parseYamlDocument } from "../datafiles/yamlDocument.js";
+import { MAX_DATA_FILE_BYTES } from "../input/limits.js";
 import { readTextInput } from "../input/readText.js";
+import { clip } from "../output/atMost.js";
 import { sanitizeLine } from "../output/sanitize.js";
 
 export interface AnswersFile {
@@ -18,55 +20,53 @@ export interface AnswersFile {
   platforms?: string[];
 }
 
-
-/** Checks every id, status, intake answer and platform; names everything that is wrong at once. */
+/**
+ * Checks every id, status, intake answer and platform, and names everything that is wrong at
+ * once (the error lists the first 20). Linear in the size of the file: ids are looked up in an
+ * index, never by searching every checklist.
+ */
 export function checkAnswers(raw: unknown, checklists: Checklist[], file: string, questions: string[] = []): AnswersFile {
   if (!isRecord(raw)) {
     throw new UsageError(`${file}: the answers file must map item ids to ${ANSWERS.join(", ")}, for example "facebook.two-factor: done".`);
   }
-  const unknownIds: string[] = [];
-  const badStatuses: string[] = [];
+  const shown = (value: unknown) => sanitizeLine(clip(String(value)));
+  const problems: string[] = [];
   const answers = new Map<string, Answer>();
   const { intake, platforms, ...items } = raw;
-  const intakeProblems: string[] = [];
   if (intake !== undefined) {
-    if (!isRecord(intake)) intakeProblems.push("intake must map question ids to yes, no or unsure");
+    const known = new Set(questions);
+    if (!isRecord(intake)) problems.push("intake must map question ids to yes, no or unsure");
     else
       for (const [q, a] of Object.entries(intake)) {
-        if (!questions.includes(q)) intakeProblems.push(`unknown intake question: ${sanitizeLine(q)} (questions: ${questions.join(", ")})`);
-        else if (!(INTAKE_ANSWERS as readonly string[]).includes(String(a))) intakeProblems.push(`intake ${sanitizeLine(q)}: ${sanitizeLine(String(a))} (use yes, no or unsure)`);
+        if (!known.has(q)) problems.push(`unknown intake question: ${shown(q)} (questions: ${questions.join(", ")})`);
+        else if (!(INTAKE_ANSWERS as readonly string[]).includes(String(a))) problems.push(`intake ${shown(q)}: ${shown(a)} (use yes, no or unsure)`);
       }
   }
   if (platforms !== undefined) {
-    const known = checklists.map((c) => c.platform).join(", ");
-    if (!Array.isArray(platforms)) intakeProblems.push(`platforms must be a list of checklist ids (${known})`);
-    else {
-      const unknownPlatforms = platforms.filter((p) => typeof p !== "string" || !checklists.some((c) => c.platform === p));
-      if (unknownPlatforms.length > 0) intakeProblems.push(`unknown platform${unknownPlatforms.length > 1 ? "s" : ""}: ${unknownPlatforms.map((p) => sanitizeLine(String(p))).join(", ")} (platforms: ${known})`);
-    }
+    const known = new Set(checklists.map((c) => c.platform));
+    const list = [...known].join(", ");
+    if (!Array.isArray(platforms)) problems.push(`platforms must be a list of checklist ids (${list})`);
+    else for (const p of platforms) if (typeof p !== "string" || !known.has(p)) problems.push(`unknown platform: ${shown(p)} (platforms: ${list})`);
   }
+  const ids = new Set(checklists.flatMap((c) => c.items.map((i) => i.id)));
   for (const [id, status] of Object.entries(items)) {
-    if (!findItem(checklists, id)) unknownIds.push(sanitizeLine(id));
-    else if (!isAnswer(status)) badStatuses.push(`${sanitizeLine(id)}: ${sanitizeLine(String(status))}`);
+    if (!ids.has(id)) problems.push(`unknown item id: ${shown(id)}`);
+    else if (!isAnswer(status)) problems.push(`unknown status: ${shown(id)}: ${shown(status)} (use ${ANSWERS.join(", ")})`);
     else answers.set(id, status);
   }
-  const problems = [
-    ...intakeProblems,
-    unknownIds.length && `unknown item id${unknownIds.length > 1 ? "s" : ""}: ${unknownIds.join(", ")} (see harden checklist show PLATFORM --format json)`,
-    badStatuses.length && `unknown status${badStatuses.length > 1 ? "es" : ""}: ${badStatuses.join("; ")} (use ${ANSWERS.join(", ")})`,
-  ].filter(Boolean);
-  if (problems.length > 0) throw new UsageError(`${file}: ${problems.join("; ")}.`);
+  if (problems.length > 0) {
+    throw new InvalidInputError(
+      `${file}: the answers file has ${problems.length} problem${problems.length === 1 ? "" : "s"} (item ids are listed by harden checklist show PLATFORM --format json):`,
+      problems,
+    );
+  }
   return { answers, intake: intake as IntakeAnswers | undefined, platforms: platforms as string[] | undefined };
 }
 
 export async function readAnswersFile(file: string, checklists: Checklist[], questions: string[] = []): Promise<AnswersFile> {
-  const text = await readTextInput(file, "the answers file");
-  let raw: unknown;
-  try {
-    raw = YAML.parse(text, { uniqueKeys: true });
-  } catch (error) {
-    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new InvalidInputError(`${file}${line ? `:${line}` : ""}: the answers file is neither JSON nor YAML.`);
+  const parsed = parseYamlDocument(file, await readTextInput(file, "answers file", MAX_DATA_FILE_BYTES));
+  if (!parsed.ok) {
+    throw new InvalidInputError(`${file}:${parsed.problems[0]!.line}: the answers file is not valid JSON or YAML:`, parsed.problems.map((p) => `line ${p.line}: ${p.message}`));
   }
-  return checkAnswers(raw ?? {}, checklists, file, questions);
+  return checkAnswers(parsed.data ?? {}, checklists, file, questions);
 }

@@ -2,12 +2,13 @@
  * Reads checklist files (YAML or JSON), validates them against checklists/schema.json and
  * reports every problem as `FILE:LINE: FIELD: what is wrong`.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Checklist } from "../core/checklist.js";
 import { SURFACES } from "../core/checklist.js";
 import { formatProblem, parseYamlWithSchema, schemaValidator, type LineOf, type Problem, type SchemaValidator } from "../datafiles/yamlSchema.js";
 import { InvalidInputError } from "../errors.js";
+import { readRegularFile } from "../files/regular.js";
+import { MAX_DATA_FILE_BYTES } from "../input/limits.js";
 import { BUILT_IN_DIR, checklistFiles } from "./files.js";
 
 export { formatProblem, type Problem };
@@ -54,14 +55,12 @@ export async function parseChecklist(file: string, text: string): Promise<LoadRe
   return { ok: true, checklist: { ...checklist, files: [file] } };
 }
 
+/**
+ * A file that cannot be read at all (missing, unreadable, a FIFO or device, over 1 MB) stops
+ * everything with one line (exit 2): reading a FIFO would otherwise wait for ever.
+ */
 export async function loadChecklistFile(file: string): Promise<LoadResult> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    return { ok: false, problems: [{ file, line: 1, field: "(file)", message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})` }] };
-  }
-  return parseChecklist(file, text);
+  return parseChecklist(file, (await readRegularFile(file, "checklist file", MAX_DATA_FILE_BYTES)).toString("utf8"));
 }
 
 /** Validates files and folders; returns every problem found (none when all are valid). */
@@ -76,7 +75,8 @@ export async function validatePaths(targets: string[]): Promise<{ files: string[
       files.push(file);
       const result = await loadChecklistFile(file);
       if (!result.ok) {
-        problems.push(...result.problems);
+        // One by one: spread arguments overflow the stack past about 100,000.
+        for (const problem of result.problems) problems.push(problem);
         continue;
       }
       const other = platforms.get(result.checklist.platform);

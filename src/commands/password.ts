@@ -6,7 +6,7 @@ import type { CheckProgress } from "../breach/result.js";
 import { summarizeVerdicts } from "../core/passwordVerdict.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
-import { readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
+import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 import { contextWords, prepareChecks, withScoringThread } from "./passwordOptions.js";
 
@@ -39,6 +39,7 @@ async function gatherPasswords(ctx: Context, options: PasswordOptions, askSecret
   }
   const value = await askSecret("Password to check (nothing shows as you type, press Enter when done):");
   if (value === "") throw new UsageError("No password was typed, so nothing was checked.");
+  checkSecretLength(value, "typed at the prompt");
   return { lines: [{ line: 1, value }], interactive: true };
 }
 

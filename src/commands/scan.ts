@@ -4,8 +4,10 @@
  */
 import type { CheckProgress } from "../breach/result.js";
 import { summarizeVerdicts } from "../core/passwordVerdict.js";
-import { UsageError } from "../errors.js";
+import { InvalidInputError, UsageError } from "../errors.js";
+import type { ParsedExport } from "../exports/types.js";
 import type { CommandResult, ScanEntry } from "../output/results.js";
+import { MAX_EXPORT_BYTES } from "../input/limits.js";
 import { readTextInput } from "../input/readText.js";
 import type { Context } from "./context.js";
 import { contextWords, prepareChecks, withScoringThread, type BreachFlags } from "./passwordOptions.js";
@@ -36,8 +38,9 @@ export async function scanCommand(
   const { minScore, mode, source, breachModules } = prepareChecks(ctx, options, deps.version);
   // The dictionaries load on the scoring thread while the export is read and parsed.
   return withScoringThread(options.strength, async (scorer) => {
-    const parsed = exportsModule.parseExport(await readTextInput(file, "the export"), format, file);
+    const parsed = exportsModule.parseExport(await readTextInput(file, "export", MAX_EXPORT_BYTES), format, file);
     const withPassword = parsed.entries.filter((e) => e.password !== "");
+    if (withPassword.length === 0) throw nothingToCheck(file, parsed);
     const [{ checkPasswords, reuseCounts }, { openBreachChecker }] = await Promise.all([
       import("../passwords/checkPasswords.js"),
       breachModules,
@@ -78,4 +81,20 @@ export async function scanCommand(
       await opened?.checker.close();
     }
   });
+}
+
+/**
+ * Not one password could be read: a clean exit would read as "all fine". Names why (the first
+ * 20 skipped rows), so the person can tell a wrong file from a broken one.
+ */
+function nothingToCheck(file: string, parsed: ParsedExport): InvalidInputError {
+  const { entries, skipped } = parsed;
+  const found = [
+    entries.length === 0 ? "no entries" : `${entries.length} entr${entries.length === 1 ? "y" : "ies"}, none with a password`,
+    ...(skipped.length > 0 ? [`${skipped.length} row${skipped.length === 1 ? "" : "s"} that could not be read`] : []),
+  ].join(" and ");
+  return new InvalidInputError(
+    `${file}: nothing was checked: it has ${found}. Check that this is the export file, or export the vault again.`,
+    skipped.map((s) => `line ${s.line}: ${s.reason}`),
+  );
 }

@@ -10,7 +10,7 @@ import type { CommandResult } from "../output/results.js";
 import { BACKUP_ADVICE } from "../output/guidance.js";
 import type { Style } from "../output/style.js";
 import { wrap } from "../output/wrap.js";
-import { readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
+import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 
 export interface TotpUI {
@@ -38,7 +38,9 @@ async function readSecretInput(ctx: Context, options: SecretSourceOptions, ui: T
     return { params: parseTotpInput(lines[0]!.value, options), code: lines[1]?.value };
   }
   if (!ctx.canPrompt || !ui) throw new UsageError(`There is no terminal to ask for the secret. ${SAFE_WAYS}`);
-  const params = parseTotpInput(await ui.askSecret("Secret (base32) or otpauth:// address (nothing shows as you type):"), options);
+  const typed = await ui.askSecret("Secret (base32) or otpauth:// address (nothing shows as you type):");
+  checkSecretLength(typed, "typed at the prompt");
+  const params = parseTotpInput(typed, options);
   return { params, code: needCode ? await ui.askText(`Code to check (${params.digits} digits):`) : undefined };
 }
 

@@ -3,16 +3,15 @@
  * `FILE:LINE: FIELD: what is wrong`. Checklists and workshop plans both use it.
  */
 import { readFile } from "node:fs/promises";
-import YAML, { isMap, isSeq, LineCounter, type Document, type Node } from "yaml";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 
+import { MAX_LIST_ENTRIES } from "../input/limits.js";
 import type { Problem } from "./problem.js";
+import { parseYamlDocument, type LineOf, type ParsedDocument, type PathPart } from "./yamlDocument.js";
 export { formatProblem, type Problem } from "./problem.js";
+export { parseYamlDocument, type LineOf, type PathPart } from "./yamlDocument.js";
 
-/** The line (1-based) of a field, given its path in the data. */
-export type LineOf = (parts: PathPart[]) => number;
-
-export type ParsedFile = { ok: true; data: unknown; lineOf: LineOf } | { ok: false; problems: Problem[] };
+export type ParsedFile = ParsedDocument;
 
 export interface SchemaValidator {
   validate: ValidateFunction;
@@ -27,56 +26,37 @@ export async function schemaValidator(schemaFile: string, oneOfMessage = "is not
 }
 
 export function parseYamlWithSchema(file: string, text: string, schema: SchemaValidator): ParsedFile {
-  const counter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => ({
-        file,
-        line: counter.linePos(e.pos[0]).line,
-        field: "(syntax)",
-        message: (e.message.split("\n")[0] ?? "cannot be read").replace(/ at line \d+, column \d+:?$/, ""),
-      })),
-    };
+  const parsed = parseYamlDocument(file, text);
+  if (!parsed.ok) return parsed;
+  // ajv, reporting every error, takes time that grows with the square of a long list's errors.
+  const long = longList(parsed.data);
+  if (long) {
+    const count = MAX_LIST_ENTRIES.toLocaleString("en-US");
+    return { ok: false, problems: [{ file, line: parsed.lineOf(long), field: fieldName(long), message: `has more than ${count} entries, the most harden reads in one list` }] };
   }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (error) {
-    // Unresolved or runaway aliases only show up when the document is turned into data.
-    return { ok: false, problems: [{ file, line: 1, field: "(syntax)", message: (error as Error).message.split("\n")[0] ?? "cannot be read" }] };
-  }
-  const lineOf: LineOf = (parts) => lineIn(doc, counter, parts);
-  if (!schema.validate(data)) return { ok: false, problems: schemaProblems(file, lineOf, schema, schema.validate.errors ?? []) };
-  return { ok: true, data, lineOf };
+  if (!schema.validate(parsed.data)) return { ok: false, problems: schemaProblems(file, parsed.lineOf, schema, schema.validate.errors ?? []) };
+  return parsed;
 }
 
-export type PathPart = string | number;
+/** The path of the first list in `data` longer than MAX_LIST_ENTRIES, if any. */
+function longList(data: unknown): PathPart[] | undefined {
+  const stack: Array<{ value: unknown; path: PathPart[] }> = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST_ENTRIES) return path;
+      value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    } else if (value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+    }
+  }
+  return undefined;
+}
 
 function fieldName(parts: PathPart[]): string {
   let out = "";
   for (const part of parts) out += typeof part === "number" ? `[${part}]` : out ? `.${part}` : part;
   return out || "(file)";
-}
-
-/** Line of the key that holds `parts` (or of the value when it has no key), 1-based. */
-function lineIn(doc: Document, counter: LineCounter, parts: PathPart[]): number {
-  for (let n = parts.length; n > 0; n--) {
-    const parentPath = parts.slice(0, n - 1);
-    const last = parts[n - 1];
-    const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === last);
-      const keyNode = pair?.key as Node | undefined;
-      if (keyNode?.range) return counter.linePos(keyNode.range[0]).line;
-    } else if (isSeq(parent) && typeof last === "number") {
-      const node = parent.items[last] as Node | undefined;
-      if (node?.range) return counter.linePos(node.range[0]).line;
-    }
-  }
-  const root = doc.contents as Node | null;
-  return root?.range ? counter.linePos(root.range[0]).line : 1;
 }
 
 function describe(error: ErrorObject, schema: SchemaValidator): string {
@@ -124,12 +104,13 @@ function pathParts(instancePath: string): PathPart[] {
 
 /** Turns ajv's errors into one problem per field, dropping the noise a oneOf produces below it. */
 function schemaProblems(file: string, lineOf: LineOf, schema: SchemaValidator, errors: ErrorObject[]): Problem[] {
-  const oneOfPaths = errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath);
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
+  // The path itself and every path above it ("/items/3/path" -> "", "/items", "/items/3", "/items/3/path").
+  const atOrUnder = (instancePath: string) => instancePath.split("/").map((_, i, steps) => steps.slice(0, i + 1).join("/"));
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const error of errors) {
-    const underOneOf = oneOfPaths.some((p) => error.keyword !== "oneOf" && (error.instancePath === p || error.instancePath.startsWith(`${p}/`)));
-    if (underOneOf) continue;
+    if (error.keyword !== "oneOf" && oneOfPaths.size > 0 && atOrUnder(error.instancePath).some((p) => oneOfPaths.has(p))) continue;
     const parts = pathParts(error.instancePath);
     if (error.keyword === "required") parts.push(error.params.missingProperty as string);
     if (error.keyword === "additionalProperties") parts.push(error.params.additionalProperty as string);

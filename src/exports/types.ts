@@ -1,4 +1,6 @@
 /** What every importer returns, whatever the password manager wrote. */
+import { MAX_SECRET_CHARS } from "../input/limits.js";
+import { withoutCredentials } from "./urlCredentials.js";
 
 /** The formats harden reads. "chrome-csv" also covers Edge, Brave and other Chromium browsers. */
 export const EXPORT_FORMATS = [
@@ -23,7 +25,7 @@ export interface ExportEntry {
   line: number;
   /** The entry's title; "" when the format has none (Firefox), so show `url` instead. */
   name: string;
-  /** As the manager wrote it; Bitwarden entries with several URIs have them joined with "," as its CSV export does. */
+  /** As the manager wrote it, less any user:password@ in it; Bitwarden entries with several URIs have them joined with "," as its CSV export does. */
   url: string;
   username: string;
   /** "" for entries without one: secure notes, cards, logins saved without a password. */
@@ -45,11 +47,31 @@ export interface ParsedExport {
   skipped: SkippedRecord[];
 }
 
-export function parsedExport(
-  format: ExportFormat,
-  entries: ExportEntry[],
-  skipped: SkippedRecord[],
-): ParsedExport {
+/** How skipped-row reasons name the fields harden reads. */
+const FIELD_WORDS: ReadonlyArray<[keyof Omit<ExportEntry, "line">, string]> = [
+  ["name", "name"],
+  ["url", "URL"],
+  ["username", "user name"],
+  ["password", "password"],
+];
+
+/**
+ * What every importer ends with. An entry with a field over MAX_SECRET_CHARS becomes a skipped
+ * row (a whole export may be large; one field that size is not a login). Credentials written
+ * into a URL (https://admin:pw@host/) are cut out here, so no output can show them.
+ */
+export function parsedExport(format: ExportFormat, read: ExportEntry[], skippedByReader: SkippedRecord[]): ParsedExport {
+  const entries: ExportEntry[] = [];
+  const skipped = [...skippedByReader];
+  for (const entry of read) {
+    const tooLong = FIELD_WORDS.find(([field]) => entry[field].length > MAX_SECRET_CHARS);
+    if (tooLong) {
+      skipped.push({ line: entry.line, reason: `its ${tooLong[1]} is longer than ${MAX_SECRET_CHARS.toLocaleString("en-US")} characters, the most harden reads for one field` });
+      continue;
+    }
+    entries.push({ ...entry, name: withoutCredentials(entry.name), url: withoutCredentials(entry.url, { bare: true }) });
+  }
+  if (skipped.length > skippedByReader.length) skipped.sort((a, b) => a.line - b.line);
   const withoutPassword = entries.filter((entry) => entry.password === "").length;
   return { format, entries, withoutPassword, skipped };
 }

@@ -30,7 +30,7 @@ export class NotRegularFileError extends UsageError {
 
 export class FileTooLargeError extends UsageError {
   constructor(what: string, file: string, limit: number) {
-    super(`The ${what} ${file} is larger than ${formatSize(limit)}, the most harden reads for a ${what}.`);
+    super(`The ${what} ${file} is larger than ${formatSize(limit)}, the most harden reads for one ${what}.`);
   }
 }
 

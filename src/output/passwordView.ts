@@ -1,5 +1,6 @@
 /** Password and export-scan verdicts as text and JSON. Never a password: entries are named by line, site and (masked) user name. */
 import { breachJson, isWeak, maskUsername, type PasswordVerdict, type VerdictSummary } from "../core/passwordVerdict.js";
+import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import type { StrengthVerdict } from "../strength/scorer.js";
 import type { CommandResult } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
@@ -10,9 +11,11 @@ type ScanResult = Extract<CommandResult, { kind: "scan" }>;
 
 export const SCORE_WORDS = ["very weak", "weak", "fair", "good", "strong"] as const;
 
+const TRUNCATED_NOTE = `Strength is scored on the first ${STRENGTH_MAX_CHARS} characters; the breach check used the whole password.`;
+
 const strengthJson = (s: StrengthVerdict | undefined) =>
   s
-    ? { score: s.score, guessesLog10: s.guessesLog10, crackTimeOffline: s.crackTimeOffline, crackTimeOnline: s.crackTimeOnline, warning: s.warning, suggestions: s.suggestions }
+    ? { score: s.score, guessesLog10: s.guessesLog10, crackTimeOffline: s.crackTimeOffline, crackTimeOnline: s.crackTimeOnline, warning: s.warning, suggestions: s.suggestions, truncated: s.truncated }
     : null;
 
 export function passwordJson(result: PasswordResult): unknown {
@@ -58,6 +61,7 @@ function strengthLines(v: PasswordVerdict, minScore: number, style: Style): stri
   const out = [
     `${isWeak(v, minScore) ? style.red(`✗ Strength: ${words}.`) : style.green(`✓ Strength: ${words}.`)} Someone with a stolen password list could guess it in ${s.crackTimeOffline}; guessing at a login page would take ${s.crackTimeOnline}.`,
   ];
+  if (s.truncated) out.push(`  ${TRUNCATED_NOTE}`);
   if (s.warning) out.push(`  Warning: ${s.warning}`);
   for (const tip of s.suggestions) out.push(`  Tip: ${tip}`);
   return out;
@@ -98,7 +102,10 @@ export function scanText(result: ScanResult, style: Style): string {
     if (e.breach?.status === "found") bits.push(style.red(`in breaches (${e.breach.count.toLocaleString("en-US")})`));
     else if (e.breach?.status === "not-found") bits.push(style.green("not in breaches"));
     else if (e.breach?.status === "unknown") bits.push(style.yellow("breaches: could not check"));
-    if (e.strength) bits.push(isWeak(e, result.minScore) ? style.red(`${SCORE_WORDS[e.strength.score]} (${e.strength.score}/4)`) : `${SCORE_WORDS[e.strength.score]} (${e.strength.score}/4)`);
+    if (e.strength) {
+      const words = `${SCORE_WORDS[e.strength.score]} (${e.strength.score}/4${e.strength.truncated ? `, first ${STRENGTH_MAX_CHARS} characters` : ""})`;
+      bits.push(isWeak(e, result.minScore) ? style.red(words) : words);
+    }
     if (e.reusedBy > 0) bits.push(style.yellow(`same password as ${e.reusedBy} other entr${e.reusedBy === 1 ? "y" : "ies"}`));
     out.push(`  line ${e.line}: ${label}: ${bits.join(", ")}`);
   }

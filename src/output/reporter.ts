@@ -21,6 +21,7 @@ import { handoutHtml, handoutMarkdown, handoutText } from "./handoutView.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
 import { formatProblem } from "../datafiles/problem.js";
 import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from "./checklistView.js";
+import { atMost } from "./atMost.js";
 import type { CommandResult } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
@@ -70,7 +71,7 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
         return { stdout: json({ files: result.files, problems: result.problems }), stderr: [], exitCode: result.problems.length ? ExitCode.usage : ExitCode.ok };
       }
       if (result.problems.length === 0) return ok("", [`${result.files.length} checklist file${result.files.length === 1 ? "" : "s"} valid.`]);
-      return { stdout: "", stderr: result.problems.map((p) => sanitizeLine(formatProblem(p))), exitCode: ExitCode.usage };
+      return { stdout: "", stderr: atMost(result.problems.map((p) => sanitizeLine(formatProblem(p)))), exitCode: ExitCode.usage };
     }
     case "changes": {
       const format = options.json ? "json" : result.format;

@@ -52,9 +52,13 @@ export function confirmAction(message: string, defaultYes = false): Promise<bool
   return ask(() => confirm({ message, default: defaultYes }, context));
 }
 
-/** A hidden prompt: nothing is echoed, not even a mask, and the answer is never kept by harden. */
+/**
+ * A hidden prompt: nothing is echoed, not even a mask, and the answer is never kept by harden.
+ * toggleMask off: the prompt would otherwise show the password in clear on Ctrl+T, for anyone
+ * looking at the screen, although the question says nothing shows.
+ */
 export function askSecret(message: string): Promise<string> {
-  return ask(() => password({ message, mask: false }, { ...context, clearPromptOnDone: true }));
+  return ask(() => password({ message, mask: false, toggleMask: false }, { ...context, clearPromptOnDone: true }));
 }
 
 /** A visible one-line answer, checked before it is accepted. */

@@ -3,38 +3,74 @@
  * Lines keep their 1-based number so results can name a line without repeating the secret.
  */
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { StringDecoder } from "node:string_decoder";
 import { UsageError } from "../errors.js";
+import { MAX_SECRET_CHARS } from "../input/limits.js";
 
 export interface SecretLine {
   line: number;
   value: string;
 }
 
-/** Non-empty lines of a stream; CRLF and a leading BOM are tolerated. */
-export async function readSecretLines(stream: NodeJS.ReadableStream): Promise<SecretLine[]> {
+/** One secret longer than MAX_SECRET_CHARS is refused; `where` says where it came from ("on line 3 of FILE"). */
+export function checkSecretLength(value: string, where: string): void {
+  if (value.length > MAX_SECRET_CHARS) throw secretTooLong(where);
+}
+
+const secretTooLong = (where: string) =>
+  new UsageError(
+    `The password or secret ${where} is longer than ${MAX_SECRET_CHARS.toLocaleString("en-US")} characters, the most harden reads for one. Give one per line.`,
+  );
+
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/**
+ * Non-empty lines of a stream; CRLF, a lone CR and a leading BOM are tolerated (as readline
+ * does). A line over MAX_SECRET_CHARS stops the reading at once, so an endless or huge line
+ * (a 200 MB file, /dev/zero) never fills the memory. `source` names the input in messages.
+ */
+export async function readSecretLines(stream: NodeJS.ReadableStream, source = "stdin"): Promise<SecretLine[]> {
   // A terminal echoes what is typed on stdin: the secret would stay on screen and in the scrollback.
   if ((stream as { isTTY?: boolean }).isTTY === true) {
     throw new UsageError("stdin is a terminal, so what you type there would show on the screen. Redirect a file in (for example --stdin < FILE), or run it without --stdin (or -) to type it at a hidden prompt.");
   }
   const out: SecretLine[] = [];
   let line = 0;
-  for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
+  const take = (raw: string) => {
     line++;
-    const value = (line === 1 ? raw.replace(/^\uFEFF/, "") : raw).replace(/\r$/, "");
+    const value = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+    checkSecretLength(value, `on line ${line} of ${source}`);
     if (value.length > 0) out.push({ line, value });
+  };
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  for await (const chunk of stream) {
+    let text = pending + (typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer));
+    // A CR at the end may be the first half of a CRLF split between two chunks: keep it back.
+    const held = text.endsWith("\r") ? "\r" : "";
+    if (held) text = text.slice(0, -1);
+    const parts = text.split(LINE_BREAK);
+    pending = parts.pop()! + held;
+    for (const raw of parts) take(raw);
+    if (pending.length > MAX_SECRET_CHARS + 1) throw secretTooLong(`on line ${line + 1} of ${source}`);
   }
+  pending = (pending + decoder.end()).replace(/\r$/, "");
+  if (pending !== "") take(pending);
   return out;
 }
 
 export async function readSecretFile(file: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<SecretLine[]> {
   if (file === "-") return readSecretLines(stdin);
+  // Not only regular files: --password-file <(pass show site) gives a pipe, which is fine here.
   const stream = createReadStream(file);
   try {
-    return await readSecretLines(stream);
+    return await readSecretLines(stream, file);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     // The message names the file, never what is in it.
     throw new UsageError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  } finally {
+    stream.destroy();
   }
 }
 

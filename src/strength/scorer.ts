@@ -4,6 +4,7 @@
  * (while the person is still typing) and await it only when they need a verdict.
  */
 import type { Matcher, Matchers, ZxcvbnResult } from "@zxcvbn-ts/core";
+import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import { FastDictionaryMatching, FastL33tMatching, FastReverseMatching, fastWordSequenceMatching } from "./fastL33t.js";
 
 export type Score = 0 | 1 | 2 | 3 | 4;
@@ -17,6 +18,8 @@ export interface StrengthVerdict {
   crackTimeOnline: string;
   warning: string | null;
   suggestions: string[];
+  /** The password was longer than STRENGTH_MAX_CHARS, and only its first ones were scored. */
+  truncated: boolean;
 }
 
 export interface Scorer {
@@ -64,6 +67,8 @@ export async function zxcvbnOptions() {
     import("@zxcvbn-ts/language-ar"),
   ]);
   return {
+    // Said explicitly, although it is the library's default: score() cuts to it before any matcher runs.
+    maxLength: STRENGTH_MAX_CHARS,
     translations: en.translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary, ...ar.dictionary },
@@ -78,12 +83,13 @@ async function build(): Promise<Scorer> {
   factory.check("warm-up P4ssw0rd!1990");
   return {
     score(password, contextWords = []) {
-      return verdict(factory.check(password, [...contextWords]));
+      // Cut before anything else sees it, harden's own fast matchers included.
+      return verdict(factory.check(password.slice(0, STRENGTH_MAX_CHARS), [...contextWords]), password.length > STRENGTH_MAX_CHARS);
     },
   };
 }
 
-function verdict(result: ZxcvbnResult): StrengthVerdict {
+function verdict(result: ZxcvbnResult, truncated: boolean): StrengthVerdict {
   return {
     score: result.score as Score,
     guessesLog10: Math.round(result.guessesLog10 * 100) / 100,
@@ -91,5 +97,6 @@ function verdict(result: ZxcvbnResult): StrengthVerdict {
     crackTimeOnline: result.crackTimes.onlineThrottlingXPerHour.display,
     warning: result.feedback.warning,
     suggestions: result.feedback.suggestions,
+    truncated,
   };
 }

@@ -4,6 +4,7 @@
  * while the main thread waits on the network.
  */
 import { Worker } from "node:worker_threads";
+import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import type { StrengthVerdict } from "./scorer.js";
 
 export interface ScoringThread {
@@ -37,7 +38,9 @@ export function startScoringThread(): ScoringThread {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, passwords: [...passwords], contextWords: [...contextWords] });
+        // One character past the scored length is enough for the scorer to know it was cut, and
+        // a long password is not copied whole to the other thread.
+        worker.postMessage({ id, passwords: passwords.map((p) => p.slice(0, STRENGTH_MAX_CHARS + 1)), contextWords: [...contextWords] });
       });
     },
     async close() {

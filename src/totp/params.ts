@@ -54,47 +54,61 @@ export function normalizeBase32(input: string): string {
   return secret;
 }
 
-export function parseDigits(value: string | number): 6 | 8 {
+/**
+ * Where a setting came from. A flag's own value is safe to repeat; a field of an otpauth
+ * address is not: a secret pasted in the wrong place ("digits=6secret=...") would be echoed.
+ */
+type Source = "flag" | "address";
+
+const wrongField = (field: string, expected: string) =>
+  new UsageError(`The otpauth address's ${field} field is not ${expected}. Check that the address was copied whole, or set it with --${field}.`);
+
+export function parseDigits(value: string, source: Source = "flag"): 6 | 8 {
   const n = Number(value);
-  if (n !== 6 && n !== 8) throw new UsageError(`Digits must be 6 or 8 (got "${value}").`);
-  return n;
+  if (n === 6 || n === 8) return n;
+  throw source === "flag" ? new UsageError(`--digits must be 6 or 8 (got "${value}").`) : wrongField("digits", "6 or 8");
 }
 
-export function parsePeriod(value: string | number): number {
+export function parsePeriod(value: string, source: Source = "flag"): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 3600) throw new UsageError(`The period must be a whole number of seconds from 1 to 3600 (got "${value}").`);
-  return n;
+  if (Number.isInteger(n) && n >= 1 && n <= 3600) return n;
+  throw source === "flag"
+    ? new UsageError(`--period must be a whole number of seconds from 1 to 3600 (got "${value}").`)
+    : wrongField("period", "a whole number of seconds from 1 to 3600");
 }
 
-export function parseAlgorithm(value: string): Algorithm {
+export function parseAlgorithm(value: string, source: Source = "flag"): Algorithm {
   const a = value.toLowerCase().replace("-", "");
-  if (!(ALGORITHMS as readonly string[]).includes(a)) throw new UsageError(`The algorithm must be sha1, sha256 or sha512 (got "${value}").`);
-  return a as Algorithm;
+  if ((ALGORITHMS as readonly string[]).includes(a)) return a as Algorithm;
+  throw source === "flag" ? new UsageError(`--algorithm must be sha1, sha256 or sha512 (got "${value}").`) : wrongField("algorithm", "sha1, sha256 or sha512");
 }
 
+/** Every message here names a part of the address, never what is in it: any part may hold the secret. */
 function parseUri(text: string): TotpParams {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError("The otpauth:// address cannot be read.");
+    throw new UsageError("The otpauth address cannot be read: check that it was copied whole.");
   }
   if (url.protocol !== "otpauth:") throw new UsageError("The address must start with otpauth://.");
-  if (url.host.toLowerCase() !== "totp") throw new UsageError(`Only time-based codes (otpauth://totp/...) are supported, not "${url.host}".`);
+  if (url.host.toLowerCase() !== "totp") {
+    throw new UsageError("The otpauth address's type is not totp: harden only works with time-based codes (otpauth://totp/...).");
+  }
   const secret = url.searchParams.get("secret");
-  if (!secret) throw new UsageError("The otpauth:// address has no secret= part.");
+  if (!secret) throw new UsageError("The otpauth address has no secret field (secret=...).");
   let label: string;
   try {
     label = decodeURIComponent(url.pathname.replace(/^\//, ""));
   } catch {
-    throw new UsageError("The otpauth:// address cannot be read: its account name has a broken %-escape.");
+    throw new UsageError("The otpauth address cannot be read: its account name has a broken %-escape.");
   }
   const params = url.searchParams;
   return {
     secret: normalizeBase32(secret),
-    digits: params.has("digits") ? parseDigits(params.get("digits")!) : 6,
-    period: params.has("period") ? parsePeriod(params.get("period")!) : 30,
-    algorithm: params.has("algorithm") ? parseAlgorithm(params.get("algorithm")!) : "sha1",
+    digits: params.has("digits") ? parseDigits(params.get("digits")!, "address") : 6,
+    period: params.has("period") ? parsePeriod(params.get("period")!, "address") : 30,
+    algorithm: params.has("algorithm") ? parseAlgorithm(params.get("algorithm")!, "address") : "sha1",
     issuer: params.get("issuer") ?? (label.includes(":") ? label.split(":")[0] : undefined),
     label: label || undefined,
   };

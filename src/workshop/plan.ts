@@ -1,10 +1,11 @@
 /** A trainer's workshop plan: validated like checklists, with problems as FILE:LINE: FIELD. */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { BUILT_IN_DIR } from "../checklists/files.js";
 import type { Checklist } from "../core/checklist.js";
 import { formatProblem, parseYamlWithSchema, schemaValidator, type LineOf, type Problem, type SchemaValidator } from "../datafiles/yamlSchema.js";
-import { InvalidInputError, UsageError } from "../errors.js";
+import { InvalidInputError } from "../errors.js";
+import { readRegularFile } from "../files/regular.js";
+import { MAX_DATA_FILE_BYTES } from "../input/limits.js";
 
 export const DRILLS = ["password-strength", "totp-practice"] as const;
 export type Drill = (typeof DRILLS)[number];
@@ -47,13 +48,7 @@ export async function parsePlan(file: string, text: string): Promise<{ ok: true;
 }
 
 export async function readPlan(file: string): Promise<ParsedPlan> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`Cannot read the workshop plan ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
-  }
-  const result = await parsePlan(file, text);
+  const result = await parsePlan(file, (await readRegularFile(file, "workshop plan", MAX_DATA_FILE_BYTES)).toString("utf8"));
   if (!result.ok) throw new InvalidInputError(`The workshop plan ${file} is not valid:`, result.problems.map(formatProblem));
   return result.parsed;
 }

@@ -190,4 +190,21 @@ describe("interactive password check", () => {
     await secretRun.exited;
     expect(secretRun.output).not.toContain(SECRET);
   }, 30000);
+
+  it("Ctrl+T does not reveal the password at the hidden prompt", async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const session = new PtySession(["password", "--no-breach"], { HARDEN_HOME: path.join(t.dir, "home") });
+    cleanups.push(() => void session.pty.kill());
+    await session.waitFor(/Password to check/);
+    session.type(SECRET);
+    session.type("\u0014");
+    // Give the prompt time to draw what Ctrl+T would show before the answer is sent.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    session.type(KEY.enter);
+    await session.waitFor(/Strength: /);
+    await session.exited;
+    expect(session.output).not.toContain(SECRET);
+    expect(session.text.toLowerCase()).not.toContain("ctrl+t");
+  }, 30000);
 });

@@ -66,6 +66,39 @@ describe("harden totp", () => {
     }
   });
 
+  it("a malformed otpauth address names the wrong field and never repeats any part of the line", async () => {
+    const env = home();
+    const S = "JBSWY3DPEHPK3PXP";
+    const lines = [
+      `otpauth://${S}/x?secret=${S}`,
+      `otpauth://totp/x?digits=6secret=${S}`,
+      `otpauth://totp/x?secret=${S}&digits=6secret=${S}`,
+      `otpauth://totp/x?secret=${S}&digits=${S}`,
+      `otpauth://hotp/x?secret=${S}&counter=1`,
+      `otpauth://totp/x?secret=${S}&algorithm=${S}`,
+      `otpauth://totp/x?secret=${S}&period=${S}`,
+      `otpauth://totp/x?secret=${S}&period=0${S}`,
+      `otpauth://totp/${S}`,
+      `otpauth://totp/${S}?issuer=${S}&secret=`,
+      `otpauth://totp/x%ZZ${S}?secret=${S}`,
+      `otpauth:${S}`,
+      `otpauth://to tp/${S}?secret=${S}`,
+      `otpauth://totp/x?secret=${S}!`,
+      `otpauth://totp/x?secret=${S}AB`,
+    ];
+    const FIELD_NAMES = /otpauth|totp|secret|digits|period|algorithm|issuer|counter/gi;
+    for (const line of lines) {
+      const r = await runHarden(["totp", "code", "--stdin"], { env, input: `${line}\n` });
+      expect(r.code, line).toBe(2);
+      expect(r.stderr.trim().split("\n"), line).toHaveLength(1);
+      const shown = `${r.stdout}\n${r.stderr}`.toLowerCase();
+      const pieces = line.replace(FIELD_NAMES, " ").split(/[\s:/?&=%]+/).filter((piece) => piece.length >= 4);
+      for (const piece of pieces) {
+        for (let i = 0; i + 4 <= piece.length; i++) expect(shown, `${line} showed ${piece.slice(i, i + 4)}`).not.toContain(piece.slice(i, i + 4).toLowerCase());
+      }
+    }
+  }, 30000);
+
   it("refuses a secret given as an argument or through the environment", async () => {
     const env = home();
     const r = await runHarden(["totp", "code", SHA1_SEED], { env });

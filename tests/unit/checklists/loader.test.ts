@@ -85,6 +85,22 @@ describe("checklist loader", () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("finds a repeated key among 40,000 in linear time, with its line", async () => {
+    const keys = Array.from({ length: 40_000 }, (_, i) => `k${i}: 1\n`).join("");
+    const started = Date.now();
+    const result = await parseChecklist("x.yaml", `${good}${keys}k7: 2\n`);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(!result.ok && result.problems).toEqual([{ file: "x.yaml", line: good.split("\n").length + 40_000, field: "(syntax)", message: 'the key "k7" is written twice in the same map' }]);
+  }, 10_000);
+
+  it("refuses a list of more than 1,000 entries before the schema check, whose time grows with its square", async () => {
+    const items = Array.from({ length: 1001 }, (_, i) => `  - id: demo.i${i}\n    path: {tv: x}\n`).join("");
+    const started = Date.now();
+    const result = await parseChecklist("x.yaml", `platform: demo\nname: Demo\nitems:\n${items}`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(!result.ok && result.problems).toEqual([{ file: "x.yaml", line: 3, field: "items", message: "has more than 1,000 entries, the most harden reads in one list" }]);
+  });
+
   it("never throws on arbitrary text; it reports problems instead", async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.string().map((s) => `${good}${s}`)), async (text) => {

@@ -1,6 +1,8 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { passwordText } from "../../../src/output/passwordView.js";
+import { plainStyle } from "../../../src/output/style.js";
 import { fastMatchers, loadScorer, zxcvbnOptions, type Scorer } from "../../../src/strength/scorer.js";
 
 // The library with its default matchers is the reference the fast matchers must equal.
@@ -21,7 +23,23 @@ const wordy = fc
   .tuple(fc.constantFrom("password", "p@ssw0rd", "l0v3", "dragon", "m0nkey", "s3cr3t", "jan", "f3bruary", "five", "s!x", "motdepasse"), fc.string({ maxLength: 6 }), fc.integer({ min: 1950, max: 2030 }))
   .map(([w, s, y]) => `${w}${s}${y}`);
 
+/** Printable characters from a fixed seed: long, yet quick to score (no repeats or words). */
+function pseudoRandom(length: number): string {
+  let seed = 12345;
+  return Array.from({ length }, () => String.fromCharCode(33 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 94))).join("");
+}
+
 describe("strength scoring", () => {
+  it("scores only the first 256 characters, and says so", () => {
+    const long = pseudoRandom(300);
+    const verdict = scorer.score(long);
+    expect(verdict.truncated).toBe(true);
+    expect(verdict).toEqual({ ...scorer.score(long.slice(0, 256)), truncated: true });
+    expect(scorer.score(long.slice(0, 256)).truncated).toBe(false);
+    const text = passwordText({ kind: "password", interactive: false, minScore: 3, results: [{ line: 1, strength: verdict }], summary: { checked: 1, found: 0, notFound: 0, unknown: 0, weak: 0 } }, plainStyle());
+    expect(text).toContain("Strength is scored on the first 256 characters; the breach check used the whole password.");
+  });
+
   it("gives exactly the library's guesses and score on l33t-heavy and random passwords", () => {
     fc.assert(
       fc.property(fc.oneof(l33tish, wordy, fc.string({ maxLength: 20 })), (password) => {

@@ -53,10 +53,10 @@ describe("TOTP codes", () => {
     const bad: Array<[string, RegExp]> = [
       ["not base32 1890!", /not base32/],
       ["ABCDEFG", /too short/],
-      ["otpauth://hotp/x?secret=GEZDGNBVGY3TQOJQ", /Only time-based/],
+      ["otpauth://hotp/x?secret=GEZDGNBVGY3TQOJQ", /type is not totp/],
       ["otpauth://totp/x?issuer=y", /no secret/],
-      [`otpauth://totp/x?secret=${SEEDS.sha1}&digits=7`, /6 or 8/],
-      [`otpauth://totp/x?secret=${SEEDS.sha1}&algorithm=md5`, /sha1, sha256 or sha512/],
+      [`otpauth://totp/x?secret=${SEEDS.sha1}&digits=7`, /digits field is not 6 or 8/],
+      [`otpauth://totp/x?secret=${SEEDS.sha1}&algorithm=md5`, /algorithm field is not sha1, sha256 or sha512/],
     ];
     for (const [input, message] of bad) {
       expect(() => parseTotpInput(input)).toThrow(message);
@@ -78,6 +78,31 @@ describe("TOTP codes", () => {
         } catch (error) {
           expect((error as { exitCode?: number }).exitCode).toBe(2);
         }
+      }),
+    );
+  });
+
+  it("an error never repeats six characters in a row of a junk line", () => {
+    const check = (line: string, pieces: string[]) => {
+      let message: string;
+      try {
+        parseTotpInput(line);
+        return;
+      } catch (error) {
+        message = (error as Error).message.toLowerCase();
+      }
+      for (const piece of pieces)
+        for (let i = 0; i + 6 <= piece.length; i++) expect(message).not.toContain(piece.slice(i, i + 6).toLowerCase());
+    };
+    fc.assert(fc.property(fc.string({ maxLength: 80 }), (line) => check(line, [line.trim()])));
+    // Lines shaped like otpauth addresses, with junk in every part; the junk must never come back.
+    const junk = fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZ234567abcxyz0189!%-_.~ "), minLength: 0, maxLength: 24 });
+    const field = fc.tuple(fc.constantFrom("secret", "digits", "period", "algorithm", "issuer", ""), junk);
+    fc.assert(
+      fc.property(fc.constantFrom("totp", "hotp", ""), junk, junk, fc.array(field, { maxLength: 5 }), (type, host, label, fields) => {
+        const query = fields.map(([name, value]) => (name ? `${name}=${value}` : value)).join("&");
+        check(`otpauth://${type || host}/${label}?${query}`, [host, label, ...fields.map(([, value]) => value)]);
+        check(`otpauth://totp/${label}?${query}&secret=${SEEDS.sha1}`, [label, ...fields.map(([, value]) => value)]);
       }),
     );
   });

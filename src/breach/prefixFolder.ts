@@ -1,6 +1,7 @@
-import { opendir, readFile } from "node:fs/promises";
+import { opendir } from "node:fs/promises";
 import { join } from "node:path";
 import { InvalidInputError } from "../errors.js";
+import { readRegularFile } from "../files/regular.js";
 import type { RangeOutcome } from "./batch.js";
 import { PREFIX_LENGTH, SUFFIX_LENGTH, type HashMode } from "./hash.js";
 import { checkRangeBody, splitLines } from "./rangeBody.js";
@@ -40,12 +41,12 @@ export class PrefixFolder {
   private async readRangeFile(prefix: string): Promise<string> {
     this.reads++;
     try {
-      return await readFile(join(this.path, `${prefix}.txt`), "utf8");
+      return await readRangeText(join(this.path, `${prefix}.txt`));
     } catch (error) {
       // The downloader writes upper-case names; other tools and case-sensitive copies may not.
       if ((error as { code?: unknown }).code !== "ENOENT") throw error;
       this.reads++;
-      return await readFile(join(this.path, `${prefix.toLowerCase()}.txt`), "utf8");
+      return await readRangeText(join(this.path, `${prefix.toLowerCase()}.txt`));
     }
   }
 }
@@ -62,7 +63,7 @@ export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
     );
   }
   const samplePath = join(path, sample);
-  const body = await readFile(samplePath, "utf8");
+  const body = await readRangeText(samplePath);
   const mode = detectRangeMode(body);
   if (mode === undefined) {
     throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: line 1 is not SUFFIX:COUNT`);
@@ -71,6 +72,9 @@ export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
   if (!parsed.ok) throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: ${parsed.reason}`);
   return new PrefixFolder(path, mode);
 }
+
+/** Only a regular file is read: a FIFO named like a range file would hang the lookup. */
+const readRangeText = async (file: string) => (await readRegularFile(file, "breach data file")).toString("utf8");
 
 async function firstRangeFile(path: string): Promise<string | undefined> {
   const dir = await opendir(path);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkWindow, hashKey, lineAt, locateLines } from "../../../src/breach/sortedHashFile.js";
+import { hashKey, hexAt, locateLines, windowProblem } from "../../../src/breach/sortedHashFile.js";
 
 const A = `${"A".repeat(40)}:1`;
 const B = `${"B".repeat(40)}:22`;
@@ -9,7 +9,7 @@ const BOM = "\u00EF\u00BB\u00BF";
 
 function hexes(text: string, start: number, lo: number, hi: number): string[] {
   const window = locateLines(text, start, lo, hi);
-  return window.bounds.map((_bound, index) => lineAt(window, index, 40)?.hex ?? "?");
+  return window.bounds.map((_bound, index) => hexAt(window, index, 40));
 }
 
 describe("locateLines", () => {
@@ -65,12 +65,16 @@ describe("locateLines", () => {
   });
 });
 
-describe("checkWindow", () => {
-  it("accepts sorted lines and refuses broken or unsorted ones", () => {
-    const check = (text: string) => checkWindow(locateLines(text, 0, 0, text.length), 40);
-    expect(check(`${A}\n${B}\n`).ok).toBe(true);
-    expect(check(`${B}\n${A}\n`)).toMatchObject({ ok: false, problem: "order", lineIndex: 1 });
-    expect(check(`${A}\nnonsense\n`)).toMatchObject({ ok: false, problem: "shape", lineIndex: 1 });
+describe("windowProblem", () => {
+  it("accepts sorted lines and finds broken, unsorted, repeated or count-0 ones in the window's whole lines", () => {
+    const check = (text: string, start = 0) => windowProblem(locateLines(text.slice(start), start, 0, text.length), 40);
+    expect(check(`${A}\n${B}\n`)).toBeUndefined();
+    expect(check(`${B}\n${A}\n`)).toEqual({ kind: "order", offset: B.length + 1, line: 2 });
+    expect(check(`${A}\nnonsense\n`)).toEqual({ kind: "shape", offset: A.length + 1, line: 2 });
+    expect(check(`${A}\n${A}\n`)).toMatchObject({ kind: "duplicate", line: 2 });
+    expect(check(`${A}\n${"B".repeat(40)}:0\n`)).toMatchObject({ kind: "padding", line: 2 });
+    // A line cut by the window's start is not a whole line, so it is not judged.
+    expect(check(`nonsense\n${A}\n${B}\n`, 2)).toBeUndefined();
   });
 });
 

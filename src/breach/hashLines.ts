@@ -5,8 +5,8 @@
  * CRLF (none on the last line). Lines must rise strictly: a line out of order, a repeated hash
  * or a count of 0 (padding, which the real data never holds) means the file is damaged.
  *
- * A hand-written scan over latin1 text (one character per byte, so indexes are byte offsets):
- * a regular expression per line would cost more than reading the file.
+ * A hand-written scan over bytes: a regular expression per line would cost more than reading
+ * the file.
  */
 
 export type LineProblemKind = "shape" | "padding" | "order" | "duplicate";
@@ -34,12 +34,14 @@ const ZERO = 48;
 const NINE = 57;
 /** 15 digits stay below Number.MAX_SAFE_INTEGER; no real count comes close. */
 export const MAX_COUNT_DIGITS = 15;
-const BOM = "\u00EF\u00BB\u00BF";
 
-/** Each hex digit's upper-case code; 0 for any other character code. Folding case here keeps one compare per digit. */
-const HEX_UPPER = new Uint8Array(65536);
-for (const c of "0123456789ABCDEF") HEX_UPPER[c.charCodeAt(0)] = c.charCodeAt(0);
-for (const c of "abcdef") HEX_UPPER[c.charCodeAt(0)] = c.toUpperCase().charCodeAt(0);
+/** Each hex digit's upper-case code, 0 for any other byte; and 1 for a hex digit, 0 otherwise. */
+const HEX_UPPER = new Uint8Array(256);
+const IS_HEX = new Uint8Array(256);
+for (const c of "0123456789ABCDEFabcdef") {
+  HEX_UPPER[c.charCodeAt(0)] = c.toUpperCase().charCodeAt(0);
+  IS_HEX[c.charCodeAt(0)] = 1;
+}
 
 /** The 16^5 prefixes, one flag each: which ones have lines. */
 export const PREFIX_COUNT = 16 ** 5;
@@ -61,115 +63,133 @@ export class HashLineChecker {
   lines = 0;
   /** The number the next line will have. */
   lineNumber = 1;
-  /** The last well-formed line's hash: in `previousText` at `previousAt`. */
-  private previousText = "";
-  private previousAt = -1;
+  /** The last well-formed line's hash, kept between calls. */
+  private readonly previous: Uint8Array;
+  private hasPrevious = false;
   private stopped = false;
 
   constructor(
     readonly hexLength: number,
     private readonly options: LineCheckerOptions,
-  ) {}
-
-  /** Upper-case hash of the last well-formed line scanned, if any. */
-  get lastHex(): string | undefined {
-    return this.previousAt < 0 ? undefined : this.previousText.slice(this.previousAt, this.previousAt + this.hexLength).toUpperCase();
+  ) {
+    // A Buffer like the data it is compared with: one kind of array keeps the compare loop monomorphic.
+    this.previous = Buffer.alloc(hexLength);
   }
 
   /**
-   * Scans the lines in text[from, to), where text[0] is at byte `base` of the data. Returns
+   * Scans the lines in bytes[from, to), where bytes[0] is at byte `base` of the data. Returns
    * false once onProblem has asked to stop.
    */
-  scan(text: string, from: number, to: number, base: number): boolean {
+  scan(bytes: Uint8Array, from: number, to: number, base: number): boolean {
     if (this.stopped) return false;
     const hexLength = this.hexLength;
     const prefixes = this.options.prefixes;
-    let previousText = this.previousText;
-    let previousAt = this.previousAt;
+    // Where the previous line's hash is: in these bytes once a line was seen, else the saved copy.
+    let previousBytes = this.previous;
+    let previousAt = this.hasPrevious ? 0 : -1;
+    // Counters in locals while scanning: a property write per line costs more than the line's check.
+    let lines = this.lines;
+    let lineNumber = this.lineNumber;
     let pos = from;
     while (pos < to) {
       const start = pos;
-      if (text.charCodeAt(pos) === 0xef && text.startsWith(BOM, pos)) pos += BOM.length;
+      if (pos + 2 < to && bytes[pos] === 0xef && bytes[pos + 1] === 0xbb && bytes[pos + 2] === 0xbf) pos += 3;
       if (pos >= to) break;
-      const first = text.charCodeAt(pos);
-      if (first === LF || (first === CR && (pos + 1 === to || text.charCodeAt(pos + 1) === LF))) {
+      const first = bytes[pos];
+      if (first === LF || (first === CR && (pos + 1 === to || bytes[pos + 1] === LF))) {
         // A blank line: lookups skip it too.
         pos += first === CR && pos + 1 < to ? 2 : 1;
-        this.lineNumber++;
+        lineNumber++;
         continue;
       }
       let end = -1;
-      let order = previousAt < 0 ? 1 : 0;
-      let differAt = 0;
       let nonZero = 0;
       if (to - pos >= hexLength + 2) {
-        let i = 0;
-        for (; i < hexLength; i++) {
-          const c = HEX_UPPER[text.charCodeAt(pos + i)]!;
-          if (c === 0) break;
-          if (order === 0) {
-            const p = HEX_UPPER[text.charCodeAt(previousAt + i)]!;
-            if (c !== p) {
-              order = c > p ? 1 : -1;
-              differAt = i;
-            }
-          }
-        }
+        // Branch-free: one table load per digit, checked once after the loop.
+        let hex = 1;
+        for (let i = 0; i < hexLength; i++) hex &= IS_HEX[bytes[pos + i]!]!;
         let q = pos + hexLength;
-        if (i === hexLength && text.charCodeAt(q) === COLON) {
+        if (hex === 1 && bytes[q] === COLON) {
           const digitsFrom = ++q;
-          for (let c = text.charCodeAt(q); c >= ZERO && c <= NINE && q < to; c = text.charCodeAt(++q)) nonZero |= c - ZERO;
+          for (let c = bytes[q]!; q < to && c >= ZERO && c <= NINE; c = bytes[++q]!) nonZero |= c - ZERO;
           const digits = q - digitsFrom;
           if (digits > 0 && digits <= MAX_COUNT_DIGITS) {
-            if (q < to && text.charCodeAt(q) === CR) q++;
+            if (q < to && bytes[q] === CR) q++;
             if (q === to) end = q;
-            else if (text.charCodeAt(q) === LF) end = q + 1;
+            else if (bytes[q] === LF) end = q + 1;
           }
         }
       }
       if (end < 0) {
-        const newline = text.indexOf("\n", pos);
+        const newline = bytes.indexOf(LF, pos);
         pos = newline < 0 || newline >= to ? to : newline + 1;
-        if (!this.report("shape", base + start)) break;
-        this.lineNumber++;
+        if (!this.report("shape", base + start, lineNumber)) break;
+        lineNumber++;
         continue;
+      }
+      // Compare with the line above: raw bytes first (the data is one case), then folded.
+      let order = 1;
+      let differAt = 0;
+      if (previousAt >= 0) {
+        let i = 0;
+        while (i < hexLength && bytes[pos + i] === previousBytes[previousAt + i]) i++;
+        while (i < hexLength && HEX_UPPER[bytes[pos + i]!] === HEX_UPPER[previousBytes[previousAt + i]!]) i++;
+        differAt = i;
+        order = i === hexLength ? 0 : HEX_UPPER[bytes[pos + i]!]! > HEX_UPPER[previousBytes[previousAt + i]!]! ? 1 : -1;
       }
       let kind: LineProblemKind | undefined;
       if (order < 0) kind = "order";
       else if (order === 0) kind = "duplicate";
       else if (nonZero === 0) kind = "padding";
       // A line whose hash differs from the one above within the first 5 digits starts a prefix.
-      if (prefixes !== undefined && order !== 0 && differAt < 5) {
-        prefixes[Number.parseInt(text.slice(pos, pos + 5), 16)] = 1;
-      }
-      previousText = text;
+      if (prefixes !== undefined && order !== 0 && differAt < 5) prefixes[prefixValue(bytes, pos)] = 1;
+      previousBytes = bytes;
       previousAt = pos;
-      this.lines++;
+      lines++;
       pos = end;
-      if (kind !== undefined && !this.report(kind, base + start)) break;
-      this.lineNumber++;
+      if (kind !== undefined && !this.report(kind, base + start, lineNumber)) break;
+      lineNumber++;
     }
-    // Keep only the last hash, not the whole text, for the next call.
-    this.previousText = previousAt < 0 ? "" : previousText.slice(previousAt, previousAt + hexLength);
-    this.previousAt = previousAt < 0 ? -1 : 0;
+    this.lines = lines;
+    this.lineNumber = lineNumber;
+    // The caller may reuse its buffer: keep a copy of the last hash for the next call.
+    if (previousAt >= 0 && previousBytes !== this.previous) this.previous.set(previousBytes.subarray(previousAt, previousAt + hexLength));
+    this.hasPrevious = previousAt >= 0;
     return !this.stopped;
   }
 
-  private report(kind: LineProblemKind, offset: number): boolean {
-    if (this.options.onProblem({ kind, offset, line: this.lineNumber })) return true;
+  /**
+   * A line the caller could not hand over whole (longer than it keeps between reads): counted
+   * as a line of the wrong shape. Returns false once onProblem has asked to stop.
+   */
+  skipLine(offset: number): boolean {
+    return this.report("shape", offset, this.lineNumber++);
+  }
+
+  private report(kind: LineProblemKind, offset: number, line: number): boolean {
+    if (this.options.onProblem({ kind, offset, line })) return true;
     this.stopped = true;
     return false;
   }
 }
 
-/** The first problem among the lines of text[from, to), if any. */
-export function firstLineProblem(text: string, from: number, to: number, base: number, hexLength: number): LineProblem | undefined {
+function prefixValue(bytes: Uint8Array, at: number): number {
+  let value = 0;
+  for (let i = 0; i < 5; i++) {
+    const c = HEX_UPPER[bytes[at + i]!]!;
+    value = value * 16 + (c <= NINE ? c - ZERO : c - 55);
+  }
+  return value;
+}
+
+/** The first problem among the lines of bytes[from, to), if any. */
+export function firstLineProblem(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number): LineProblem | undefined {
   let found: LineProblem | undefined;
   new HashLineChecker(hexLength, {
     onProblem: (problem) => {
       found = problem;
       return false;
     },
-  }).scan(text, from, to, base);
+  }).scan(bytes, from, to, base);
   return found;
 }

@@ -6,7 +6,7 @@ import { HASH_LENGTH, MODE_NAME, SUFFIX_LENGTH, splitHash, type HashMode } from 
 import { PROBLEM_WORDS, type LineProblemKind } from "./hashLines.js";
 import { openPrefixFolder, type PrefixFolder } from "./prefixFolder.js";
 import type { BreachChecker, BreachResult, CheckOptions } from "./result.js";
-import { BOM_LATIN1, MIN_WINDOW_BYTES, SortedHashFile, hexAt, locateLines, readText, windowProblem, type WindowLines } from "./sortedHashFile.js";
+import { BOM_LATIN1, MIN_WINDOW_BYTES, SortedHashFile, hexAt, locateLines, readBytes, windowProblem, type WindowLines } from "./sortedHashFile.js";
 
 /**
  * Offline breach lookups in a downloaded copy of Pwned Passwords: either the single sorted
@@ -48,7 +48,7 @@ const SAMPLED_PAGES = 8;
 
 export async function openOfflineDataset(path: string, options: OpenOfflineOptions = {}): Promise<OfflineDataset> {
   const info = await stat(path).catch((error: unknown) => {
-    throw openError(path, error);
+    throw dataOpenError(path, error);
   });
   const dataset = info.isDirectory() ? await openFolderDataset(path) : await openFileDataset(path);
   if (options.mode !== undefined && options.mode !== dataset.mode) {
@@ -61,7 +61,7 @@ export async function openOfflineDataset(path: string, options: OpenOfflineOptio
 }
 
 /** A path the person gave that cannot be used is bad input (exit 2); other I/O trouble is exit 3. */
-function openError(path: string, error: unknown): Error {
+export function dataOpenError(path: string, error: unknown): Error {
   const code = (error as { code?: unknown }).code;
   if (code === "ENOENT" || code === "ENOTDIR") return new InvalidInputError(`${path} does not exist`);
   if (code === "EACCES" || code === "EPERM") return new InvalidInputError(`${path} cannot be read: permission denied`);
@@ -72,7 +72,7 @@ function openError(path: string, error: unknown): Error {
 
 async function openFolderDataset(path: string): Promise<OfflineDataset> {
   const folder = await openPrefixFolder(path).catch((error: unknown) => {
-    throw openError(path, error);
+    throw dataOpenError(path, error);
   });
   return folderDataset(folder);
 }
@@ -100,7 +100,7 @@ function folderDataset(folder: PrefixFolder): OfflineDataset {
 
 async function openFileDataset(path: string): Promise<OfflineDataset> {
   const handle = await openRegularFile(path, "breach data").catch((error: unknown) => {
-    throw openError(path, error);
+    throw dataOpenError(path, error);
   });
   try {
     const { size } = await handle.stat();
@@ -109,7 +109,7 @@ async function openFileDataset(path: string): Promise<OfflineDataset> {
     return fileDataset(path, handle, file.sorted, file.openReads);
   } catch (error) {
     await handle.close().catch(() => undefined);
-    throw openError(path, error);
+    throw dataOpenError(path, error);
   }
 }
 
@@ -167,14 +167,15 @@ async function checkSortedFile(
   size: number,
 ): Promise<{ sorted: SortedHashFile; openReads: number }> {
   let openReads = 0;
-  const read = (position: number, length: number) => readText(handle, position, length, () => openReads++);
-  const head = await read(0, Math.min(size, HEAD_BYTES));
+  const read = (position: number, length: number) => readBytes(handle, position, length, () => openReads++);
+  const headBytes = await read(0, Math.min(size, HEAD_BYTES));
+  const head = headBytes.toString("latin1");
   const dataStart = head.startsWith(BOM_LATIN1) ? BOM_LATIN1.length : 0;
   const mode = detectFileMode(path, head.slice(dataStart));
   const hashLength = HASH_LENGTH[mode];
   const notData = `${path} is not a sorted Pwned Passwords ${MODE_NAME[mode]} file`;
 
-  const headWindow = locateLines(head, 0, dataStart, size);
+  const headWindow = locateLines(headBytes, 0, dataStart, size);
   const headProblem = windowProblem(headWindow, hashLength);
   if (headProblem !== undefined) throw new InvalidInputError(`${notData}: line ${headProblem.line} ${PROBLEM_WORDS[headProblem.kind](hashLength)}`);
   if (headWindow.bounds.length === 0) throw new InvalidInputError(`${notData}: no complete line in the first 64 KiB`);
@@ -213,7 +214,8 @@ const PAGE_WORDS: Readonly<Record<LineProblemKind, string>> = {
   duplicate: "repeats a hash",
 };
 
-function detectFileMode(path: string, head: string): HashMode {
+/** The kind of hash a sorted file holds, from its first line (after any BOM); bad input otherwise. */
+export function detectFileMode(path: string, head: string): HashMode {
   const firstLine = head.split("\n", 1)[0]?.replace(/\r$/, "") ?? "";
   const hex = /^([0-9A-Fa-f]+):[0-9]+$/.exec(firstLine)?.[1];
   if (hex?.length === HASH_LENGTH.sha1) return "sha1";

@@ -34,6 +34,8 @@ export const BOM_LATIN1 = "\u00EF\u00BB\u00BF";
 
 /** The whole lines of one read window, located but not yet parsed. */
 export interface WindowLines {
+  readonly bytes: Uint8Array;
+  /** The same bytes as latin1 text: one character per byte, so indexes stay byte offsets. */
   readonly text: string;
   /** File offset of text[0]. */
   readonly start: number;
@@ -46,16 +48,17 @@ export interface WindowLines {
 }
 
 /**
- * Locates the whole lines of a window read from [start, start + text.length) inside an interval
+ * Locates the whole lines of a window read from [start, start + bytes.length) inside an interval
  * [lo, hi) whose ends are line boundaries. A line cut by the window's edge is skipped: the
  * interval bookkeeping only ever moves to the edges of lines seen whole. Lines are parsed
  * lazily, because a lookup only needs the few a binary search touches.
  */
-export function locateLines(text: string, start: number, lo: number, hi: number): WindowLines {
+export function locateLines(bytes: Buffer, start: number, lo: number, hi: number): WindowLines {
+  const text = bytes.toString("latin1");
   const begin = start <= lo ? 0 : text.indexOf("\n") + 1;
   const end = start + text.length >= hi ? text.length : text.lastIndexOf("\n") + 1;
   const bounds: [number, number][] = [];
-  if (begin === 0 && start > lo) return { text, start, bounds, firstStart: start, end: start };
+  if (begin === 0 && start > lo) return { bytes, text, start, bounds, firstStart: start, end: start };
   for (let pos = begin; pos < end; ) {
     const newline = text.indexOf("\n", pos);
     const lineEnd = newline === -1 || newline >= end ? end : newline;
@@ -66,7 +69,7 @@ export function locateLines(text: string, start: number, lo: number, hi: number)
     if (to > from) bounds.push([from, to]);
     pos = lineEnd + 1;
   }
-  return { text, start, bounds, firstStart: start + begin, end: start + end };
+  return { bytes, text, start, bounds, firstStart: start + begin, end: start + end };
 }
 
 /** The upper-case hash of line `index`; the window must have passed windowProblem(). */
@@ -86,7 +89,7 @@ function countAt(window: WindowLines, index: number, hashLength: number): number
  * answers "not found". It costs no extra read, and a byte scan of a page takes microseconds.
  */
 export function windowProblem(window: WindowLines, hashLength: number): LineProblem | undefined {
-  return firstLineProblem(window.text, window.firstStart - window.start, window.end - window.start, window.start, hashLength);
+  return firstLineProblem(window.bytes, window.firstStart - window.start, window.end - window.start, window.start, hashLength);
 }
 
 export function hashKey(hex: string): number {
@@ -227,8 +230,7 @@ export class SortedHashFile {
   }
 
   private async readWindow(start: number, end: number, lo: number, hi: number): Promise<WindowLines> {
-    const text = await readText(this.handle, start, end - start, () => this.reads++);
-    return locateLines(text, start, lo, hi);
+    return locateLines(await readBytes(this.handle, start, end - start, () => this.reads++), start, lo, hi);
   }
 
   /** Why the answer is unknown: the file looks damaged here, and what to run to check it all. */
@@ -250,11 +252,8 @@ export class SortedHashFile {
   }
 }
 
-/**
- * Reads [position, position + length) as latin1 text (the data is ASCII; latin1 keeps byte
- * offsets equal to string indexes). Calls `onRead` once per read system call.
- */
-export async function readText(handle: FileHandle, position: number, length: number, onRead: () => void): Promise<string> {
+/** Reads [position, position + length). Calls `onRead` once per read system call. */
+export async function readBytes(handle: FileHandle, position: number, length: number, onRead: () => void): Promise<Buffer> {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
@@ -265,7 +264,7 @@ export async function readText(handle: FileHandle, position: number, length: num
     if (bytesRead === 0) throw new UnusableData("the offline data file got shorter while in use");
     filled += bytesRead;
   }
-  return buffer.toString("latin1");
+  return buffer;
 }
 
 function clamp(value: number, min: number, max: number): number {

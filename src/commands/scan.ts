@@ -64,6 +64,7 @@ export async function scanCommand(
         format: exportsModule.formatLabel(parsed.format),
         minScore,
         where: opened?.where,
+        offline: opened?.offline,
         showUsernames: options.showUsernames === true,
         entries,
         skipped: parsed.skipped,

@@ -1,7 +1,7 @@
 /** Password and export-scan verdicts as text and JSON. Never a password: entries are named by line, site and (masked) user name. */
 import { breachJson, isWeak, maskUsername, type PasswordVerdict, type VerdictSummary } from "../core/passwordVerdict.js";
 import type { StrengthVerdict } from "../strength/scorer.js";
-import type { CommandResult } from "./results.js";
+import type { CommandResult, OfflineData } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
@@ -15,10 +15,14 @@ const strengthJson = (s: StrengthVerdict | undefined) =>
     ? { score: s.score, guessesLog10: s.guessesLog10, crackTimeOffline: s.crackTimeOffline, crackTimeOnline: s.crackTimeOnline, warning: s.warning, suggestions: s.suggestions }
     : null;
 
+/** With --offline only: which data answered and whether it was verified in full. */
+const offlineJson = (offline: OfflineData | undefined) => (offline === undefined ? {} : { offline: { path: offline.path, verified: offline.verified } });
+
 export function passwordJson(result: PasswordResult): unknown {
   return {
     results: result.results.map((r) => ({ line: r.line, breach: breachJson(r.breach), strength: strengthJson(r.strength) })),
     summary: result.summary,
+    ...offlineJson(result.offline),
   };
 }
 
@@ -38,6 +42,7 @@ export function scanJson(result: ScanResult): unknown {
     })),
     skipped: result.skipped,
     summary: result.summary,
+    ...offlineJson(result.offline),
   };
 }
 

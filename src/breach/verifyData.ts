@@ -68,6 +68,7 @@ export interface VerifyOptions {
 
 export const MAX_LISTED = 20;
 const CHUNK_BYTES = 4 * 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
 /** Room kept before each chunk for the line the previous chunk cut; real lines are under 64 bytes. */
 const CARRY_BYTES = 4096;
 /** A range file is about 30 KB; one much larger is not a range file. */
@@ -116,13 +117,18 @@ function refuseOtherMode(path: string, found: HashMode, wanted: HashMode | undef
 async function verifySortedFile(path: string, handle: FileHandle, options: VerifyOptions): Promise<DataVerification> {
   const { size, mtimeMs } = await handle.stat();
   if (size === 0) throw new InvalidInputError(`${path} is empty: expected Pwned Passwords HASH:COUNT lines`);
+  const problems = new ProblemList();
+  const prefixes = new Uint8Array(PREFIX_COUNT);
+  // The kind of hash, from the first line: read on its own, whatever the size of the reads after.
+  const headBuffer = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES));
+  const { bytesRead: headRead } = await handle.read(headBuffer, 0, headBuffer.length, 0);
+  const head = headBuffer.toString("latin1", 0, headRead);
+  const mode = detectFileMode(path, head.startsWith(BOM) ? head.slice(BOM.length) : head);
+  refuseOtherMode(path, mode, options.mode);
+  const checker = new HashLineChecker(HASH_LENGTH[mode], { onProblem: (p) => problems.add(lineProblem(p)), prefixes });
   const chunk = options.chunkBytes ?? CHUNK_BYTES;
   const buffers = [Buffer.allocUnsafe(CARRY_BYTES + chunk), Buffer.allocUnsafe(CARRY_BYTES + chunk)] as const;
   const read = (buffer: Buffer, position: number) => handle.read(buffer, CARRY_BYTES, chunk, position).then((r) => r.bytesRead);
-  const problems = new ProblemList();
-  const prefixes = new Uint8Array(PREFIX_COUNT);
-  let checker: HashLineChecker | undefined;
-  let mode: HashMode = "sha1";
   let which = 0;
   let position = 0;
   /** Bytes of a cut line copied in front of the current chunk. */
@@ -140,12 +146,6 @@ async function verifySortedFile(path: string, handle: FileHandle, options: Verif
     position += bytesRead;
     const final = bytesRead === 0;
     const data = buffer.subarray(CARRY_BYTES - carried, CARRY_BYTES + bytesRead);
-    if (checker === undefined) {
-      const head = data.toString("latin1", 0, Math.min(data.length, 64 * 1024));
-      mode = detectFileMode(path, head.startsWith(BOM) ? head.slice(BOM.length) : head);
-      refuseOtherMode(path, mode, options.mode);
-      checker = new HashLineChecker(HASH_LENGTH[mode], { onProblem: (p) => problems.add(lineProblem(p)), prefixes });
-    }
     let from = 0;
     if (skipping) {
       const newline = data.indexOf(LF);
@@ -172,7 +172,7 @@ async function verifySortedFile(path: string, handle: FileHandle, options: Verif
     format: "sorted-file",
     mode,
     bytes: position,
-    lines: checker?.lines ?? 0,
+    lines: checker.lines,
     problems: problems.kept,
     problemCount: problems.count,
     missingPrefixes: prefixGaps(prefixes),

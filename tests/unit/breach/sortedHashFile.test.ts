@@ -7,8 +7,10 @@ const B = `${"B".repeat(40)}:22`;
 const C = `${"C".repeat(40)}:333`;
 const BOM = "\u00EF\u00BB\u00BF";
 
+const bytes = (text: string) => Buffer.from(text, "latin1");
+
 function hexes(text: string, start: number, lo: number, hi: number): string[] {
-  const window = locateLines(text, start, lo, hi);
+  const window = locateLines(bytes(text), start, lo, hi);
   return window.bounds.map((_bound, index) => hexAt(window, index, 40));
 }
 
@@ -35,7 +37,7 @@ describe("locateLines", () => {
   });
 
   it("reports where the first line starts and the last one ends", () => {
-    const window = locateLines(text.slice(5, 90), 5, 0, text.length);
+    const window = locateLines(bytes(text.slice(5, 90)), 5, 0, text.length);
     expect(window.firstStart).toBe(A.length + 1);
     expect(window.end).toBe(A.length + 1 + B.length + 1);
   });
@@ -46,7 +48,7 @@ describe("locateLines", () => {
   });
 
   it("finds nothing in a window without a line break", () => {
-    expect(locateLines(A.slice(3), 3, 0, 1000).bounds).toEqual([]);
+    expect(locateLines(bytes(A.slice(3)), 3, 0, 1000).bounds).toEqual([]);
   });
 
   it("finds exactly the lines wholly inside a window, wherever its edges fall", () => {
@@ -57,7 +59,7 @@ describe("locateLines", () => {
         const full = all.join(eol) + eol;
         const starts = all.map((_line, i) => all.slice(0, i).reduce((sum, line) => sum + line.length + eol.length, 0));
         const [s, e] = [x % (full.length + 1), y % (full.length + 1)].sort((a, b) => a - b) as [number, number];
-        const got = locateLines(full.slice(s, e), s, 0, full.length).bounds.map(([from]) => s + from);
+        const got = locateLines(bytes(full.slice(s, e)), s, 0, full.length).bounds.map(([from]) => s + from);
         const expected = starts.filter((start, i) => (s === 0 || start > s) && start + (all[i] as string).length + eol.length <= e);
         expect(got).toEqual(expected);
       }),
@@ -67,7 +69,7 @@ describe("locateLines", () => {
 
 describe("windowProblem", () => {
   it("accepts sorted lines and finds broken, unsorted, repeated or count-0 ones in the window's whole lines", () => {
-    const check = (text: string, start = 0) => windowProblem(locateLines(text.slice(start), start, 0, text.length), 40);
+    const check = (text: string, start = 0) => windowProblem(locateLines(bytes(text.slice(start)), start, 0, text.length), 40);
     expect(check(`${A}\n${B}\n`)).toBeUndefined();
     expect(check(`${B}\n${A}\n`)).toEqual({ kind: "order", offset: B.length + 1, line: 2 });
     expect(check(`${A}\nnonsense\n`)).toEqual({ kind: "shape", offset: A.length + 1, line: 2 });

@@ -286,9 +286,9 @@ export function buildProgram(): Command {
     .action(
       action(async (ctx, globals, path, options) => {
         const { dataVerifyCommand } = await import("./commands/data.js");
-        const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+        const { formatSize } = await import("./files/regular.js");
         const progress = await progressFor<VerifyProgress>(globals, "Verifying", (p) =>
-          p.unit === "files" ? `${p.done} of ${p.total} files` : `${mb(p.done)} of ${mb(p.total)} MB`,
+          p.unit === "files" ? `${p.done} of ${p.total} files` : `${formatSize(p.done)} of ${formatSize(p.total)}`,
         );
         try {
           return await dataVerifyCommand(ctx, path as string, { ntlm: (options as { ntlm?: boolean }).ntlm === true }, { onProgress: progress?.update });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sha1Hex } from "../../src/breach/hash.js";
 import { knownEntries, randomEntries, sortEntries, writePrefixFolder, writeSortedFile, formatLines } from "../fixtures/breach/datasets.js";
 import { tempDir } from "../helpers/fixtures.js";
+import { PtySession } from "../helpers/pty.js";
 import { runHarden } from "../helpers/run.js";
 
 let cleanups: Array<() => void> = [];
@@ -96,6 +97,17 @@ describe("harden data verify", () => {
     const damaged = await runHarden(["data", "verify", folder], { env });
     expect(damaged.code).toBe(1);
     expect(damaged.stdout).toMatch(/^ {2}00000\.txt line 2 \(byte 39\): is out of order/m);
+  });
+
+  it("shows a progress bar on stderr at a terminal, and none with --json", async () => {
+    const { data, env } = await setup();
+    const session = new PtySession(["data", "verify", data], env);
+    expect((await session.exited).exitCode).toBe(0);
+    expect(session.text).toMatch(/Verifying \[#{24}\] (\d+) KB of \1 KB/);
+    expect(session.text).toMatch(/is sound/);
+    const json = new PtySession(["data", "verify", data, "--json"], env);
+    expect((await json.exited).exitCode).toBe(0);
+    expect(json.text).not.toMatch(/Verifying/);
   });
 
   it("--no-save writes nothing", async () => {

@@ -10,6 +10,8 @@ import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
 import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
+import type { CheckProgress } from "./breach/result.js";
+import type { VerifyProgress } from "./breach/verifyData.js";
 
 /** harden's version, from package.json: one level up from dist/, two from the single-file build in dist/bundle/. */
 const VERSION = ((): string => {
@@ -47,6 +49,7 @@ Examples:
   harden password                         check a password at a hidden prompt
   harden password --stdin --json < list   check many (clinics)
   harden scan export.csv                  check a password manager's export
+  harden data verify pwnedpasswords.txt   check downloaded breach data in full, once
   harden totp practice                    practise with an authenticator app
   harden evidence add shot.png --note "Message after the hearing" --copy
                                           record a screenshot and a note in the evidence log
@@ -137,10 +140,10 @@ async function stderrStyle(globals: GlobalOptions) {
 }
 
 /** A progress line on stderr when a person is watching and not reading JSON. */
-async function progressFor(globals: GlobalOptions, label: string) {
+async function progressFor<P extends CheckProgress = CheckProgress>(globals: GlobalOptions, label: string, describe?: (progress: P) => string) {
   if (globals.json || process.stderr.isTTY !== true) return undefined;
   const { progressLine } = await import("./output/progress.js");
-  return progressLine(process.stderr, label);
+  return progressLine<P>(process.stderr, label, describe);
 }
 
 /** Wraps a command: gathers the global flags, runs it, prints its result. */
@@ -277,6 +280,27 @@ export function buildProgram(): Command {
       }
     }),
   );
+
+  const data = program.command("data").description("check downloaded breach data before trusting --offline lookups to it");
+  data
+    .command("verify")
+    .description("read all of a sorted HASH:COUNT file or a folder of range files and check every line (exit 1 when damaged)")
+    .argument("<path>", "the file or folder you give to --offline")
+    .option("--ntlm", "the data must hold NTLM hashes (else the kind is read from the data)")
+    .action(
+      action(async (ctx, globals, path, options) => {
+        const { dataVerifyCommand } = await import("./commands/data.js");
+        const { formatSize } = await import("./files/regular.js");
+        const progress = await progressFor<VerifyProgress>(globals, "Verifying", (p) =>
+          p.unit === "files" ? `${p.done} of ${p.total} files` : `${formatSize(p.done)} of ${formatSize(p.total)}`,
+        );
+        try {
+          return await dataVerifyCommand(ctx, path as string, { ntlm: (options as { ntlm?: boolean }).ntlm === true }, { onProgress: progress?.update });
+        } finally {
+          progress?.done();
+        }
+      }),
+    );
 
   const totp = program.command("totp").description("two-factor codes: a practice drill, and tools to check an authenticator set-up");
   totp
@@ -481,9 +505,9 @@ changed. It cannot vouch for entries added after the seal.
     );
 
   // Help lists commands in this order: the person's own audit first, tools next, housekeeping last.
-  const order = ["audit", "plan", "report", "list", "checklist", "password", "scan", "totp", "evidence", "workshop", "config", "forget"];
+  const order = ["audit", "plan", "report", "list", "checklist", "password", "scan", "data", "totp", "evidence", "workshop", "config", "forget"];
   (program.commands as Command[]).sort((a, b) => order.indexOf(a.name()) - order.indexOf(b.name()));
-  for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands]) sub.exitOverride().configureOutput({ outputError: writeCommanderError });
+  for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands, ...data.commands]) sub.exitOverride().configureOutput({ outputError: writeCommanderError });
   return program;
 }
 

@@ -1,19 +1,12 @@
-import { open, stat, type FileHandle } from "node:fs/promises";
-import { CouldNotCheckError, InvalidInputError } from "../errors.js";
+import { stat, type FileHandle } from "node:fs/promises";
+import { CouldNotCheckError, HardenError, InvalidInputError } from "../errors.js";
+import { openRegularFile } from "../files/regular.js";
 import { checkByRange, runPool } from "./batch.js";
 import { HASH_LENGTH, MODE_NAME, SUFFIX_LENGTH, splitHash, type HashMode } from "./hash.js";
-import type { CountLine } from "./rangeBody.js";
+import { PROBLEM_WORDS, type LineProblemKind } from "./hashLines.js";
 import { openPrefixFolder, type PrefixFolder } from "./prefixFolder.js";
 import type { BreachChecker, BreachResult, CheckOptions } from "./result.js";
-import {
-  BOM_LATIN1,
-  MIN_WINDOW_BYTES,
-  SortedHashFile,
-  checkWindow,
-  locateLines,
-  readText,
-  type WindowLines,
-} from "./sortedHashFile.js";
+import { BOM_LATIN1, MIN_WINDOW_BYTES, SortedHashFile, hexAt, locateLines, readBytes, windowProblem, type WindowLines } from "./sortedHashFile.js";
 
 /**
  * Offline breach lookups in a downloaded copy of Pwned Passwords: either the single sorted
@@ -55,9 +48,9 @@ const SAMPLED_PAGES = 8;
 
 export async function openOfflineDataset(path: string, options: OpenOfflineOptions = {}): Promise<OfflineDataset> {
   const info = await stat(path).catch((error: unknown) => {
-    throw openError(path, error);
+    throw dataOpenError(path, error);
   });
-  const dataset = info.isDirectory() ? await openFolderDataset(path) : await openFileDataset(path, info.size);
+  const dataset = info.isDirectory() ? await openFolderDataset(path) : await openFileDataset(path);
   if (options.mode !== undefined && options.mode !== dataset.mode) {
     await dataset.close();
     throw new InvalidInputError(
@@ -68,17 +61,18 @@ export async function openOfflineDataset(path: string, options: OpenOfflineOptio
 }
 
 /** A path the person gave that cannot be used is bad input (exit 2); other I/O trouble is exit 3. */
-function openError(path: string, error: unknown): Error {
-  if (error instanceof InvalidInputError) return error;
+export function dataOpenError(path: string, error: unknown): Error {
   const code = (error as { code?: unknown }).code;
   if (code === "ENOENT" || code === "ENOTDIR") return new InvalidInputError(`${path} does not exist`);
   if (code === "EACCES" || code === "EPERM") return new InvalidInputError(`${path} cannot be read: permission denied`);
+  // Already in plain words: not breach data, or not a regular file (a FIFO is refused, never read).
+  if (error instanceof HardenError) return error;
   return new CouldNotCheckError(`could not read ${path}${typeof code === "string" ? ` (${code})` : ""}`);
 }
 
 async function openFolderDataset(path: string): Promise<OfflineDataset> {
   const folder = await openPrefixFolder(path).catch((error: unknown) => {
-    throw openError(path, error);
+    throw dataOpenError(path, error);
   });
   return folderDataset(folder);
 }
@@ -104,17 +98,18 @@ function folderDataset(folder: PrefixFolder): OfflineDataset {
   };
 }
 
-async function openFileDataset(path: string, size: number): Promise<OfflineDataset> {
-  if (size === 0) throw new InvalidInputError(`${path} is empty: expected Pwned Passwords HASH:COUNT lines`);
-  const handle = await open(path, "r").catch((error: unknown) => {
-    throw openError(path, error);
+async function openFileDataset(path: string): Promise<OfflineDataset> {
+  const handle = await openRegularFile(path, "breach data").catch((error: unknown) => {
+    throw dataOpenError(path, error);
   });
   try {
+    const { size } = await handle.stat();
+    if (size === 0) throw new InvalidInputError(`${path} is empty: expected Pwned Passwords HASH:COUNT lines`);
     const file = await checkSortedFile(path, handle, size);
     return fileDataset(path, handle, file.sorted, file.openReads);
   } catch (error) {
     await handle.close().catch(() => undefined);
-    throw openError(path, error);
+    throw dataOpenError(path, error);
   }
 }
 
@@ -172,51 +167,55 @@ async function checkSortedFile(
   size: number,
 ): Promise<{ sorted: SortedHashFile; openReads: number }> {
   let openReads = 0;
-  const read = (position: number, length: number) => readText(handle, position, length, () => openReads++);
-  const head = await read(0, Math.min(size, HEAD_BYTES));
+  const read = (position: number, length: number) => readBytes(handle, position, length, () => openReads++);
+  const headBytes = await read(0, Math.min(size, HEAD_BYTES));
+  const head = headBytes.toString("latin1");
   const dataStart = head.startsWith(BOM_LATIN1) ? BOM_LATIN1.length : 0;
   const mode = detectFileMode(path, head.slice(dataStart));
   const hashLength = HASH_LENGTH[mode];
   const notData = `${path} is not a sorted Pwned Passwords ${MODE_NAME[mode]} file`;
 
-  const headWindow = locateLines(head, 0, dataStart, size);
-  const headCheck = checkWindow(headWindow, hashLength);
-  if (!headCheck.ok) {
-    const what = headCheck.problem === "shape" ? `is not HASH:COUNT with a ${hashLength}-digit hash` : "is out of order";
-    const lineNumber = head.slice(0, headCheck.offset).split("\n").length;
-    throw new InvalidInputError(`${notData}: line ${lineNumber} ${what}`);
-  }
-  if (headCheck.lines.length === 0) throw new InvalidInputError(`${notData}: no complete line in the first 64 KiB`);
+  const headWindow = locateLines(headBytes, 0, dataStart, size);
+  const headProblem = windowProblem(headWindow, hashLength);
+  if (headProblem !== undefined) throw new InvalidInputError(`${notData}: line ${headProblem.line} ${PROBLEM_WORDS[headProblem.kind](hashLength)}`);
+  if (headWindow.bounds.length === 0) throw new InvalidInputError(`${notData}: no complete line in the first 64 KiB`);
 
-  const pages = [{ window: headWindow, lines: headCheck.lines }];
+  const pages = [headWindow];
   for (const position of samplePositions(head.length, size)) {
     const length = Math.min(MIN_WINDOW_BYTES, size - position);
     const window = locateLines(await read(position, length), position, dataStart, size);
-    const check = checkWindow(window, hashLength);
-    if (!check.ok) {
-      const what = check.problem === "shape" ? "has a line that is not HASH:COUNT" : "is not sorted by hash";
-      throw new InvalidInputError(`${notData}: it ${what} near byte ${check.offset}`);
-    }
-    pages.push({ window, lines: check.lines });
+    const problem = windowProblem(window, hashLength);
+    if (problem !== undefined) throw new InvalidInputError(`${notData}: it ${PAGE_WORDS[problem.kind]} near byte ${problem.offset}`);
+    pages.push(window);
   }
-  requirePagesInOrder(notData, pages);
+  requirePagesInOrder(notData, pages, hashLength);
 
-  const measured = pages.reduce((sum, page) => sum + (page.window.end - page.window.firstStart), 0);
-  const lineCount = pages.reduce((sum, page) => sum + page.lines.length, 0);
+  const measured = pages.reduce((sum, page) => sum + (page.end - page.firstStart), 0);
+  const lineCount = pages.reduce((sum, page) => sum + page.bounds.length, 0);
+  const last = pages.at(-1)!;
   const sorted = new SortedHashFile({
+    path,
     handle,
     size,
     dataStart,
     mode,
     averageLineBytes: lineCount > 0 ? measured / lineCount : hashLength + 8,
-    firstHex: pages[0]?.lines[0]?.hex,
+    firstHex: hexAt(headWindow, 0, hashLength),
     // The last sampled page ends the file, so its last complete line holds the highest hash.
-    lastHex: pages.length > 1 ? pages.at(-1)?.lines.at(-1)?.hex : undefined,
+    lastHex: pages.length > 1 && last.bounds.length > 0 ? hexAt(last, last.bounds.length - 1, hashLength) : undefined,
   });
   return { sorted, openReads };
 }
 
-function detectFileMode(path: string, head: string): HashMode {
+const PAGE_WORDS: Readonly<Record<LineProblemKind, string>> = {
+  shape: "has a line that is not HASH:COUNT",
+  padding: "has a line with count 0",
+  order: "is not sorted by hash",
+  duplicate: "repeats a hash",
+};
+
+/** The kind of hash a sorted file holds, from its first line (after any BOM); bad input otherwise. */
+export function detectFileMode(path: string, head: string): HashMode {
   const firstLine = head.split("\n", 1)[0]?.replace(/\r$/, "") ?? "";
   const hex = /^([0-9A-Fa-f]+):[0-9]+$/.exec(firstLine)?.[1];
   if (hex?.length === HASH_LENGTH.sha1) return "sha1";
@@ -245,17 +244,14 @@ function samplePositions(afterHead: number, size: number): number[] {
   return positions;
 }
 
-interface CheckedPage {
-  readonly window: WindowLines;
-  readonly lines: readonly CountLine[];
-}
-
-function requirePagesInOrder(notData: string, pages: readonly CheckedPage[]): void {
+/** Each page's first line must come after the previous page's last one: strictly, no repeats. */
+function requirePagesInOrder(notData: string, pages: readonly WindowLines[], hashLength: number): void {
   for (let i = 1; i < pages.length; i++) {
-    const before = pages[i - 1]?.lines.at(-1);
-    const after = pages[i]?.lines[0];
-    if (before !== undefined && after !== undefined && after.hex < before.hex) {
-      throw new InvalidInputError(`${notData}: it is not sorted by hash near byte ${pages[i]?.window.firstStart}`);
+    const before = pages[i - 1]!;
+    const after = pages[i]!;
+    if (before.bounds.length === 0 || after.bounds.length === 0) continue;
+    if (hexAt(after, 0, hashLength) <= hexAt(before, before.bounds.length - 1, hashLength)) {
+      throw new InvalidInputError(`${notData}: it is not sorted by hash near byte ${after.firstStart}`);
     }
   }
 }

@@ -4,6 +4,8 @@ import type { BreachChecker } from "./result.js";
 
 export interface BreachSource {
   offline?: string;
+  /** harden's folder, where `harden data verify` records the data it found sound. */
+  stateDir?: string;
   rangeUrl?: string;
   mode: HashMode;
   concurrency?: number;
@@ -16,6 +18,8 @@ export interface OpenedChecker {
   checker: BreachChecker;
   /** Where answers come from, in words: "the offline data at X" or "the breach service at HOST". */
   where: string;
+  /** With offline data: its path, and whether it was verified in full as it is now. */
+  offline?: { path: string; verified: boolean };
 }
 
 /** Starts loading the HTTP client or the dataset reader while the input is still being read. */
@@ -28,7 +32,9 @@ export async function openBreachChecker(source: BreachSource): Promise<OpenedChe
   if (source.offline) {
     const { openOfflineDataset } = await import("./offline.js");
     const dataset = await openOfflineDataset(source.offline, { mode: source.mode });
-    return { checker: dataset, where: `the offline data at ${source.offline}` };
+    const { wasVerified } = await import("../state/verifiedData.js");
+    const verified = source.stateDir !== undefined && wasVerified(source.stateDir, source.offline);
+    return { checker: dataset, where: `the offline data at ${source.offline}`, offline: { path: source.offline, verified } };
   }
   const { createRangeClient, DEFAULT_RANGE_BASE_URL } = await import("./rangeClient.js");
   const baseUrl = source.rangeUrl ?? DEFAULT_RANGE_BASE_URL;

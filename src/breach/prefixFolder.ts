@@ -11,7 +11,7 @@ import { checkRangeBody, splitLines } from "./rangeBody.js";
  * PwnedPasswordsDownloader writes with `-s false`. A lookup reads one small file.
  */
 
-const RANGE_FILE = new RegExp(`^[0-9A-Fa-f]{${PREFIX_LENGTH}}\\.txt$`);
+export const RANGE_FILE = new RegExp(`^[0-9A-Fa-f]{${PREFIX_LENGTH}}\\.txt$`);
 // A real range file is 30-40 KB; a far larger one is not a range and must not fill memory.
 const MAX_RANGE_FILE_BYTES = 4 * 1024 * 1024;
 const WHAT = "offline range file";
@@ -107,7 +107,7 @@ async function firstRangeFile(path: string): Promise<string | undefined> {
   }
 }
 
-function detectRangeMode(body: string): HashMode | undefined {
+export function detectRangeMode(body: string): HashMode | undefined {
   const suffix = splitLines(body)[0]?.split(":")[0];
   if (suffix === undefined) return undefined;
   if (suffix.length === SUFFIX_LENGTH.sha1) return "sha1";

@@ -1,7 +1,7 @@
 import { readSync } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "./hash.js";
-import { parseCountLine, type CountLine } from "./rangeBody.js";
+import { firstLineProblem, type LineProblem, type LineProblemKind } from "./hashLines.js";
 import { found, notFound, unknown, type BreachResult } from "./result.js";
 
 /**
@@ -34,6 +34,8 @@ export const BOM_LATIN1 = "\u00EF\u00BB\u00BF";
 
 /** The whole lines of one read window, located but not yet parsed. */
 export interface WindowLines {
+  readonly bytes: Uint8Array;
+  /** The same bytes as latin1 text: one character per byte, so indexes stay byte offsets. */
   readonly text: string;
   /** File offset of text[0]. */
   readonly start: number;
@@ -46,16 +48,17 @@ export interface WindowLines {
 }
 
 /**
- * Locates the whole lines of a window read from [start, start + text.length) inside an interval
+ * Locates the whole lines of a window read from [start, start + bytes.length) inside an interval
  * [lo, hi) whose ends are line boundaries. A line cut by the window's edge is skipped: the
  * interval bookkeeping only ever moves to the edges of lines seen whole. Lines are parsed
  * lazily, because a lookup only needs the few a binary search touches.
  */
-export function locateLines(text: string, start: number, lo: number, hi: number): WindowLines {
+export function locateLines(bytes: Buffer, start: number, lo: number, hi: number): WindowLines {
+  const text = bytes.toString("latin1");
   const begin = start <= lo ? 0 : text.indexOf("\n") + 1;
   const end = start + text.length >= hi ? text.length : text.lastIndexOf("\n") + 1;
   const bounds: [number, number][] = [];
-  if (begin === 0 && start > lo) return { text, start, bounds, firstStart: start, end: start };
+  if (begin === 0 && start > lo) return { bytes, text, start, bounds, firstStart: start, end: start };
   for (let pos = begin; pos < end; ) {
     const newline = text.indexOf("\n", pos);
     const lineEnd = newline === -1 || newline >= end ? end : newline;
@@ -66,55 +69,46 @@ export function locateLines(text: string, start: number, lo: number, hi: number)
     if (to > from) bounds.push([from, to]);
     pos = lineEnd + 1;
   }
-  return { text, start, bounds, firstStart: start + begin, end: start + end };
+  return { bytes, text, start, bounds, firstStart: start + begin, end: start + end };
 }
 
-export function lineAt(window: WindowLines, index: number, hashLength: number): CountLine | undefined {
-  const bound = window.bounds[index];
-  return bound === undefined ? undefined : parseCountLine(window.text.slice(bound[0], bound[1]), hashLength);
+/** The upper-case hash of line `index`; the window must have passed windowProblem(). */
+export function hexAt(window: WindowLines, index: number, hashLength: number): string {
+  const from = window.bounds[index]![0];
+  return window.text.slice(from, from + hashLength).toUpperCase();
+}
+
+function countAt(window: WindowLines, index: number, hashLength: number): number {
+  const [from, to] = window.bounds[index]!;
+  return Number(window.text.slice(from + hashLength + 1, to));
 }
 
 /**
- * File offset of the first line whose hash sorts before the previous line's, if any. Cheaper
- * than parsing every line, and it keeps a locally shuffled file from giving a wrong "not found".
+ * The first problem among a window's whole lines: shape, count 0, order or a repeated hash.
+ * Every line read is checked, not only those a search touches, so a damaged page never
+ * answers "not found". It costs no extra read, and a byte scan of a page takes microseconds.
  */
-export function firstDisorder(window: WindowLines, hashLength: number): number | undefined {
-  let previous = "";
-  for (const [from] of window.bounds) {
-    const hex = window.text.slice(from, from + hashLength);
-    // Upper-casing every line costs as much as the read; only a mixed-case file needs it.
-    if (hex < previous && hex.toUpperCase() < previous.toUpperCase()) return window.start + from;
-    previous = hex;
-  }
-  return undefined;
-}
-
-export type WindowCheck =
-  | { readonly ok: true; readonly lines: readonly CountLine[] }
-  | { readonly ok: false; readonly problem: "shape" | "order"; readonly offset: number; readonly lineIndex: number };
-
-/** Parses every line of a window and checks their order: for the checks made at open. */
-export function checkWindow(window: WindowLines, hashLength: number): WindowCheck {
-  const lines: CountLine[] = [];
-  for (const [index, bound] of window.bounds.entries()) {
-    const line = lineAt(window, index, hashLength);
-    const offset = window.start + bound[0];
-    if (line === undefined) return { ok: false, problem: "shape", offset, lineIndex: index };
-    const previous = lines[lines.length - 1];
-    if (previous !== undefined && line.hex < previous.hex) return { ok: false, problem: "order", offset, lineIndex: index };
-    lines.push(line);
-  }
-  return { ok: true, lines };
+export function windowProblem(window: WindowLines, hashLength: number): LineProblem | undefined {
+  return firstLineProblem(window.bytes, window.firstStart - window.start, window.end - window.start, window.start, hashLength);
 }
 
 export function hashKey(hex: string): number {
   return Number.parseInt(hex.slice(0, KEY_DIGITS), 16);
 }
 
+const DAMAGE_WORDS: Readonly<Record<LineProblemKind, string>> = {
+  shape: "a line is not HASH:COUNT",
+  padding: "a line has count 0",
+  order: "lines out of order",
+  duplicate: "a hash appears twice",
+};
+
 /** Thrown inside a lookup when the data cannot be trusted; becomes an "unknown" result. */
 class UnusableData extends Error {}
 
 export interface SortedHashFileInit {
+  /** As the person gave it: named in the reason when the data looks damaged. */
+  readonly path: string;
   readonly handle: FileHandle;
   readonly size: number;
   /** Where the data starts: 3 when the file begins with a BOM. */
@@ -132,6 +126,7 @@ export class SortedHashFile {
   /** Positioned reads made by lookups, for benchmarks and tests. */
   reads = 0;
   lookups = 0;
+  private readonly path: string;
   private readonly handle: FileHandle;
   private readonly size: number;
   private readonly dataStart: number;
@@ -139,6 +134,7 @@ export class SortedHashFile {
   private readonly lineBytes: number;
 
   constructor(init: SortedHashFileInit) {
+    this.path = init.path;
     this.handle = init.handle;
     this.size = init.size;
     this.dataStart = init.dataStart;
@@ -193,25 +189,26 @@ export class SortedHashFile {
       const window = await this.readWindow(start, Math.min(start + width, hi), lo, hi);
       if (window.bounds.length === 0) {
         if (start === lo && width >= span) return notFound();
-        throw new UnusableData(`the offline data has no line break near byte ${start}`);
+        throw this.damaged(start, "no line break");
       }
-      const disorder = firstDisorder(window, this.hashLength);
-      if (disorder !== undefined) throw new UnusableData(`the offline data is not sorted near byte ${disorder}`);
-      const first = this.line(window, 0);
-      const last = this.line(window, window.bounds.length - 1);
-      if (first.hex < hexLo || (hexHi !== undefined && last.hex > hexHi)) {
-        throw new UnusableData(`the offline data is not sorted near byte ${start}`);
-      }
-      if (target < first.hex) {
+      const problem = windowProblem(window, this.hashLength);
+      if (problem !== undefined) throw this.damaged(problem.offset, DAMAGE_WORDS[problem.kind]);
+      const first = hexAt(window, 0, this.hashLength);
+      const last = hexAt(window, window.bounds.length - 1, this.hashLength);
+      // Strictly: the lines just outside [lo, hi) were read before, so an equal hash is a repeat.
+      if (first <= hexLo) throw this.damaged(window.firstStart, first === hexLo ? DAMAGE_WORDS.duplicate : DAMAGE_WORDS.order);
+      if (hexHi !== undefined && last >= hexHi) throw this.damaged(window.end, last === hexHi ? DAMAGE_WORDS.duplicate : DAMAGE_WORDS.order);
+      if (target < first) {
         hi = window.firstStart;
-        keyHi = hashKey(first.hex);
-        hexHi = first.hex;
-      } else if (target > last.hex) {
+        keyHi = hashKey(first);
+        hexHi = first;
+      } else if (target > last) {
         lo = window.end;
-        keyLo = hashKey(last.hex);
-        hexLo = last.hex;
+        keyLo = hashKey(last);
+        hexLo = last;
       } else {
         const count = this.findCount(window, target);
+        // The window was checked: every line in it has a count above 0.
         return count > 0 ? found(count) : notFound();
       }
       // Uniform data needs two or three interpolation probes. Past that the data is skewed and
@@ -233,17 +230,12 @@ export class SortedHashFile {
   }
 
   private async readWindow(start: number, end: number, lo: number, hi: number): Promise<WindowLines> {
-    const text = await readText(this.handle, start, end - start, () => this.reads++);
-    return locateLines(text, start, lo, hi);
+    return locateLines(await readBytes(this.handle, start, end - start, () => this.reads++), start, lo, hi);
   }
 
-  /** A line the search relies on; a damaged one makes the answer unknown rather than wrong. */
-  private line(window: WindowLines, index: number): CountLine {
-    const line = lineAt(window, index, this.hashLength);
-    if (line === undefined) {
-      throw new UnusableData(`the offline data is damaged near byte ${window.start + (window.bounds[index]?.[0] ?? 0)}`);
-    }
-    return line;
+  /** Why the answer is unknown: the file looks damaged here, and what to run to check it all. */
+  private damaged(offset: number, what: string): UnusableData {
+    return new UnusableData(`the breach data file looks damaged near byte ${offset} (${what}): run harden data verify ${this.path}`);
   }
 
   private findCount(window: WindowLines, target: string): number {
@@ -251,20 +243,17 @@ export class SortedHashFile {
     let high = window.bounds.length - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const line = this.line(window, middle);
-      if (line.hex === target) return line.count;
-      if (line.hex < target) low = middle + 1;
+      const hex = hexAt(window, middle, this.hashLength);
+      if (hex === target) return countAt(window, middle, this.hashLength);
+      if (hex < target) low = middle + 1;
       else high = middle - 1;
     }
     return 0;
   }
 }
 
-/**
- * Reads [position, position + length) as latin1 text (the data is ASCII; latin1 keeps byte
- * offsets equal to string indexes). Calls `onRead` once per read system call.
- */
-export async function readText(handle: FileHandle, position: number, length: number, onRead: () => void): Promise<string> {
+/** Reads [position, position + length). Calls `onRead` once per read system call. */
+export async function readBytes(handle: FileHandle, position: number, length: number, onRead: () => void): Promise<Buffer> {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
@@ -275,7 +264,7 @@ export async function readText(handle: FileHandle, position: number, length: num
     if (bytesRead === 0) throw new UnusableData("the offline data file got shorter while in use");
     filled += bytesRead;
   }
-  return buffer.toString("latin1");
+  return buffer;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -72,6 +72,7 @@ export async function passwordCommand(
         interactive,
         minScore,
         where: opened?.where,
+        offline: opened?.offline,
         results: verdicts.map((v, i) => ({ line: lines[i]!.line, ...v })),
         summary: summarizeVerdicts(verdicts, minScore),
       };

@@ -3,6 +3,7 @@ import type { HashMode } from "../breach/hash.js";
 import type { BreachSource } from "../breach/open.js";
 import { DEFAULT_MIN_SCORE } from "../core/passwordVerdict.js";
 import { UsageError } from "../errors.js";
+import { stateDir } from "../state/store.js";
 import type { ScoringThread } from "../strength/scoringThread.js";
 import type { Context } from "./context.js";
 
@@ -49,12 +50,14 @@ const stringSetting = (ctx: Context, key: string): string | undefined => {
 /** Flag first, then HARDEN_RANGE_URL, then the saved setting; offline likewise from flag or setting. */
 export function breachOptions(ctx: Context, flags: BreachFlags, mode: HashMode, version: string): BreachSource | undefined {
   if (!flags.breach) return undefined;
+  const offline = flags.offline ?? stringSetting(ctx, "offline");
   return {
     mode,
     version,
     concurrency: parseConcurrency(flags.concurrency),
     timeoutMs: parseTimeoutMs(flags.timeout),
-    offline: flags.offline ?? stringSetting(ctx, "offline"),
+    offline,
+    stateDir: offline === undefined ? undefined : stateDir(ctx.env),
     rangeUrl: flags.rangeUrl ?? (ctx.env.HARDEN_RANGE_URL || undefined) ?? stringSetting(ctx, "rangeUrl"),
   };
 }

@@ -67,6 +67,7 @@ export async function scanCommand(
         format: exportsModule.formatLabel(parsed.format),
         minScore,
         where: opened?.where,
+        offline: opened?.offline,
         showUsernames: options.showUsernames === true,
         entries,
         skipped: parsed.skipped,

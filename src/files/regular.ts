@@ -36,11 +36,21 @@ export class FileTooLargeError extends UsageError {
 
 export const formatSize = (bytes: number) => (bytes >= MiB ? `${Math.round(bytes / MiB)} MB` : `${Math.round(bytes / 1024)} KB`);
 
+/** Keeps the system's code (ENOENT, EACCES…) so a caller can tell "missing" from "unreadable". */
+export class CannotReadError extends UsageError {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
 /** A read error as one line: names the file and the reason, never its contents. */
 export function cannotRead(what: string, file: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
-  const wrapped = new UsageError(`Cannot read the ${what} ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
-  // Kept so a caller can still tell "no such file" (ENOENT) from other failures.
+  const code = (error as NodeJS.ErrnoException).code;
+  const wrapped = new CannotReadError(`Cannot read the ${what} ${file} (${code ?? "error"}).`, code);
   wrapped.cause = error;
   return wrapped;
 }

@@ -2,7 +2,7 @@
 import { breachJson, isWeak, maskUsername, type PasswordVerdict, type VerdictSummary } from "../core/passwordVerdict.js";
 import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import type { StrengthVerdict } from "../strength/scorer.js";
-import type { CommandResult } from "./results.js";
+import type { CommandResult, OfflineData } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
@@ -18,10 +18,14 @@ const strengthJson = (s: StrengthVerdict | undefined) =>
     ? { score: s.score, guessesLog10: s.guessesLog10, crackTimeOffline: s.crackTimeOffline, crackTimeOnline: s.crackTimeOnline, warning: s.warning, suggestions: s.suggestions, truncated: s.truncated }
     : null;
 
+/** With --offline only: which data answered and whether it was verified in full. */
+const offlineJson = (offline: OfflineData | undefined) => (offline === undefined ? {} : { offline: { path: offline.path, verified: offline.verified } });
+
 export function passwordJson(result: PasswordResult): unknown {
   return {
     results: result.results.map((r) => ({ line: r.line, breach: breachJson(r.breach), strength: strengthJson(r.strength) })),
     summary: result.summary,
+    ...offlineJson(result.offline),
   };
 }
 
@@ -41,6 +45,7 @@ export function scanJson(result: ScanResult): unknown {
     })),
     skipped: result.skipped,
     summary: result.summary,
+    ...offlineJson(result.offline),
   };
 }
 

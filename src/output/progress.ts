@@ -1,23 +1,29 @@
 /** A one-line progress counter on stderr, only for a person watching a terminal. */
 import type { CheckProgress } from "../breach/result.js";
 
-export interface ProgressLine {
-  update(progress: CheckProgress): void;
+export interface ProgressLine<P extends CheckProgress = CheckProgress> {
+  update(progress: P): void;
   done(): void;
 }
 
-export function progressLine(stream: NodeJS.WriteStream, label: string): ProgressLine {
+/** `describe` words the count after the bar (default "12 of 50"). */
+export function progressLine<P extends CheckProgress = CheckProgress>(
+  stream: NodeJS.WriteStream,
+  label: string,
+  describe: (progress: P) => string = ({ done, total }) => `${done} of ${total}`,
+): ProgressLine<P> {
   let last = 0;
   let shown = false;
   return {
-    update({ done, total }) {
+    update(progress) {
+      const { done, total } = progress;
       const now = Date.now();
       if (done !== total && now - last < 100) return;
       last = now;
       shown = true;
       const width = 24;
       const filled = total === 0 ? width : Math.round((done / total) * width);
-      stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done} of ${total}`);
+      stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${describe(progress)}`);
     },
     done() {
       if (shown) stream.write("\r\u001b[2K");

@@ -6,6 +6,7 @@ import type { PasswordVerdict, VerdictSummary } from "../core/passwordVerdict.js
 import type { WorkshopPlan } from "../workshop/plan.js";
 import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { EvidenceResult } from "../evidence/results.js";
+import type { DataVerification } from "../breach/verifyData.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -21,6 +22,15 @@ export type CommandResult =
   | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }
   | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean; keptEvidence: boolean }
   | { kind: "config"; values: Record<string, unknown>; changed: boolean }
+  | {
+      kind: "data-verify";
+      verification: DataVerification;
+      seconds: number;
+      /** The sound result was recorded in harden's folder (never with --no-save). */
+      saved: boolean;
+      /** Why recording it failed (a system code), if it did. */
+      saveError?: string;
+    }
   | { kind: "workshop"; title: string; audit?: AuditSummary; drills: DrillOutcome[] }
   | { kind: "handout"; plan: WorkshopPlan; checklists: Checklist[]; format: DocFormat }
   | { kind: "totp-code"; code: string; time: number; validFor: number; digits: number; period: number; algorithm: string }
@@ -32,6 +42,8 @@ export type CommandResult =
       minScore: number;
       /** Where breach answers came from; undefined with --no-breach. */
       where?: string;
+      /** With --offline: the data, and whether `harden data verify` found it sound as it is now. */
+      offline?: OfflineData;
       results: Array<{ line: number } & PasswordVerdict>;
       summary: VerdictSummary;
     }
@@ -41,12 +53,18 @@ export type CommandResult =
       format: string;
       minScore: number;
       where?: string;
+      offline?: OfflineData;
       showUsernames: boolean;
       entries: ScanEntry[];
       /** Records that could not be read as entries, by line, with the reason (never a value). */
       skipped: Array<{ line: number; reason: string }>;
       summary: VerdictSummary & { entries: number; withoutPassword: number; reused: number };
     };
+
+export interface OfflineData {
+  path: string;
+  verified: boolean;
+}
 
 /** A ranked plan as shown and as JSON: every item, highest first, with why it is there. */
 export interface PlanSummary {

@@ -11,7 +11,7 @@ const PROGRESS = "progress";
 const SETTINGS = "settings";
 /** Every entry harden may create in its folder; `forget` removes exactly these (and moved-aside files). */
 export const EVIDENCE = "evidence";
-const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE];
+const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE, "verified-data.json"];
 const CORRUPT_MARK = ".corrupt-";
 
 export type Settings = Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { chmod, mkdir, open, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -232,6 +233,24 @@ describe("offline sorted hash file", () => {
       await expectRefused(path, /half-sorted\.txt is not a sorted Pwned Passwords SHA-1 file: it is not sorted by hash near byte \d+/);
     });
 
+    it("a repeated hash or a count of 0 near the start", async () => {
+      const sorted = sortEntries(randomEntries("sha1", 50));
+      const repeated = [...sorted.slice(0, 10), sorted[9]!, ...sorted.slice(10)];
+      const path = join(dir, "repeated.txt");
+      await writeFile(path, formatLines(repeated, { trailingNewline: true }));
+      await expectRefused(path, /repeated\.txt is not a sorted Pwned Passwords SHA-1 file: line 11 repeats the hash of the line above/);
+      const padded = sorted.map(([hash, count], i) => [hash, i === 20 ? 0 : count] as const);
+      await writeFile(path, formatLines(padded, { trailingNewline: true }));
+      await expectRefused(path, /line 21 has count 0/);
+    });
+
+    it("a FIFO, at once and without waiting for a writer", async () => {
+      const fifo = join(dir, "pwned.fifo");
+      execFileSync("mkfifo", [fifo]);
+      // The shared refusal of what is not a regular file: a usage error (exit 2), like bad data.
+      await expect(openOfflineDataset(fifo)).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/pwned\.fifo is a pipe \(FIFO\), not a regular file/) });
+    }, 2000);
+
     it("a download cut off in the middle of a line", async () => {
       const sorted = sortEntries(randomEntries("sha1", 20_000));
       const path = join(dir, "cut.txt");
@@ -253,7 +272,26 @@ describe("offline sorted hash file", () => {
       const handle = await open(path, "r+");
       await handle.write("ZZZZ", text.indexOf(target));
       await handle.close();
-      expectUnknown(await dataset.lookup(target), /the offline data is (damaged|not sorted) near byte \d+/, target);
+      expectUnknown(await dataset.lookup(target), /the breach data file looks damaged near byte \d+ \(a line is not HASH:COUNT\): run harden data verify .*damaged\.txt/, target);
+    });
+
+    it("a count of 0 or a repeated hash written after the checks at open", async () => {
+      const sorted = sortEntries(randomEntries("sha1", 20_000)).map(([hash], i) => [hash, 100 + (i % 900)] as const);
+      const path = join(dir, "padded.txt");
+      const text = formatLines(sorted, { trailingNewline: true });
+      await writeFile(path, text);
+      const dataset = await openData(path);
+      const [target] = sorted[10_000]!;
+      const [neighbour] = sorted[10_001]!;
+      const handle = await open(path, "r+");
+      // The target's count becomes 000: padding, which used to read as "not found".
+      await handle.write("000", text.indexOf(target) + 41);
+      expectUnknown(await dataset.lookup(target), /looks damaged near byte \d+ \(a line has count 0\)/, target);
+      // The neighbour repeats the target: it used to answer with one of the two counts.
+      await handle.write(`${target}:123`, text.indexOf(target));
+      await handle.write(`${target}`, text.indexOf(neighbour));
+      await handle.close();
+      expectUnknown(await dataset.lookup(target), /looks damaged near byte \d+ \(a hash appears twice\)/, target);
     });
 
     it("a file cut short after it was opened", async () => {
@@ -276,7 +314,7 @@ describe("offline sorted hash file", () => {
       [swapped[50], swapped[150]] = [sorted[150] as Entry, sorted[50] as Entry];
       await writeFile(path, formatLines(swapped, { trailingNewline: true }));
       const [target] = sorted[50] as Entry;
-      expectUnknown(await dataset.lookup(target), /the offline data is not sorted near byte \d+/, target);
+      expectUnknown(await dataset.lookup(target), /the breach data file looks damaged near byte \d+ \((lines out of order|a hash appears twice)\)/, target);
     });
   });
 
@@ -357,6 +395,15 @@ describe("offline folder of range files", () => {
     await chmod(join(folder, "5BAA6.txt"), 0o000);
     expectUnknown(await dataset.lookup(hash), /could not read the offline file for prefix 5BAA6 \(EACCES\)/, hash);
   });
+
+  it("answers unknown at once for a prefix whose file is a FIFO", async () => {
+    const folder = join(dir, "fifo");
+    const hash = sha1Hex("password");
+    await writePrefixFolder(folder, [[sha1Hex("x"), 1]]);
+    execFileSync("mkfifo", [join(folder, `${hash.slice(0, 5)}.txt`)]);
+    const dataset = await openData(folder);
+    expectUnknown(await dataset.lookup(hash), /the offline file for prefix 5BAA6 is a pipe \(FIFO\), not a regular file/, hash);
+  }, 2000);
 
   it("refuses a folder without range files", async () => {
     const folder = join(dir, "empty-folder");

@@ -1,15 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkWindow, hashKey, lineAt, locateLines } from "../../../src/breach/sortedHashFile.js";
+import { hashKey, hexAt, locateLines, windowProblem } from "../../../src/breach/sortedHashFile.js";
 
 const A = `${"A".repeat(40)}:1`;
 const B = `${"B".repeat(40)}:22`;
 const C = `${"C".repeat(40)}:333`;
 const BOM = "\u00EF\u00BB\u00BF";
 
+const bytes = (text: string) => Buffer.from(text, "latin1");
+
 function hexes(text: string, start: number, lo: number, hi: number): string[] {
-  const window = locateLines(text, start, lo, hi);
-  return window.bounds.map((_bound, index) => lineAt(window, index, 40)?.hex ?? "?");
+  const window = locateLines(bytes(text), start, lo, hi);
+  return window.bounds.map((_bound, index) => hexAt(window, index, 40));
 }
 
 describe("locateLines", () => {
@@ -35,7 +37,7 @@ describe("locateLines", () => {
   });
 
   it("reports where the first line starts and the last one ends", () => {
-    const window = locateLines(text.slice(5, 90), 5, 0, text.length);
+    const window = locateLines(bytes(text.slice(5, 90)), 5, 0, text.length);
     expect(window.firstStart).toBe(A.length + 1);
     expect(window.end).toBe(A.length + 1 + B.length + 1);
   });
@@ -46,7 +48,7 @@ describe("locateLines", () => {
   });
 
   it("finds nothing in a window without a line break", () => {
-    expect(locateLines(A.slice(3), 3, 0, 1000).bounds).toEqual([]);
+    expect(locateLines(bytes(A.slice(3)), 3, 0, 1000).bounds).toEqual([]);
   });
 
   it("finds exactly the lines wholly inside a window, wherever its edges fall", () => {
@@ -57,7 +59,7 @@ describe("locateLines", () => {
         const full = all.join(eol) + eol;
         const starts = all.map((_line, i) => all.slice(0, i).reduce((sum, line) => sum + line.length + eol.length, 0));
         const [s, e] = [x % (full.length + 1), y % (full.length + 1)].sort((a, b) => a - b) as [number, number];
-        const got = locateLines(full.slice(s, e), s, 0, full.length).bounds.map(([from]) => s + from);
+        const got = locateLines(bytes(full.slice(s, e)), s, 0, full.length).bounds.map(([from]) => s + from);
         const expected = starts.filter((start, i) => (s === 0 || start > s) && start + (all[i] as string).length + eol.length <= e);
         expect(got).toEqual(expected);
       }),
@@ -65,12 +67,16 @@ describe("locateLines", () => {
   });
 });
 
-describe("checkWindow", () => {
-  it("accepts sorted lines and refuses broken or unsorted ones", () => {
-    const check = (text: string) => checkWindow(locateLines(text, 0, 0, text.length), 40);
-    expect(check(`${A}\n${B}\n`).ok).toBe(true);
-    expect(check(`${B}\n${A}\n`)).toMatchObject({ ok: false, problem: "order", lineIndex: 1 });
-    expect(check(`${A}\nnonsense\n`)).toMatchObject({ ok: false, problem: "shape", lineIndex: 1 });
+describe("windowProblem", () => {
+  it("accepts sorted lines and finds broken, unsorted, repeated or count-0 ones in the window's whole lines", () => {
+    const check = (text: string, start = 0) => windowProblem(locateLines(bytes(text.slice(start)), start, 0, text.length), 40);
+    expect(check(`${A}\n${B}\n`)).toBeUndefined();
+    expect(check(`${B}\n${A}\n`)).toEqual({ kind: "order", offset: B.length + 1, line: 2 });
+    expect(check(`${A}\nnonsense\n`)).toEqual({ kind: "shape", offset: A.length + 1, line: 2 });
+    expect(check(`${A}\n${A}\n`)).toMatchObject({ kind: "duplicate", line: 2 });
+    expect(check(`${A}\n${"B".repeat(40)}:0\n`)).toMatchObject({ kind: "padding", line: 2 });
+    // A line cut by the window's start is not a whole line, so it is not judged.
+    expect(check(`nonsense\n${A}\n${B}\n`, 2)).toBeUndefined();
   });
 });
 

@@ -1,0 +1,35 @@
+// A generated sorted SHA-1 HASH:COUNT file like the downloader's, shared by P2 and P5.
+import { randomBytes } from "node:crypto";
+import { closeSync, openSync, writeSync } from "node:fs";
+
+/**
+ * Writes `lines` uniform sorted hashes without sorting millions of strings: the first 13 hex
+ * digits grow by random steps (mean 2^52 / lines), the other 27 are random. Returns `keep`
+ * of the hashes, spread evenly, to look up, and the last prefix: the data ends a little before
+ * FFFFF, and lookups past its last prefix rightly answer "unknown" (the file looks cut short).
+ */
+export function writeSortedHashes(file, lines, keep = 0) {
+  const fd = openSync(file, "w");
+  const present = [];
+  const every = Math.max(1, Math.floor(lines / Math.max(1, keep)));
+  // A little under 2^52 / lines, so the sum of the steps stays within 13 hex digits.
+  const step = (0.98 * 2 ** 52) / lines;
+  let head = 0;
+  let hash = "";
+  let chunk = [];
+  const tailHex = randomBytes(14 * 65536).toString("hex").toUpperCase();
+  for (let n = 0; n < lines; n++) {
+    head += 1 + Math.floor(Math.random() * (2 * step - 1));
+    const tailAt = (n * 27) % (tailHex.length - 27);
+    hash = head.toString(16).toUpperCase().padStart(13, "0") + tailHex.slice(tailAt, tailAt + 27);
+    chunk.push(`${hash}:${1 + (n % 997)}`);
+    if (n % every === every >> 1 && present.length < keep) present.push(hash);
+    if (chunk.length === 100_000) {
+      writeSync(fd, `${chunk.join("\r\n")}\r\n`);
+      chunk = [];
+    }
+  }
+  if (chunk.length) writeSync(fd, `${chunk.join("\r\n")}\r\n`);
+  closeSync(fd);
+  return { present, lastPrefix: hash.slice(0, 5) };
+}

@@ -1,0 +1,98 @@
+import { open, writeFile, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SortedHashFile } from "../../../src/breach/sortedHashFile.js";
+import type { BreachResult } from "../../../src/breach/result.js";
+import { tempDir } from "../../fixtures/breach/datasets.js";
+
+/**
+ * Lookups in small crafted files, read in one window, with no checks at open: whatever the
+ * window holds, a damaged window must answer "unknown", never "not found" (nor a count).
+ */
+
+let dir: string;
+let removeDir: () => Promise<void>;
+const handles: FileHandle[] = [];
+
+beforeEach(async () => {
+  ({ path: dir, remove: removeDir } = await tempDir());
+});
+
+afterEach(async () => {
+  while (handles.length > 0) await handles.pop()?.close();
+  await removeDir();
+});
+
+/** 60 sorted SHA-1 hashes, spread over the key space, each seen 5 times: lines all 43 bytes. */
+const HASHES = Array.from({ length: 60 }, (_unused, i) => (0x100 + i * 0x40).toString(16).toUpperCase().padEnd(40, "7"));
+const lineOf = (hash: string, count: number | string = 5) => `${hash}:${count}`;
+const TARGET = 30;
+
+async function lookupIn(lines: readonly string[], hash: string, eol = "\n"): Promise<BreachResult> {
+  const path = join(dir, `data-${handles.length}.txt`);
+  const text = `${lines.join(eol)}${eol}`;
+  await writeFile(path, text, "latin1");
+  const handle = await open(path, "r");
+  handles.push(handle);
+  const file = new SortedHashFile({ path, handle, size: Buffer.byteLength(text, "latin1"), dataStart: 0, mode: "sha1", averageLineBytes: 43 });
+  return file.lookup(hash);
+}
+
+const sound = () => HASHES.map((hash) => lineOf(hash));
+
+function expectDamaged(result: BreachResult): void {
+  expect(result).toMatchObject({ status: "unknown", reason: expect.stringMatching(/^the breach data file looks damaged near byte \d+.*: run harden data verify .*data-\d+\.txt$/) });
+  if (result.status === "unknown") expect(result.reason).not.toContain(HASHES[TARGET]!.slice(5, 15));
+}
+
+describe("a lookup in a crafted sorted file", () => {
+  it("answers from a sound file (LF and CRLF)", async () => {
+    for (const eol of ["\n", "\r\n"]) {
+      expect(await lookupIn(sound(), HASHES[TARGET]!, eol)).toEqual({ status: "found", count: 5 });
+      expect(await lookupIn(sound(), HASHES[TARGET]!.replace(/7$/, "8"), eol)).toEqual({ status: "not-found" });
+    }
+  });
+
+  it("answers unknown when two lines next to the target are out of order", async () => {
+    const lines = sound();
+    [lines[TARGET - 1], lines[TARGET + 1]] = [lines[TARGET + 1]!, lines[TARGET - 1]!];
+    expectDamaged(await lookupIn(lines, HASHES[TARGET]!));
+    expectDamaged(await lookupIn(lines, HASHES[TARGET]!.replace(/7$/, "8")));
+  });
+
+  it("answers unknown, not not-found, when the target's line has count 0", async () => {
+    const lines = sound();
+    lines[TARGET] = lineOf(HASHES[TARGET]!, 0);
+    expectDamaged(await lookupIn(lines, HASHES[TARGET]!));
+  });
+
+  it("answers unknown when a neighbour has count 0", async () => {
+    const lines = sound();
+    lines[TARGET + 1] = lineOf(HASHES[TARGET + 1]!, "000");
+    expectDamaged(await lookupIn(lines, HASHES[TARGET]!));
+  });
+
+  it("answers unknown when the target's hash appears twice", async () => {
+    const lines = sound();
+    lines[TARGET + 1] = lineOf(HASHES[TARGET]!, 7);
+    expectDamaged(await lookupIn(lines, HASHES[TARGET]!));
+  });
+
+  it("answers unknown for a garbage line anywhere in the window, even one a search would not touch", async () => {
+    // Sorts in place, so only a shape check finds it; far from where the search looks.
+    const garbage = [`${HASHES[45]!.slice(0, 20)}ZZ not a line`, `${HASHES[45]!.slice(0, 32)}:5`, `${HASHES[45]!}:5x`, `${HASHES[45]!}:`, `${HASHES[45]!}`];
+    for (const line of garbage) {
+      const lines = sound();
+      lines[45] = line;
+      const absent = HASHES[10]!.replace(/7$/, "8");
+      expectDamaged(await lookupIn(lines, absent));
+      expectDamaged(await lookupIn(lines, HASHES[10]!));
+    }
+  });
+
+  it("answers unknown for a duplicate far from the target", async () => {
+    const lines = sound();
+    lines[51] = lines[50]!;
+    expectDamaged(await lookupIn(lines, HASHES[10]!.replace(/7$/, "8")));
+  });
+});

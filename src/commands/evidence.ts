@@ -6,6 +6,7 @@ import { UsageError } from "../errors.js";
 import { localTime } from "../evidence/chain.js";
 import { evidenceDir, readEvidence, recordEvidence, verifyEvidence, type EvidenceLog } from "../evidence/log.js";
 import { EVIDENCE_FORMATS, type EvidenceFormat, type EvidenceListing, type EvidenceResult } from "../evidence/results.js";
+import { useStateFolder, useSubfolder } from "../state/folder.js";
 import { stateDir } from "../state/store.js";
 import { parseFormat } from "./formats.js";
 import type { Context } from "./context.js";
@@ -36,6 +37,13 @@ export async function evidenceAddCommand(ctx: Context, files: string[], options:
   return { kind: "evidence-add", entry };
 }
 
+/** The evidence folder to read, once the state folder is checked: a log planted by someone else is not shown as the person's. */
+function evidenceToRead(ctx: Context): string {
+  const dir = evidenceDir(stateDir(ctx.env));
+  if (useStateFolder(path.dirname(dir), { create: false })) useSubfolder(dir, { create: false });
+  return dir;
+}
+
 function listing(log: EvidenceLog): EvidenceListing {
   return {
     entries: log.lines.flatMap((l) => (l.entry ? [l.entry] : [])),
@@ -45,11 +53,11 @@ function listing(log: EvidenceLog): EvidenceListing {
 }
 
 export async function evidenceListCommand(ctx: Context): Promise<EvidenceResult> {
-  return { kind: "evidence-list", ...listing(await readEvidence(evidenceDir(stateDir(ctx.env)))) };
+  return { kind: "evidence-list", ...listing(await readEvidence(evidenceToRead(ctx))) };
 }
 
 export async function evidenceVerifyCommand(ctx: Context): Promise<EvidenceResult> {
-  const { lines, files, findings, head } = await verifyEvidence(evidenceDir(stateDir(ctx.env)));
+  const { lines, files, findings, head } = await verifyEvidence(evidenceToRead(ctx));
   return { kind: "evidence-verify", entries: lines.length, files, findings, head };
 }
 
@@ -58,7 +66,7 @@ export const parseEvidenceFormat = (value: string | undefined): EvidenceFormat =
 /** A report to print or send: every entry, checked again as it is written. */
 export async function evidenceExportCommand(ctx: Context, options: { format?: string }): Promise<EvidenceResult> {
   const format = parseEvidenceFormat(options.format);
-  const log = await verifyEvidence(evidenceDir(stateDir(ctx.env)));
+  const log = await verifyEvidence(evidenceToRead(ctx));
   const now = ctx.now();
   return { kind: "evidence-export", format, generatedAt: now.toISOString(), generatedLocal: localTime(now), findings: log.findings, ...listing(log) };
 }

@@ -35,7 +35,9 @@ export const formatSize = (bytes: number) => (bytes >= MiB ? `${Math.round(bytes
 /** A read error as one line: names the file and the reason, never its contents. */
 export function cannotRead(what: string, file: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
-  return new UsageError(`Cannot read the ${what} ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  const code = (error as NodeJS.ErrnoException).code ?? "error";
+  // The code stays on the error too, so a caller can tell a missing file (ENOENT) from others.
+  return Object.assign(new UsageError(`Cannot read the ${what} ${file} (${code}).`), { code });
 }
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer; the fstat that

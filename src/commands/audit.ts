@@ -67,11 +67,9 @@ export async function auditCommand(ctx: Context, options: AuditOptions, deps: { 
 async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, file: string): Promise<CommandResult> {
   const rules = await loadIntakeRules();
   const { answers, intake, platforms: filePlatforms } = await readAnswersFile(file, checklists, rules.questions.map((q) => q.id));
-  const state = ctx.state();
-  let progress = state.loadProgress();
   const at = ctx.now().toISOString();
-  for (const [id, status] of answers) progress = withAnswer(progress, id, status, at);
-  state.saveProgress(progress);
+  // Merged into the latest saved progress: another harden may have saved answers meanwhile.
+  const progress = ctx.state().updateProgress((latest) => [...answers].reduce((p, [id, status]) => withAnswer(p, id, status, at), latest));
   const chosen = named?.map((c) => c.platform) ?? filePlatforms;
   const plan = intake ? buildPlan(rules, intake, checklists, chosen ?? []) : undefined;
   const platforms =
@@ -109,9 +107,9 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
   const lastAudit = lastTwo(stateDir(ctx.env)).at(-1);
   if (lastAudit) ui.say(style.dim(wrap(checkStaleness(lastAudit.takenAt, ctx.now()).advice, Math.min(width ?? 80, 100), "  ")) + "\n");
 
-  const save = (next: Progress) => {
-    progress = next;
-    state.saveProgress(progress);
+  // Each change is applied to the latest saved progress, so answers another harden saved meanwhile stay.
+  const save = (change: (latest: Progress) => Progress) => {
+    progress = state.updateProgress(change);
   };
 
   const resumable = resumableSession(checklists, progress);
@@ -139,10 +137,12 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
       if (!intake.reused) await offerToKeep(ctx, ui, intake.answers);
       const plan = buildPlan(rules, intake.answers, checklists, intake.platforms);
       ui.say(`\n${topFive(plan, style)}`);
-      save(startSession(progress, plan.platforms, ctx.now().toISOString(), plan.items.map((p) => p.item.id)));
+      const at = ctx.now().toISOString();
+      save((latest) => startSession(latest, plan.platforms, at, plan.items.map((p) => p.item.id)));
     } else {
       const platforms = named ? named.map((c) => c.platform) : await choosePlatforms(ui, checklists, progress.session?.platforms);
-      save(startSession(progress, platforms, ctx.now().toISOString()));
+      const at = ctx.now().toISOString();
+      save((latest) => startSession(latest, platforms, at));
     }
   }
 
@@ -154,10 +154,12 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
       stopped = true;
       break;
     }
-    save(withAnswer(progress, item.id, answer, ctx.now().toISOString()));
+    const at = ctx.now().toISOString();
+    save((latest) => withAnswer(latest, item.id, answer, at));
   }
   if (!stopped) {
-    save(finishSession(progress, ctx.now().toISOString()));
+    const at = ctx.now().toISOString();
+    save((latest) => finishSession(latest, at));
     keepSnapshot(ctx, checklists, progress.session?.platforms ?? [], progress);
   }
   return { kind: "audit", summary: summarize(checklists, progress.session?.platforms ?? [], progress), finished: !stopped, saved: ctx.save };

@@ -61,11 +61,12 @@ export async function configCommand(ctx: Context, action: "get" | "set" | "unset
   if (!ctx.save) throw new UsageError("Settings cannot be changed with --no-save.");
   if (!name) throw new UsageError(`Name a setting: ${SETTING_NAMES.join(", ")}.`);
   const setting = spec(name);
-  const settings = ctx.state().loadSettings();
-  if (action === "set") {
-    if (value === undefined) throw new UsageError(`Give a value: harden config set ${name} VALUE.`);
-    settings[setting.key] = setting.parse(value);
-  } else delete settings[setting.key];
-  ctx.state().saveSettings(settings);
+  if (action === "set" && value === undefined) throw new UsageError(`Give a value: harden config set ${name} VALUE.`);
+  const parsed = action === "set" ? setting.parse(value!) : undefined;
+  const settings = ctx.state().updateSettings((latest) => {
+    if (action === "set") latest[setting.key] = parsed;
+    else delete latest[setting.key];
+    return latest;
+  });
   return { kind: "config", values: { [name]: settings[setting.key] ?? null }, changed: true };
 }

@@ -7,6 +7,7 @@ import { checkChain, localTime } from "../evidence/chain.js";
 import { evidenceDir, readEvidence, recordEvidence, verifyEvidence, type EvidenceLog } from "../evidence/log.js";
 import { makeSeal, parseSeal, type Seal } from "../evidence/seal.js";
 import { EVIDENCE_FORMATS, type EvidenceFormat, type EvidenceListing, type EvidenceResult } from "../evidence/results.js";
+import { useStateFolder, useSubfolder } from "../state/folder.js";
 import { stateDir } from "../state/store.js";
 import { parseFormat } from "./formats.js";
 import type { Context } from "./context.js";
@@ -37,6 +38,13 @@ export async function evidenceAddCommand(ctx: Context, files: string[], options:
   return { kind: "evidence-add", entry };
 }
 
+/** The evidence folder to read, once the state folder is checked: a log planted by someone else is not shown as the person's. */
+function evidenceToRead(ctx: Context): string {
+  const dir = evidenceDir(stateDir(ctx.env));
+  if (useStateFolder(path.dirname(dir), { create: false })) useSubfolder(dir, { create: false });
+  return dir;
+}
+
 function listing(log: EvidenceLog): EvidenceListing {
   return {
     entries: log.lines.flatMap((l) => (l.entry ? [l.entry] : [])),
@@ -46,7 +54,7 @@ function listing(log: EvidenceLog): EvidenceListing {
 }
 
 export async function evidenceListCommand(ctx: Context): Promise<EvidenceResult> {
-  return { kind: "evidence-list", ...listing(await readEvidence(evidenceDir(stateDir(ctx.env)))) };
+  return { kind: "evidence-list", ...listing(await readEvidence(evidenceToRead(ctx))) };
 }
 
 const SEAL_SHAPE = "H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P";
@@ -62,13 +70,13 @@ function typedSeal(code: string): Seal {
 
 export async function evidenceVerifyCommand(ctx: Context, options: { seal?: string } = {}): Promise<EvidenceResult> {
   const seal = options.seal === undefined ? undefined : typedSeal(options.seal);
-  const { lines, files, findings, head, headFile, seal: sealCheck } = await verifyEvidence(evidenceDir(stateDir(ctx.env)), seal);
+  const { lines, files, findings, head, headFile, seal: sealCheck } = await verifyEvidence(evidenceToRead(ctx), seal);
   return { kind: "evidence-verify", entries: lines.length, files, findings, head, headFile, ...(sealCheck ? { seal: sealCheck } : {}) };
 }
 
 /** A short code for the log as it is now, to write down or send; nothing is written. */
 export async function evidenceSealCommand(ctx: Context): Promise<EvidenceResult> {
-  const log = await readEvidence(evidenceDir(stateDir(ctx.env)));
+  const log = await readEvidence(evidenceToRead(ctx));
   if (log.head === null) throw new UsageError("Nothing to seal: the evidence log is empty. Record something first with: harden evidence add FILE... --note TEXT");
   const now = ctx.now();
   const seal = makeSeal(log.lines.length, log.head, now);
@@ -81,7 +89,7 @@ export const parseEvidenceFormat = (value: string | undefined): EvidenceFormat =
 /** A report to print or send: every entry, checked again as it is written. */
 export async function evidenceExportCommand(ctx: Context, options: { format?: string }): Promise<EvidenceResult> {
   const format = parseEvidenceFormat(options.format);
-  const log = await verifyEvidence(evidenceDir(stateDir(ctx.env)));
+  const log = await verifyEvidence(evidenceToRead(ctx));
   const now = ctx.now();
   return { kind: "evidence-export", format, generatedAt: now.toISOString(), generatedLocal: localTime(now), findings: log.findings, ...listing(log) };
 }

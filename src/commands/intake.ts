@@ -72,8 +72,7 @@ export async function offerToKeep(ctx: Context, ui: IntakeUI, answers: IntakeAns
   if (!ctx.save || Object.keys(answers).length === 0) return;
   const keep = await ui.confirmAction("Keep these answers on this computer for next time? Anyone who can open your files here could read them.", false);
   if (!keep) return;
-  const settings = ctx.state().loadSettings();
-  ctx.state().saveSettings({ ...settings, intake: answers });
+  ctx.state().updateSettings((settings) => ({ ...settings, intake: answers }));
 }
 
 export function topFive(plan: Plan, style: Style): string {

@@ -4,48 +4,62 @@
  * Only hashes and sizes are taken from the files; their contents are never shown.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
-import { chmod, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstatSync, readdirSync, rmdirSync, rmSync } from "node:fs";
+import { open, rename, type FileHandle } from "node:fs/promises";
 import path from "node:path";
+import { HardenError } from "../errors.js";
+import { cannotRead, openRegularFile } from "../files/regular.js";
+import { APPEND_FLAGS, cannotSave, LinkRefusedError, NEW_FILE_FLAGS, openError, readStateFile, refuseLink, TEMP_MARK, useStateFolder, useSubfolder, writeStateFile } from "../state/folder.js";
+import { withStateLock } from "../state/lock.js";
 import { checkChain, entryLine, entryRef, localTime, parseTail, readLogLines, sealEntry, tailOf, type ChainTail, type EvidenceEntry, type EvidenceFile, type EvidenceFinding, type LogLine } from "./chain.js";
 import { checkSeal, type Seal, type SealCheck } from "./seal.js";
 
 const LOG = "log.jsonl";
 const HEAD = "head.json";
 const FILES = "files";
+/** A copy being written: renamed to its hash once it is whole, removed if anything fails. */
+const INCOMING = ".incoming-";
 
 export const evidenceDir = (stateDir: string) => path.join(stateDir, "evidence");
 
+/** Never through a link: a link planted at log.jsonl or head.json is refused. */
 async function readOrEmpty(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return Buffer.alloc(0);
-    throw error;
-  }
+  return readStateFile(file) ?? Buffer.alloc(0);
 }
 
-/** Folders readable only by the person, even when they existed before with a wider mode. */
-async function privateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await chmod(dir, 0o700);
+async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+  for (let done = 0; done < data.length; ) done += (await handle.write(data, done, data.length - done)).bytesWritten;
 }
 
-/** Hashes a file as it is read; with `copyTo`, writes the same bytes there, so the copy is exactly what was hashed. */
+/**
+ * Hashes a file as it is read; with `copyTo`, writes the same bytes there, so the copy is
+ * exactly what was hashed. Only a regular file is read: a device such as /dev/zero would never
+ * end and a FIFO would hang.
+ */
 async function hashFile(file: string, copyTo?: string): Promise<{ sha256: string; size: number }> {
-  const hash = createHash("sha256");
-  let size = 0;
-  const out = copyTo ? await open(copyTo, "wx", 0o600) : undefined;
+  const input = await openRegularFile(file, "evidence file");
   try {
-    for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      size += chunk.length;
-      await out?.write(chunk);
+    const out = copyTo ? await open(copyTo, NEW_FILE_FLAGS, 0o600).catch((error: unknown) => Promise.reject(openError(copyTo, error))) : undefined;
+    try {
+      const hash = createHash("sha256");
+      const buffer = Buffer.allocUnsafe(256 * 1024);
+      let size = 0;
+      for (;;) {
+        const { bytesRead } = await input.read(buffer, 0, buffer.length, null).catch((error: unknown) => Promise.reject(cannotRead("evidence file", file, error)));
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
+        hash.update(chunk);
+        size += bytesRead;
+        if (out) await writeAll(out, chunk).catch((error: unknown) => Promise.reject(cannotSave(path.dirname(copyTo!), error)));
+      }
+      await out?.datasync().catch((error: unknown) => Promise.reject(cannotSave(path.dirname(copyTo!), error)));
+      return { sha256: hash.digest("hex"), size };
+    } finally {
+      await out?.close();
     }
   } finally {
-    await out?.close();
+    await input.close();
   }
-  return { sha256: hash.digest("hex"), size };
 }
 
 /** Only a short plain extension survives (".png", ".pdf"): a longer one could describe what happened. */
@@ -54,50 +68,127 @@ function copyExtension(file: string): string {
   return /^\.[a-z0-9]{1,5}$/.test(ext) ? ext : "";
 }
 
-async function keepCopy(filesDir: string, file: string): Promise<EvidenceFile> {
-  const incoming = path.join(filesDir, `.incoming-${randomUUID()}`);
-  try {
-    const { sha256, size } = await hashFile(file, incoming);
-    const copy = `${sha256}${copyExtension(file)}`;
-    // A copy already kept under this name stays as it is: replacing it would hide a change to it from verify.
-    if (existsSync(path.join(filesDir, copy))) await rm(incoming);
-    else await rename(incoming, path.join(filesDir, copy));
-    return { path: file, sha256, size, copy };
-  } catch (error) {
-    await rm(incoming, { force: true });
-    throw error;
+/**
+ * Renames the copies read aside into files/ under their hash; returns the ones it put there.
+ * A copy already kept under a name stays as it is: replacing it would hide a change from verify.
+ */
+async function placeCopies(filesDir: string, copies: Array<{ incoming: string; name: string }>): Promise<string[]> {
+  const placed: string[] = [];
+  for (const { incoming, name } of copies) {
+    const copy = path.join(filesDir, name);
+    try {
+      const existing = lstatSync(copy, { throwIfNoEntry: false });
+      if (existing?.isSymbolicLink()) throw new LinkRefusedError(copy);
+      if (existing) continue;
+      await rename(incoming, copy);
+      placed.push(copy);
+    } catch (error) {
+      for (const done of placed) rmSync(done, { force: true });
+      throw cannotSave(filesDir, error);
+    }
   }
+  return placed;
 }
 
-/** Appends one entry for `files` (absolute paths, checked to exist) and `note`. */
-export async function recordEvidence(dir: string, input: { now: Date; note: string | null; files: string[]; copy: boolean }): Promise<EvidenceEntry> {
-  await privateDir(dir);
-  const filesDir = path.join(dir, FILES);
-  if (input.copy) await privateDir(filesDir);
-  const files: EvidenceFile[] = [];
-  for (const file of input.files) files.push(input.copy ? await keepCopy(filesDir, file) : { path: file, ...(await hashFile(file)), copy: null });
-
+/** Appends the entry after the log's last one and moves head.json on; on any failure the log is cut back to what it was. */
+async function appendEntry(dir: string, input: { now: Date; note: string | null }, files: EvidenceFile[]): Promise<EvidenceEntry> {
   const logFile = path.join(dir, LOG);
+  // Refused before anything is written, so a link there never leaves a half-recorded entry.
+  refuseLink(path.join(dir, HEAD));
   const data = await readOrEmpty(logFile);
   const entry = sealEntry({ at: input.now.toISOString(), localTime: localTime(input.now), note: input.note, files }, tailOf(readLogLines(data)));
   // A last line cut short (no "\n") stays a line of its own instead of swallowing this entry.
   const text = (data.length > 0 && data.at(-1) !== 0x0a ? "\n" : "") + entryLine(entry);
-  const log = await open(logFile, "a", 0o600);
+  const log = await open(logFile, APPEND_FLAGS, 0o600).catch((error: unknown) => Promise.reject(openError(logFile, error)));
   try {
     await log.chmod(0o600);
-    await log.write(text);
-    await log.datasync();
+    try {
+      await writeAll(log, Buffer.from(text));
+      await log.datasync();
+      writeHead(dir, { count: entry.seq, hash: entry.hash });
+    } catch (error) {
+      await log.truncate(data.length).catch(() => {});
+      throw cannotSave(dir, error);
+    }
   } finally {
     await log.close();
   }
-  await writeHead(dir, { count: entry.seq, hash: entry.hash });
   return entry;
 }
 
-async function writeHead(dir: string, tail: ChainTail): Promise<void> {
-  const temp = path.join(dir, `${HEAD}.tmp`);
-  await writeFile(temp, `${JSON.stringify(tail)}\n`, { mode: 0o600 });
-  await rename(temp, path.join(dir, HEAD));
+/** `error` with "Nothing was recorded." after it, when nothing was. */
+function nothingRecorded(error: unknown, dir: string): unknown {
+  const saved = cannotSave(dir, error);
+  return saved instanceof HardenError ? new HardenError(`${saved.message} Nothing was recorded.`, saved.exitCode) : saved;
+}
+
+/**
+ * Appends one entry for `files` (absolute paths) and `note` to the log in `dir`, the evidence
+ * folder inside a state folder. Every file is read (and copied aside) before the log is
+ * touched, so a file that cannot be read records nothing; the append itself runs under the
+ * state folder's lock, so two harden processes at once keep one unbroken chain.
+ */
+export async function recordEvidence(dir: string, input: { now: Date; note: string | null; files: string[]; copy: boolean }): Promise<EvidenceEntry> {
+  const stateFolder = path.dirname(dir);
+  const filesDir = path.join(dir, FILES);
+  const incoming: string[] = [];
+  const copies: Array<{ incoming: string; name: string }> = [];
+  try {
+    useStateFolder(stateFolder, { create: true });
+    useSubfolder(dir, { create: true });
+    if (input.copy) useSubfolder(filesDir, { create: true });
+    const files: EvidenceFile[] = [];
+    for (const file of input.files) {
+      const copyTo = input.copy ? path.join(filesDir, `${INCOMING}${randomUUID()}`) : undefined;
+      if (copyTo) incoming.push(copyTo);
+      const { sha256, size } = await hashFile(file, copyTo);
+      const copy = copyTo ? `${sha256}${copyExtension(file)}` : null;
+      if (copyTo) copies.push({ incoming: copyTo, name: copy! });
+      files.push({ path: file, sha256, size, copy });
+    }
+    return await withStateLock(stateFolder, async () => {
+      // Under the lock, so no other entry can come to refer to a copy this one may take back.
+      const placed = await placeCopies(filesDir, copies);
+      try {
+        return await appendEntry(dir, input, files);
+      } catch (error) {
+        for (const copy of placed) rmSync(copy, { force: true });
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw nothingRecorded(error, dir);
+  } finally {
+    for (const temp of incoming) rmSync(temp, { force: true });
+  }
+}
+
+function writeHead(dir: string, tail: ChainTail): void {
+  writeStateFile(path.join(dir, HEAD), `${JSON.stringify(tail)}\n`);
+}
+
+/**
+ * For forget when the log is kept: removes what an interrupted write left (a temporary head,
+ * half-written copies) and the copies folder once empty, and the evidence folder if nothing is
+ * left in it. Returns what it removed.
+ */
+export function removeEvidenceLeftovers(dir: string): string[] {
+  const removed: string[] = [];
+  const remove = (entry: string) => {
+    rmSync(entry, { force: true });
+    removed.push(entry);
+  };
+  const names = (folder: string) => (useSubfolder(folder, { create: false }) ? readdirSync(folder) : []);
+  for (const name of names(dir)) if (name === `${HEAD}.tmp` || name.startsWith(`${HEAD}${TEMP_MARK}`)) remove(path.join(dir, name));
+  const filesDir = path.join(dir, FILES);
+  for (const name of names(filesDir)) if (name.startsWith(INCOMING)) remove(path.join(filesDir, name));
+  for (const folder of [filesDir, dir]) {
+    if (useSubfolder(folder, { create: false }) && readdirSync(folder).length === 0) {
+      rmdirSync(folder);
+      removed.push(folder);
+    }
+  }
+  return removed;
 }
 
 export interface EvidenceLog {

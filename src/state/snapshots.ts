@@ -2,9 +2,10 @@
  * Re-audit snapshots on disk: one file per full check in <state dir>/snapshots, named only by
  * the time it was taken, so a file listing says nothing about the person or their accounts.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { isAuditSnapshot, type AuditSnapshot } from "../core/snapshots.js";
+import { cannotSave, NEW_FILE_FLAGS, openError, readStateFile, useStateFolder, useSubfolder, writeAllSync } from "./folder.js";
 
 /** Folder name inside the state dir; store.ts lists it among the entries `forget` removes. */
 export const SNAPSHOTS = "snapshots";
@@ -22,21 +23,34 @@ export function saveSnapshot(dir: string, snapshot: AuditSnapshot): string {
   // Through Date, so the name is always a plain time stamp whatever text takenAt holds.
   const stamp = new Date(snapshot.takenAt).toISOString().replace(/[:.]/g, "-");
   const folder = snapshotsDir(dir);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const body = `${JSON.stringify(snapshot, null, 2)}\n`;
+  useStateFolder(dir, { create: true });
+  useSubfolder(folder, { create: true });
+  const body = Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`);
   for (let n = 1; ; n++) {
     const file = path.join(folder, n === 1 ? `${stamp}.json` : `${stamp}-${n}.json`);
+    let fd: number;
     try {
-      writeFileSync(file, body, { mode: 0o600, flag: "wx" });
-      return file;
+      // Created exclusively: never over an existing file, never through a link.
+      fd = openSync(file, NEW_FILE_FLAGS, 0o600);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+      throw openError(file, error);
     }
+    try {
+      writeAllSync(fd, body);
+    } catch (error) {
+      closeSync(fd);
+      rmSync(file, { force: true });
+      throw cannotSave(folder, error);
+    }
+    closeSync(fd);
+    return file;
   }
 }
 
 /** Snapshot files in `dir`, oldest first. Files not named like a snapshot are ignored. */
 export function listSnapshots(dir: string): string[] {
+  if (!useStateFolder(dir, { create: false }) || !useSubfolder(snapshotsDir(dir), { create: false })) return [];
   let names: string[];
   try {
     names = readdirSync(snapshotsDir(dir));
@@ -55,7 +69,7 @@ export function listSnapshots(dir: string): string[] {
 /** The snapshot in `file`, or undefined when it cannot be read or is not a snapshot. Never throws. */
 export function loadSnapshot(file: string): AuditSnapshot | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(file, "utf8"));
+    const value: unknown = JSON.parse(readStateFile(file)?.toString("utf8") ?? "");
     return isAuditSnapshot(value) ? value : undefined;
   } catch {
     return undefined;

@@ -1,17 +1,21 @@
 /**
- * Where harden keeps settings and audit progress (conf), and how it forgets them.
- * HARDEN_HOME moves every file into one folder; --no-save keeps everything in memory.
+ * Where harden keeps settings and audit progress, and how it forgets them. HARDEN_HOME moves
+ * every file into one folder; --no-save keeps everything in memory. Each change is made under
+ * the folder's lock on the latest saved copy, so two harden processes at once lose nothing.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync } from "node:fs";
+import { existsSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import Conf from "conf";
+import envPaths from "env-paths";
 import { emptyProgress, isAnswer, type Progress } from "../core/progress.js";
+import { removeEvidenceLeftovers } from "../evidence/log.js";
+import { keepAside, readStateFile, TEMP_MARK, useStateFolder, writeStateFile } from "./folder.js";
+import { LOCK_NAME, withStateLockSync } from "./lock.js";
 
 const PROGRESS = "progress";
 const SETTINGS = "settings";
-/** Every entry harden may create in its folder; `forget` removes exactly these (and moved-aside files). */
 export const EVIDENCE = "evidence";
-const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE, "verified-data.json"];
+/** Every entry harden may create in its folder; `forget` removes exactly these (and their moved-aside and temporary files). */
+const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE, LOCK_NAME, "verified-data.json"];
 const CORRUPT_MARK = ".corrupt-";
 
 export type Settings = Record<string, unknown>;
@@ -22,27 +26,16 @@ export interface StateStore {
   /** One-line messages for the person (a broken file moved aside, and so on). */
   readonly notices: string[];
   loadProgress(): Progress;
-  saveProgress(progress: Progress): void;
+  /** Applies `change` to the latest saved progress (another harden may have saved since), saves and returns it. */
+  updateProgress(change: (latest: Progress) => Progress): Progress;
   loadSettings(): Settings;
-  saveSettings(settings: Settings): void;
+  updateSettings(change: (latest: Settings) => Settings): Settings;
 }
-
-let defaultDir: string | undefined;
 
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.HARDEN_HOME) return path.resolve(env.HARDEN_HOME);
-  if (defaultDir === undefined) {
-    // conf works out the platform's config folder (XDG on Linux, Application Support on macOS…).
-    defaultDir = path.dirname(new Conf({ projectName: "harden", projectSuffix: "", configName: "probe" }).path);
-    // Opening conf creates that folder; harden leaves none behind until it saves something
-    // (--no-save, report, password). rmdir only ever removes an empty folder.
-    try {
-      rmdirSync(defaultDir);
-    } catch {
-      // Not empty: harden's own files are in it.
-    }
-  }
-  return defaultDir;
+  // The platform's config folder (XDG on Linux, Application Support on macOS…).
+  return envPaths("harden", { suffix: "" }).config;
 }
 
 function isProgress(value: unknown): value is Progress {
@@ -63,71 +56,97 @@ function isProgress(value: unknown): value is Progress {
 
 const isSettings = (value: unknown): value is Settings => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The part of a conf store harden uses: the whole object, read and written at once. */
-interface WholeStore {
-  store: Record<string, unknown>;
+interface Kind<T> {
+  name: string;
+  /** In a notice: "Your saved progress could not be read…". */
+  what: string;
+  check: (value: unknown) => value is T;
+  empty: () => T;
+}
+
+const PROGRESS_FILE: Kind<Progress> = { name: PROGRESS, what: "progress", check: isProgress, empty: emptyProgress };
+const SETTINGS_FILE: Kind<Settings> = { name: SETTINGS, what: "settings", check: isSettings, empty: () => ({}) };
+
+/** What a state file holds: nothing yet, a value of the right shape, or something unreadable. */
+function readKind<T>(dir: string, kind: Kind<T>): { state: "none" } | { state: "ok"; value: T } | { state: "broken" } {
+  const bytes = readStateFile(path.join(dir, `${kind.name}.json`));
+  if (bytes === undefined) return { state: "none" };
+  try {
+    const value: unknown = JSON.parse(bytes.toString("utf8"));
+    return kind.check(value) ? { state: "ok", value } : { state: "broken" };
+  } catch {
+    return { state: "broken" };
+  }
 }
 
 const timeStamp = (now: Date) => now.toISOString().replace(/[:.]/g, "-");
 
-/** conf-backed state in a folder. A file that cannot be read is moved aside, never overwritten. */
+/** State in a folder. A file that cannot be read is moved aside, never overwritten. */
 class FolderStore implements StateStore {
   readonly notices: string[] = [];
-  readonly #stores = new Map<string, WholeStore>();
-  /** `own`: the folder is harden's own (not a HARDEN_HOME someone chose), so its mode may be tightened. */
-  constructor(
-    readonly dir: string,
-    private readonly own: boolean,
-  ) {}
+  /** Files that could be neither read nor moved aside: kept in memory for this run only. */
+  readonly #unsaved = new Map<string, unknown>();
+  constructor(readonly dir: string) {}
 
-  #open(name: string, check: (value: unknown) => boolean, what: string): WholeStore {
-    const existing = this.#stores.get(name);
-    if (existing) return existing;
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    // An older folder (or one made by another tool) may be readable by others: harden's own is not.
-    if (this.own) chmodSync(this.dir, 0o700);
-    const make = () => new Conf<Record<string, unknown>>({ cwd: this.dir, configName: name, configFileMode: 0o600, accessPropertiesByDotNotation: false });
-    let store: WholeStore;
-    try {
-      store = make();
-      if (!check(store.store)) throw new Error("unexpected shape");
-    } catch {
-      const file = path.join(this.dir, `${name}.json`);
-      const aside = `${file}${CORRUPT_MARK}${timeStamp(new Date())}`;
-      try {
-        renameSync(file, aside);
-        this.notices.push(`Your saved ${what} could not be read, so it was kept aside as ${aside} and harden started afresh.`);
-      } catch (error) {
-        this.notices.push(`Your saved ${what} at ${file} could not be read or moved (${(error as NodeJS.ErrnoException).code ?? "error"}); harden will not save ${what} this run.`);
-        const memory: WholeStore = { store: {} };
-        this.#stores.set(name, memory);
-        return memory;
-      }
-      store = make();
-    }
-    this.#stores.set(name, store);
-    return store;
+  /**
+   * The saved value, or the kind's empty one; a broken file is moved aside first. `locked`:
+   * the caller holds the folder's lock (to change and save the result).
+   */
+  #current<T>(kind: Kind<T>, locked: boolean): T {
+    if (this.#unsaved.has(kind.name)) return this.#unsaved.get(kind.name) as T;
+    const read = readKind(this.dir, kind);
+    if (read.state === "ok") return read.value;
+    if (read.state === "none") return kind.empty();
+    if (locked) return this.#setAside(kind);
+    // Another harden may have moved it aside, or saved a good copy, while this one waited.
+    return withStateLockSync(this.dir, () => this.#current(kind, true));
   }
 
-  /** Reading what was never saved creates nothing: harden leaves no folder behind until it saves. */
-  #exists(name: string): boolean {
-    return this.#stores.has(name) || existsSync(path.join(this.dir, `${name}.json`));
+  #setAside<T>(kind: Kind<T>): T {
+    const file = path.join(this.dir, `${kind.name}.json`);
+    const aside = `${file}${CORRUPT_MARK}${timeStamp(new Date())}`;
+    try {
+      keepAside(file, aside);
+      this.notices.push(`Your saved ${kind.what} could not be read, so it was kept aside as ${aside} and harden started afresh.`);
+    } catch (error) {
+      this.notices.push(`Your saved ${kind.what} at ${file} could not be read or moved (${(error as NodeJS.ErrnoException).code ?? "error"}); harden will not save ${kind.what} this run.`);
+      this.#unsaved.set(kind.name, kind.empty());
+    }
+    return kind.empty();
+  }
+
+  #load<T>(kind: Kind<T>): T {
+    // Reading what was never saved creates nothing: harden leaves no folder behind until it saves.
+    if (!this.#unsaved.has(kind.name) && !useStateFolder(this.dir, { create: false })) return kind.empty();
+    return this.#current(kind, false);
+  }
+
+  #update<T>(kind: Kind<T>, change: (latest: T) => T): T {
+    if (this.#unsaved.has(kind.name)) {
+      const next = change(this.#unsaved.get(kind.name) as T);
+      this.#unsaved.set(kind.name, next);
+      return next;
+    }
+    useStateFolder(this.dir, { create: true });
+    return withStateLockSync(this.dir, () => {
+      const next = change(this.#current(kind, true));
+      if (this.#unsaved.has(kind.name)) this.#unsaved.set(kind.name, next);
+      else writeStateFile(path.join(this.dir, `${kind.name}.json`), `${JSON.stringify(next, undefined, "\t")}\n`);
+      return next;
+    });
   }
 
   loadProgress(): Progress {
-    if (!this.#exists(PROGRESS)) return emptyProgress();
-    const store = this.#open(PROGRESS, (v) => Object.keys(v as object).length === 0 || isProgress(v), "progress").store;
-    return isProgress(store) ? (store as Progress) : emptyProgress();
+    return this.#load(PROGRESS_FILE);
   }
-  saveProgress(progress: Progress): void {
-    this.#open(PROGRESS, () => true, "progress").store = progress as unknown as Record<string, unknown>;
+  updateProgress(change: (latest: Progress) => Progress): Progress {
+    return this.#update(PROGRESS_FILE, change);
   }
   loadSettings(): Settings {
-    if (!this.#exists(SETTINGS)) return {};
-    return { ...this.#open(SETTINGS, isSettings, "settings").store };
+    return { ...this.#load(SETTINGS_FILE) };
   }
-  saveSettings(settings: Settings): void {
-    this.#open(SETTINGS, () => true, "settings").store = settings;
+  updateSettings(change: (latest: Settings) => Settings): Settings {
+    return this.#update(SETTINGS_FILE, (latest) => change({ ...latest }));
   }
 }
 
@@ -135,62 +154,69 @@ class FolderStore implements StateStore {
 class MemoryStore implements StateStore {
   readonly dir = undefined;
   readonly notices: string[] = [];
-  #progress: Progress = emptyProgress();
-  #settings: Settings = {};
-  constructor(seed?: { progress?: Progress; settings?: Settings }) {
-    if (seed?.progress) this.#progress = seed.progress;
-    if (seed?.settings) this.#settings = seed.settings;
+  #progress: Progress;
+  #settings: Settings;
+  constructor(seed: { progress: Progress; settings: Settings }) {
+    this.#progress = seed.progress;
+    this.#settings = seed.settings;
   }
   loadProgress(): Progress {
     return this.#progress;
   }
-  saveProgress(progress: Progress): void {
-    this.#progress = progress;
+  updateProgress(change: (latest: Progress) => Progress): Progress {
+    return (this.#progress = change(this.#progress));
   }
   loadSettings(): Settings {
     return { ...this.#settings };
   }
-  saveSettings(settings: Settings): void {
-    this.#settings = { ...settings };
-  }
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
+  updateSettings(change: (latest: Settings) => Settings): Settings {
+    this.#settings = { ...change({ ...this.#settings }) };
+    return { ...this.#settings };
   }
 }
 
 export function openState(options: { save: boolean; env?: NodeJS.ProcessEnv }): StateStore {
   const dir = stateDir(options.env);
-  if (options.save) return new FolderStore(dir, !(options.env ?? process.env).HARDEN_HOME);
+  if (options.save) return new FolderStore(dir);
   // --no-save still shows what was saved before, but never touches the folder.
-  const progress = readJson(path.join(dir, `${PROGRESS}.json`));
-  const settings = readJson(path.join(dir, `${SETTINGS}.json`));
-  return new MemoryStore({
-    progress: isProgress(progress) ? progress : undefined,
-    settings: isSettings(settings) ? settings : undefined,
-  });
+  const saved = <T>(kind: Kind<T>) => {
+    const read = useStateFolder(dir, { create: false }) ? readKind(dir, kind) : { state: "none" as const };
+    return read.state === "ok" ? read.value : kind.empty();
+  };
+  return new MemoryStore({ progress: saved(PROGRESS_FILE), settings: saved(SETTINGS_FILE) });
 }
 
-/** Files and folders harden has saved in `dir`. */
+const isOwned = (name: string) =>
+  OWNED_ENTRIES.includes(name) || [PROGRESS, SETTINGS].some((file) => name.startsWith(`${file}.json${CORRUPT_MARK}`) || name.startsWith(`${file}.json${TEMP_MARK}`));
+
+/** Files and folders harden has saved in `dir` (with any temporary files and lock it left). */
 export function savedEntries(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  if (!useStateFolder(dir, { create: false })) return [];
   return readdirSync(dir)
-    .filter((name) => OWNED_ENTRIES.includes(name) || OWNED_ENTRIES.some((owned) => name.startsWith(`${owned}${CORRUPT_MARK}`)))
+    .filter(isOwned)
     .map((name) => path.join(dir, name));
 }
 
-/** Deletes everything harden saved; removes the folder too when nothing else is left in it. */
+/**
+ * Deletes everything harden saved; with keepEvidence, keeps the evidence log and its copies
+ * but not the temporary files an interrupted write left. Leaves no empty folder behind.
+ */
 export function forgetAll(dir: string, options: { keepEvidence?: boolean } = {}): string[] {
-  const removed = savedEntries(dir).filter((entry) => !(options.keepEvidence && path.basename(entry) === EVIDENCE));
-  for (const entry of removed) rmSync(entry, { recursive: true, force: true });
+  if (!useStateFolder(dir, { create: false })) return [];
+  const removed = withStateLockSync(dir, () => {
+    const entries = savedEntries(dir).filter((entry) => {
+      const name = path.basename(entry);
+      return name !== LOCK_NAME && !(options.keepEvidence && name === EVIDENCE);
+    });
+    for (const entry of entries) rmSync(entry, { recursive: true, force: true });
+    const evidence = path.join(dir, EVIDENCE);
+    if (options.keepEvidence && existsSync(evidence)) entries.push(...removeEvidenceLeftovers(evidence));
+    return entries;
+  });
   try {
     rmdirSync(dir);
   } catch {
-    // Not empty (someone else's files in HARDEN_HOME) or already gone: leave it.
+    // Not empty (the evidence log, or someone else's files in HARDEN_HOME) or already gone: leave it.
   }
   return removed;
 }

@@ -3,10 +3,10 @@
  * data was never checked in full. One small JSON file in harden's folder, keyed by the data's
  * absolute path; a record counts only while the data's size and modification time are unchanged.
  */
-import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { readRegularFileSync } from "../files/regular.js";
+import { readStateFile, useStateFolder, writeStateFile } from "./folder.js";
+import { withStateLockSync } from "./lock.js";
 
 export const VERIFIED_DATA_FILE = "verified-data.json";
 /** Far more than any number of data sets a person keeps; a bigger file is not harden's. */
@@ -37,7 +37,9 @@ const isRecord = (value: unknown): value is VerifiedRecord =>
 /** The saved records; a missing or unreadable file holds none (the data then reads as never verified). */
 function loadRecords(stateDir: string): Records {
   try {
-    const parsed: unknown = JSON.parse(readRegularFileSync(path.join(stateDir, VERIFIED_DATA_FILE), "record of verified data", MAX_RECORD_BYTES).toString("utf8"));
+    const bytes = readStateFile(path.join(stateDir, VERIFIED_DATA_FILE));
+    if (bytes === undefined || bytes.length > MAX_RECORD_BYTES) return {};
+    const parsed: unknown = JSON.parse(bytes.toString("utf8"));
     const data = (parsed as { data?: unknown } | null)?.data;
     if (typeof data !== "object" || data === null || Array.isArray(data)) return {};
     return Object.fromEntries(Object.entries(data).filter(([, record]) => isRecord(record))) as Records;
@@ -58,19 +60,12 @@ export function wasVerified(stateDir: string, dataPath: string): boolean {
   }
 }
 
-/** Records a sound verification; written to a temporary file and renamed, readable only by the person. */
+/** Records a sound verification, under the state lock, never through a link, readable only by the person. */
 export function recordVerified(stateDir: string, dataPath: string, record: VerifiedRecord): void {
-  const records = loadRecords(stateDir);
-  records[path.resolve(dataPath)] = record;
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const file = path.join(stateDir, VERIFIED_DATA_FILE);
-  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    // "wx": a fresh file, never through a symlink or over someone else's file at the temporary name.
-    writeFileSync(temp, `${JSON.stringify({ version: 1, data: records }, null, 2)}\n`, { mode: 0o600, flag: "wx" });
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  useStateFolder(stateDir, { create: true });
+  withStateLockSync(stateDir, () => {
+    const records = loadRecords(stateDir);
+    records[path.resolve(dataPath)] = record;
+    writeStateFile(path.join(stateDir, VERIFIED_DATA_FILE), `${JSON.stringify({ version: 1, data: records }, null, 2)}\n`);
+  });
 }

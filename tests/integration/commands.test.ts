@@ -201,7 +201,7 @@ describe("other commands", () => {
 
   it("forget needs --yes without a terminal, then deletes", async () => {
     const { home, ctx } = setup();
-    ctx.state().saveSettings({ a: 1 });
+    ctx.state().updateSettings(() => ({ a: 1 }));
     await expect(forgetCommand(ctx, { yes: false })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("--yes") });
     const result = await forgetCommand(ctx, { yes: true });
     expect(result.kind === "forget" && result.removed).toEqual([path.join(home, "settings.json")]);

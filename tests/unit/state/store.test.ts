@@ -19,7 +19,7 @@ describe("state store", () => {
     const { dir, env } = home();
     expect(stateDir(env)).toBe(dir);
     const store = openState({ save: true, env });
-    store.saveProgress(withAnswer(store.loadProgress(), "demo.one", "done", "2026-01-01T00:00:00.000Z"));
+    store.updateProgress((p) => withAnswer(p, "demo.one", "done", "2026-01-01T00:00:00.000Z"));
     const file = path.join(dir, "progress.json");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
@@ -28,7 +28,7 @@ describe("state store", () => {
 
   it("moves a corrupted progress file aside, says so, and starts afresh without overwriting it", () => {
     const { dir, env } = home();
-    openState({ save: true, env }).saveSettings({ a: 1 });
+    openState({ save: true, env }).updateSettings(() => ({ a: 1 }));
     writeFileSync(path.join(dir, "progress.json"), "{ not json", { mode: 0o600 });
     const store = openState({ save: true, env });
     expect(store.loadProgress().answers).toEqual({});
@@ -41,7 +41,7 @@ describe("state store", () => {
 
   it("treats valid JSON of the wrong shape as corrupted too", () => {
     const { dir, env } = home();
-    openState({ save: true, env }).saveSettings({});
+    openState({ save: true, env }).updateSettings(() => ({}));
     writeFileSync(path.join(dir, "progress.json"), JSON.stringify({ answers: { "x.y": { status: "maybe", at: 1 } } }));
     const store = openState({ save: true, env });
     expect(store.loadProgress().answers).toEqual({});
@@ -51,26 +51,26 @@ describe("state store", () => {
   it("with --no-save reads what was saved but writes nothing", () => {
     const { dir, env } = home();
     const saved = openState({ save: true, env });
-    saved.saveProgress(withAnswer(saved.loadProgress(), "demo.one", "later", "t"));
+    saved.updateProgress((p) => withAnswer(p, "demo.one", "later", "t"));
     const before = readFileSync(path.join(dir, "progress.json"), "utf8");
     const memory = openState({ save: false, env });
     expect(memory.loadProgress().answers["demo.one"]?.status).toBe("later");
-    memory.saveProgress(withAnswer(memory.loadProgress(), "demo.one", "done", "t2"));
+    memory.updateProgress((p) => withAnswer(p, "demo.one", "done", "t2"));
     expect(readFileSync(path.join(dir, "progress.json"), "utf8")).toBe(before);
   });
 
   it("with --no-save never creates the folder", () => {
     const { dir, env } = home();
     const memory = openState({ save: false, env });
-    memory.saveProgress(withAnswer(memory.loadProgress(), "demo.one", "done", "t"));
+    memory.updateProgress((p) => withAnswer(p, "demo.one", "done", "t"));
     expect(existsSync(dir)).toBe(false);
   });
 
   it("forgets exactly what harden saved and leaves other files alone", () => {
     const { dir, env } = home();
     const store = openState({ save: true, env });
-    store.saveProgress(withAnswer(store.loadProgress(), "demo.one", "done", "t"));
-    store.saveSettings({ rangeUrl: "http://127.0.0.1:1/" });
+    store.updateProgress((p) => withAnswer(p, "demo.one", "done", "t"));
+    store.updateSettings(() => ({ rangeUrl: "http://127.0.0.1:1/" }));
     writeFileSync(path.join(dir, "progress.json.corrupt-2026"), "x");
     writeFileSync(path.join(dir, "someone-elses.txt"), "keep me");
     expect(savedEntries(dir).map((p) => path.basename(p)).sort()).toEqual(["progress.json", "progress.json.corrupt-2026", "settings.json"]);

@@ -1,0 +1,238 @@
+/**
+ * harden's state folder and the files in it. Like ssh's StrictModes, a folder that another user
+ * owns or can write to is refused: they could plant links in it that send harden's writes into
+ * the person's other files, and making it private afterwards would not remove what they planted.
+ * A folder of the person's own is made private (0700). Files in it are opened without following
+ * links, and a link at any name harden uses is refused rather than followed or replaced.
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import path from "node:path";
+import { HardenError, UsageError } from "../errors.js";
+
+/** Temporary files are named FILE.tmp-RANDOM beside the file they replace; `forget` removes any left behind. */
+export const TEMP_MARK = ".tmp-";
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
+
+/** The state folder cannot be used as it is: exit 2, with what to do about it. */
+export class StateFolderError extends UsageError {}
+
+/** A link where harden keeps one of its own files or folders. */
+export class LinkRefusedError extends StateFolderError {
+  constructor(file: string) {
+    super(`${file} is a link, and harden never follows links in its folder, so that nothing is written where it should not be. Remove the link (rm ${file}), then try again.`);
+  }
+}
+
+function cannotUse(dir: string, error: unknown): StateFolderError {
+  return new StateFolderError(`harden cannot keep its files in ${dir} (${errorCode(error) ?? "error"}). Set HARDEN_HOME to a folder you can write to.`);
+}
+
+/**
+ * A failed write as one line naming the folder (a full disk, a read-only folder). Errors that
+ * carry no system error code are defects and pass through unchanged.
+ */
+export function cannotSave(dir: string, error: unknown): unknown {
+  const code = errorCode(error);
+  if (error instanceof HardenError || code === undefined) return error;
+  const full = code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG";
+  return new StateFolderError(`harden could not save in ${dir} (${code}). ${full ? "Free some space, or set HARDEN_HOME to another folder." : "Set HARDEN_HOME to a folder you can write to."}`);
+}
+
+const uid = () => process.getuid?.();
+
+/** Owned by this user and not writable by others; a folder that is only readable by others is made private. */
+function checkOwnFolder(dir: string, stats: Stats): void {
+  if (!stats.isDirectory()) throw new StateFolderError(`${dir} is not a folder, so harden cannot keep its files there. Set HARDEN_HOME to a folder.`);
+  const me = uid();
+  if (me === undefined) return; // Windows: no owner or mode bits to compare.
+  if (stats.uid !== me) throw new StateFolderError(`The folder ${dir} belongs to another user, so harden will not keep your files there. Set HARDEN_HOME to a folder of your own.`);
+  if ((stats.mode & 0o022) !== 0) {
+    throw new StateFolderError(`Other users can change the folder ${dir}, so harden will not use it. If it is yours, run chmod 700 ${dir} and try again, or set HARDEN_HOME to another folder.`);
+  }
+  if ((stats.mode & 0o777) !== 0o700) {
+    try {
+      chmodSync(dir, 0o700);
+    } catch (error) {
+      throw cannotUse(dir, error);
+    }
+  }
+}
+
+/**
+ * mkdir -p, one level at a time, each private. Not mkdirSync's recursive option: on a path it
+ * can never make, such as /proc/x, that loops for ever (Node 20).
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST") throw error;
+    }
+  }
+}
+
+/**
+ * Checks the state folder before harden reads or writes in it; with `create`, makes it first
+ * (private). Returns false when it does not exist and was not to be made: nothing was saved.
+ */
+export function useStateFolder(dir: string, options: { create: boolean }): boolean {
+  let stats: Stats;
+  try {
+    stats = statSync(dir);
+  } catch (error) {
+    const missing = errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR";
+    if (missing && !options.create) return false;
+    if (errorCode(error) !== "ENOENT") throw cannotUse(dir, error);
+    try {
+      makeFolders(dir);
+      stats = statSync(dir);
+    } catch (made) {
+      throw cannotUse(dir, made);
+    }
+  }
+  checkOwnFolder(dir, stats);
+  return true;
+}
+
+/** A folder harden keeps inside the state folder (evidence, its copies, snapshots): never a link. */
+export function useSubfolder(dir: string, options: { create: boolean }): boolean {
+  if (options.create) {
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+    } catch (error) {
+      if (errorCode(error) !== "EEXIST") throw cannotUse(dir, error);
+    }
+  }
+  let stats: Stats;
+  try {
+    stats = lstatSync(dir);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return false;
+    throw cannotUse(dir, error);
+  }
+  if (stats.isSymbolicLink()) throw new LinkRefusedError(dir);
+  checkOwnFolder(dir, stats);
+  return true;
+}
+
+// O_NONBLOCK: a FIFO planted at a state file's name must not hang the open; the fstat refuses it.
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | NOFOLLOW;
+/** Opening flags for a file harden creates or appends to in its folder: never through a link. */
+export const NEW_FILE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW;
+export const APPEND_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | NOFOLLOW;
+
+function cannotReadState(file: string, error: unknown): unknown {
+  if (error instanceof HardenError || errorCode(error) === undefined) return error;
+  return new StateFolderError(`harden cannot read its file ${file} (${errorCode(error)}). Check that it is yours, or set HARDEN_HOME to another folder.`);
+}
+
+/** An open error of a file in harden's folder as one line (a link, a folder in its place…). */
+export function openError(file: string, error: unknown): unknown {
+  if (errorCode(error) === "ELOOP") return new LinkRefusedError(file);
+  return cannotSave(path.dirname(file), error);
+}
+
+function notRegular(file: string): StateFolderError {
+  return new StateFolderError(`${file} is not a regular file, so harden will not read or replace it. Move it out of the way, then try again.`);
+}
+
+/** Throws when a link (or anything but a regular file) stands at `file`; nothing there is fine. */
+export function refuseLink(file: string): void {
+  let stats: Stats;
+  try {
+    stats = lstatSync(file);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return;
+    throw cannotSave(path.dirname(file), error);
+  }
+  if (stats.isSymbolicLink()) throw new LinkRefusedError(file);
+  if (!stats.isFile()) throw notRegular(file);
+}
+
+/** Opens a state file for reading without following a link; undefined when there is none. */
+function openStateFile(file: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, READ_FLAGS);
+  } catch (error) {
+    // ENOTDIR: the folder is missing (a file stands where it would be), so nothing was saved.
+    if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") return undefined;
+    throw errorCode(error) === "ELOOP" ? new LinkRefusedError(file) : cannotReadState(file, error);
+  }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw notRegular(file);
+  }
+  return fd;
+}
+
+/** The bytes of one of harden's files, or undefined when it does not exist. */
+export function readStateFile(file: string): Buffer | undefined {
+  const fd = openStateFile(file);
+  if (fd === undefined) return undefined;
+  try {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks);
+  } catch (error) {
+    throw cannotReadState(file, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Moves an unreadable file aside as `aside`, readable only by the person whatever its mode was. */
+export function keepAside(file: string, aside: string): void {
+  const fd = openStateFile(file);
+  if (fd === undefined) return;
+  try {
+    fchmodSync(fd, 0o600);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(file, aside);
+}
+
+/** Writes all of `data`: a write may take fewer bytes than it was given. */
+export function writeAllSync(fd: number, data: Uint8Array): void {
+  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+}
+
+/**
+ * Replaces `file` by writing a new private file beside it and renaming it into place, so a
+ * reader sees the old file or the new one, never half of one. Never writes through a link:
+ * the new file is created exclusively, and a link at `file` is refused.
+ */
+export function writeStateFile(file: string, data: string): void {
+  refuseLink(file);
+  const temp = `${file}${TEMP_MARK}${randomBytes(6).toString("hex")}`;
+  let fd: number;
+  try {
+    fd = openSync(temp, NEW_FILE_FLAGS, 0o600);
+  } catch (error) {
+    throw openError(temp, error);
+  }
+  try {
+    try {
+      writeAllSync(fd, Buffer.from(data));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw cannotSave(path.dirname(file), error);
+  }
+}

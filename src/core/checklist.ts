@@ -93,6 +93,16 @@ export interface ChecklistItem {
   source: string;
   sourceKind: SourceKind;
   verified: string;
+  /** Where the text was read when it was a stored copy: provenance only, never shown or linked. */
+  sourceCopy?: string;
+  /** The page's own date (YYYY, YYYY-MM or YYYY-MM-DD), where it gives one. */
+  sourceDate?: string;
+  /** Platforms a response item concerns, so a plan can keep to the accounts a person uses. */
+  appliesTo?: string[];
+  /** Hosts other than a platform's own that the item sends the person to on purpose. */
+  thirdParty?: string[];
+  /** Other pages read for the item (provenance for maintainers). */
+  alsoRead?: string[];
 }
 
 export type ChecklistKind = "platform" | "response";
@@ -102,6 +112,8 @@ export interface Checklist {
   name: string;
   kind?: ChecklistKind;
   description?: string;
+  /** The platform's own web hosts: sources and links must be on these, or marked third party. */
+  officialHosts?: string[];
   items: ChecklistItem[];
   /** Files this checklist was read from (built-in first, then a trainer's). */
   files: string[];
@@ -158,6 +170,7 @@ export function mergeChecklists(base: Checklist[], overlay: Checklist[]): Checkl
       continue;
     }
     target.files.push(...extra.files);
+    if (extra.officialHosts) target.officialHosts = [...new Set([...(target.officialHosts ?? []), ...extra.officialHosts])];
     for (const item of extra.items) {
       const at = target.items.findIndex((i) => i.id === item.id);
       if (at >= 0) target.items[at] = item;

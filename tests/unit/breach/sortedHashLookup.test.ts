@@ -138,3 +138,33 @@ describe("a lookup of a hash whose prefix has no line", () => {
     expect(await lookupIn(sound(), `${prefixOf(HASHES[0]!)}${"0".repeat(35)}`)).toEqual({ status: "not-found" });
   });
 });
+
+describe("a lookup that ends between two read windows", () => {
+  // 100 lines crowd the first prefixes and 200 spread up the key space, so interpolation misses
+  // and the search ends between windows: the lines either side of the target come from two reads.
+  const hex = (prefix: number) => prefix.toString(16).toUpperCase().padStart(5, "0");
+  const prefixes = [...Array.from({ length: 100 }, (_unused, i) => i + 1), ...Array.from({ length: 200 }, (_unused, i) => 0x1000 + i * 0x1451)];
+  const hashes = prefixes.map((prefix) => `${hex(prefix)}${"7".repeat(35)}`);
+
+  async function lookupSkewed(hash: string): Promise<BreachResult> {
+    const path = join(dir, `skewed-${handles.length}.txt`);
+    const text = hashes.map((line) => `${line}:5\n`).join("");
+    await writeFile(path, text, "latin1");
+    const handle = await open(path, "r");
+    handles.push(handle);
+    const init = { path, handle, size: text.length, dataStart: 0, mode: "sha1", averageLineBytes: 43, firstHex: hashes[0], lastHex: hashes.at(-1) } as const;
+    return new SortedHashFile(init).lookup(hash);
+  }
+
+  it("answers unknown when neither neighbour shares the target's prefix", async () => {
+    // Lines 205 and 206 have prefixes 86539 and 8798A; 8653A lies between them, with no line.
+    expect([hashes[205]!.slice(0, 5), hashes[206]!.slice(0, 5)]).toEqual(["86539", "8798A"]);
+    expect(await lookupSkewed(`8653A${"7".repeat(35)}`)).toMatchObject({ status: "unknown", reason: expect.stringContaining("no hashes with prefix 8653A") });
+  });
+
+  it("answers not-found when the neighbour before or after shares it", async () => {
+    expect(await lookupSkewed(`86539${"8".repeat(35)}`)).toEqual({ status: "not-found" });
+    expect(await lookupSkewed(`86539${"0".repeat(35)}`)).toEqual({ status: "not-found" });
+    expect(await lookupSkewed(`8798A${"0".repeat(35)}`)).toEqual({ status: "not-found" });
+  });
+});

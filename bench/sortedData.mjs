@@ -5,12 +5,14 @@ import { closeSync, openSync, writeSync } from "node:fs";
 /**
  * Writes `lines` uniform sorted hashes without sorting millions of strings: the first 13 hex
  * digits grow by random steps (mean 2^52 / lines), the other 27 are random. Returns `keep`
- * of the hashes, spread evenly, to look up, and the last prefix: the data ends a little before
- * FFFFF, and lookups past its last prefix rightly answer "unknown" (the file looks cut short).
+ * of the hashes, spread evenly, to look up, and `hasPrefix`: a lookup under a prefix with no
+ * line rightly answers "unknown" (the real data has every prefix; the copy is incomplete). The
+ * data ends a little before FFFFF, and small files skip prefixes.
  */
 export function writeSortedHashes(file, lines, keep = 0) {
   const fd = openSync(file, "w");
   const present = [];
+  const prefixes = new Uint8Array(16 ** 5);
   const every = Math.max(1, Math.floor(lines / Math.max(1, keep)));
   // A little under 2^52 / lines, so the sum of the steps stays within 13 hex digits.
   const step = (0.98 * 2 ** 52) / lines;
@@ -23,6 +25,7 @@ export function writeSortedHashes(file, lines, keep = 0) {
     const tailAt = (n * 27) % (tailHex.length - 27);
     hash = head.toString(16).toUpperCase().padStart(13, "0") + tailHex.slice(tailAt, tailAt + 27);
     chunk.push(`${hash}:${1 + (n % 997)}`);
+    prefixes[Math.floor(head / 16 ** 8)] = 1;
     if (n % every === every >> 1 && present.length < keep) present.push(hash);
     if (chunk.length === 100_000) {
       writeSync(fd, `${chunk.join("\r\n")}\r\n`);
@@ -31,5 +34,5 @@ export function writeSortedHashes(file, lines, keep = 0) {
   }
   if (chunk.length) writeSync(fd, `${chunk.join("\r\n")}\r\n`);
   closeSync(fd);
-  return { present, lastPrefix: hash.slice(0, 5) };
+  return { present, hasPrefix: (hex) => prefixes[Number.parseInt(hex.slice(0, 5), 16)] === 1 };
 }

@@ -143,11 +143,7 @@ export class SortedHashFile {
     this.lineBytes = init.averageLineBytes;
     this.keyFirst = init.firstHex === undefined ? 0 : hashKey(init.firstHex);
     this.keyLast = init.lastHex === undefined ? KEY_SPACE : hashKey(init.lastHex) + 1;
-    this.lastPrefix = init.lastHex?.slice(0, PREFIX_LENGTH);
   }
-
-  /** The 5-digit prefix of the file's last hash: the full data set has every prefix up to FFFFF. */
-  private readonly lastPrefix: string | undefined;
 
   private readonly keyFirst: number;
   private readonly keyLast: number;
@@ -165,11 +161,6 @@ export class SortedHashFile {
   }
 
   private async search(target: string): Promise<BreachResult> {
-    // Every one of the 16^5 prefixes has hashes in the real data, so a file whose last line comes
-    // before this hash's prefix was cut short: "not found" would be a guess, not an answer.
-    if (this.lastPrefix !== undefined && target.slice(0, PREFIX_LENGTH) > this.lastPrefix) {
-      throw new UnusableData(`the offline data ends before prefix ${target.slice(0, PREFIX_LENGTH)}: the file looks cut short (download it again)`);
-    }
     const targetKey = hashKey(target);
     // [lo, hi) always starts and ends on line boundaries; the key bounds are the hashes
     // of the lines just outside it (or the ends of the key space).
@@ -188,7 +179,7 @@ export class SortedHashFile {
       const start = width >= span ? lo : clamp(Math.round(lo + fraction * span - width / 2), lo, hi - width);
       const window = await this.readWindow(start, Math.min(start + width, hi), lo, hi);
       if (window.bounds.length === 0) {
-        if (start === lo && width >= span) return notFound();
+        if (start === lo && width >= span) return this.absent(target, hexLo, hexHi);
         throw this.damaged(start, "no line break");
       }
       const problem = windowProblem(window, this.hashLength);
@@ -207,16 +198,29 @@ export class SortedHashFile {
         keyLo = hashKey(last);
         hexLo = last;
       } else {
-        const count = this.findCount(window, target);
+        const place = this.findPlace(window, target);
         // The window was checked: every line in it has a count above 0.
-        return count > 0 ? found(count) : notFound();
+        if (typeof place === "number") return found(place);
+        return this.absent(target, place.before, place.after);
       }
       // Uniform data needs two or three interpolation probes. Past that the data is skewed and
       // interpolation may creep a window at a time, so every other probe bisects instead.
       probes++;
       bisect = probes >= INTERPOLATION_PROBES && !bisect;
     }
-    return notFound();
+    return this.absent(target, hexLo, hexHi);
+  }
+
+  /**
+   * The answer for a hash not in the file, given the hashes just before and after where it would
+   * be ("" or undefined at the file's start or end). The real data has hashes under every one of
+   * the 16^5 prefixes, and a prefix's lines sit together, so if neither neighbour shares the
+   * target's prefix the file has none: a partial download, and "not found" would be a guess.
+   */
+  private absent(target: string, before: string | undefined, after: string | undefined): BreachResult {
+    const prefix = target.slice(0, PREFIX_LENGTH);
+    if (before?.startsWith(prefix) === true || after?.startsWith(prefix) === true) return notFound();
+    throw new UnusableData(`the offline data has no hashes with prefix ${prefix}, which the full data always has: this copy is incomplete (run harden data verify ${this.path})`);
   }
 
   /**
@@ -238,7 +242,11 @@ export class SortedHashFile {
     return new UnusableData(`the breach data file looks damaged near byte ${offset} (${what}): run harden data verify ${this.path}`);
   }
 
-  private findCount(window: WindowLines, target: string): number {
+  /**
+   * The target's count, or the hashes of the lines either side of where it would be. The target
+   * lies within the window's first and last hashes, so both neighbours are in the window.
+   */
+  private findPlace(window: WindowLines, target: string): number | { before?: string; after?: string } {
     let low = 0;
     let high = window.bounds.length - 1;
     while (low <= high) {
@@ -248,7 +256,8 @@ export class SortedHashFile {
       if (hex < target) low = middle + 1;
       else high = middle - 1;
     }
-    return 0;
+    const side = (index: number) => (index >= 0 && index < window.bounds.length ? hexAt(window, index, this.hashLength) : undefined);
+    return { before: side(high), after: side(low) };
   }
 }
 

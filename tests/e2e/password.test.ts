@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { sha1Hex } from "../../src/breach/hash.js";
-import { ABSENT_PASSWORD, KNOWN_PASSWORDS, knownEntries, writeSortedFile, randomEntries } from "../fixtures/breach/datasets.js";
+import { ABSENT_PASSWORD, KNOWN_PASSWORDS, knownEntries, writeSortedFile, randomEntries, withNeighbours } from "../fixtures/breach/datasets.js";
 import { serveEntries, startRangeServer, type RangeServer } from "../fixtures/breach/rangeServer.js";
 import { FIXTURES, ROOT, tempDir } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
@@ -119,8 +119,8 @@ describe("harden password", () => {
   it("--offline checks a sorted hash file with no network, and refuses a file that is not breach data", async () => {
     const { dir, server, env } = await setup();
     const data = path.join(dir, "pwnedpasswords.txt");
-    // A last line at prefix FFFFF, as in the real data, so no lookup falls past the end.
-    await writeSortedFile(data, [...(await knownEntries("sha1")), ...randomEntries("sha1", 2000), ["F".repeat(40), 1]]);
+    // As in the real data, the absent password's prefix has lines: it is truly not there.
+    await writeSortedFile(data, withNeighbours([...(await knownEntries("sha1")), ...randomEntries("sha1", 2000)], [sha1Hex(SECRET)]));
     const r = await runHarden(["password", "--stdin", "--json", "--no-strength", "--offline", data], { env, input: `letmein\n${SECRET}\n` });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).results.map((x: { breach: { status: string } }) => x.breach.status)).toEqual(["found", "not-found"]);
@@ -130,6 +130,20 @@ describe("harden password", () => {
     const bad = await runHarden(["password", "--stdin", "--offline", bogus], { env, input: "x\n" });
     expect([2, 3]).toContain(bad.code);
     expect(bad.stdout).not.toContain("Not found");
+  });
+
+  it("--offline answers 'could not check' (exit 3), not 'not found', when the file has no line under the password's prefix", async () => {
+    const { dir, server, env } = await setup();
+    const data = path.join(dir, "partial.txt");
+    // A partial copy: a downloader skipped the prefix of the password looked up.
+    const prefix = sha1Hex(SECRET).slice(0, 5);
+    await writeSortedFile(data, [...(await knownEntries("sha1")), ...randomEntries("sha1", 2000)].filter(([hash]) => !hash.startsWith(prefix)));
+    const r = await runHarden(["password", "--stdin", "--no-strength", "--offline", data], { env, input: `${SECRET}\n` });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("0 not found, 1 could not be checked");
+    expect(`${r.stdout}${r.stderr}`).toContain(`no hashes with prefix ${prefix}`);
+    expect(`${r.stdout}${r.stderr}`).toContain(`run harden data verify ${data}`);
+    expectNoLeak(SECRET, r, server, env.HARDEN_HOME);
   });
 });
 

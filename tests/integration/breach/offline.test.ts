@@ -14,10 +14,12 @@ import {
   knownEntries,
   randomEntries,
   randomHex,
+  samePrefixAs,
   sortEntries,
   tempDir,
   writePrefixFolder,
   writeSortedFile,
+  withNeighbours,
   type Entry,
 } from "../../fixtures/breach/datasets.js";
 
@@ -55,15 +57,25 @@ function expectUnknown(result: BreachResult, reason: RegExp, hash: string): void
   }
 }
 
-/** Known passwords plus `randomCount` random hashes, and hashes sure to be absent. */
+/**
+ * Known passwords plus `randomCount` random hashes, and hashes sure to be absent. Each absent hash
+ * gets a line under its prefix, as in the real data: a prefix with no line answers "unknown".
+ */
 async function sampleData(mode: HashMode, randomCount: number): Promise<{ entries: Entry[]; absent: string[] }> {
   const entries = [...(await knownEntries(mode)), ...randomEntries(mode, randomCount)];
   const present = new Set(entries.map(([hash]) => hash));
-  const absent = [await hashPassword(ABSENT_PASSWORD, mode), ...Array.from({ length: 50 }, () => randomHex(mode === "sha1" ? 40 : 32))];
-  // Past the data's last prefix the answer is "unknown" (the file looks cut short), not "not-found".
-  const lastPrefix = entries.map(([hash]) => hash.slice(0, 5).toUpperCase()).sort().at(-1)!;
-  return { entries, absent: absent.filter((hash) => !present.has(hash) && hash.slice(0, 5).toUpperCase() <= lastPrefix) };
+  const candidates = [await hashPassword(ABSENT_PASSWORD, mode), ...Array.from({ length: 50 }, () => randomHex(mode === "sha1" ? 40 : 32))];
+  const absent = candidates.filter((hash) => !present.has(hash));
+  return { entries: withNeighbours(entries, absent), absent };
 }
+
+/** What a sorted file of `entries` must answer for `hash`: a prefix with no line is an incomplete copy. */
+function expectedAnswer(entries: readonly Entry[], hash: string): BreachResult["status"] {
+  if (entries.some(([present]) => present === hash)) return "found";
+  return entries.some(([present]) => present.startsWith(hash.slice(0, 5))) ? "not-found" : "unknown";
+}
+
+const GAP_REASON = /^the offline data has no hashes with prefix [0-9A-F]{5}, which the full data always has: this copy is incomplete \(run harden data verify .+\)$/;
 
 async function expectAnswers(dataset: OfflineDataset, entries: readonly Entry[], absent: readonly string[]): Promise<void> {
   const hashes = [...entries.map(([hash]) => hash), ...absent];
@@ -98,16 +110,20 @@ describe("offline sorted hash file", () => {
   });
 
   it("finds the first and last lines and nothing outside them", async () => {
-    const sorted = sortEntries(randomEntries("sha1", 2000));
+    const sorted = sortEntries(randomEntries("sha1", 2000).filter(([hash]) => !/^(00000|FFFFF)/.test(hash)));
     const path = join(dir, "edges.txt");
     await writeSortedFile(path, sorted);
     const dataset = await openData(path);
     const [first, last] = [sorted[0] as Entry, sorted.at(-1) as Entry];
     expect(await dataset.lookup(first[0])).toEqual({ status: "found", count: first[1] });
     expect(await dataset.lookup(last[0])).toEqual({ status: "found", count: last[1] });
-    expect(await dataset.lookup("0".repeat(40))).toEqual({ status: "not-found" });
-    // Past the last line's prefix the real data always has hashes: this file must be cut short.
-    expect(await dataset.lookup("F".repeat(40))).toMatchObject({ status: "unknown", reason: expect.stringMatching(/cut short/) });
+    // Just outside the file, under the first or last line's prefix: truly not there.
+    expect(await dataset.lookup(`${first[0].slice(0, 5)}${"0".repeat(35)}`)).toEqual({ status: "not-found" });
+    expect(await dataset.lookup(`${last[0].slice(0, 5)}${"F".repeat(35)}`)).toEqual({ status: "not-found" });
+    // Before the first line's prefix or past the last one's, the real data always has hashes:
+    // this copy lacks its start or was cut short.
+    expectUnknown(await dataset.lookup("0".repeat(40)), GAP_REASON, "0".repeat(40));
+    expectUnknown(await dataset.lookup("F".repeat(40)), GAP_REASON, "F".repeat(40));
   });
 
   it("answers unknown, not not-found, for hashes beyond a file cut after a whole line", async () => {
@@ -117,7 +133,7 @@ describe("offline sorted hash file", () => {
     const dataset = await openData(path);
     const beyond = sorted.slice(3000).filter(([hash]) => hash.slice(0, 5) > sorted[1999]![0].slice(0, 5));
     expect(beyond.length).toBeGreaterThan(0);
-    for (const [hash] of beyond.slice(0, 20)) expect((await dataset.lookup(hash)).status).toBe("unknown");
+    for (const [hash] of beyond.slice(0, 20)) expectUnknown(await dataset.lookup(hash), GAP_REASON, hash);
     expect(await dataset.lookup(sorted[10]![0])).toMatchObject({ status: "found" });
   });
 
@@ -126,7 +142,8 @@ describe("offline sorted hash file", () => {
     await writeFile(path, `${sha1Hex("password")}:5`);
     const dataset = await openData(path);
     expect(await dataset.lookup(sha1Hex("password"))).toEqual({ status: "found", count: 5 });
-    expect(await dataset.lookup(sha1Hex("other"))).toEqual({ status: "not-found" });
+    expect(await dataset.lookup(samePrefixAs(sha1Hex("password")))).toEqual({ status: "not-found" });
+    expectUnknown(await dataset.lookup(sha1Hex("other")), GAP_REASON, sha1Hex("other"));
   });
 
   it("reads NTLM files and refuses them when SHA-1 is asked for", async () => {
@@ -145,13 +162,9 @@ describe("offline sorted hash file", () => {
     await writeSortedFile(path, entries, { lineEnding: "\r\n" });
     const dataset = await openData(path);
     const sample = entries.slice(0, 500);
-    // Hashes past the file's last prefix answer "unknown" (a cut-short file), so stay below it.
-    const lastPrefix = entries.map(([hash]) => hash.slice(0, 5)).sort().at(-1)!;
-    const absent: string[] = [];
-    while (absent.length < 500) {
-      const hash = randomHex(40);
-      if (hash.slice(0, 5) <= lastPrefix) absent.push(hash);
-    }
+    // Absent hashes under prefixes the file has: a prefix with no line answers "unknown".
+    const present = new Set(entries.map(([hash]) => hash));
+    const absent = entries.slice(500, 1000).map(([hash]) => samePrefixAs(hash, present));
     const results = await dataset.checkMany([...sample.map(([hash]) => hash), ...absent]);
     expect(results.slice(0, 500).every((result) => result.status === "found")).toBe(true);
     expect(results.slice(500).every((result) => result.status === "not-found")).toBe(true);
@@ -159,6 +172,30 @@ describe("offline sorted hash file", () => {
     expect(stats.lookups).toBe(1000);
     expect(stats.reads / stats.lookups).toBeLessThanOrEqual(2);
     expect(stats.openReads).toBeLessThanOrEqual(10);
+  });
+
+  it("answers unknown for prefixes a partial download skipped, with no extra reads", async () => {
+    // Dense like the real data (every prefix of 00000-00FFF has lines), less 60 skipped prefixes.
+    const all = sortEntries(
+      Array.from({ length: 4096 }, (_unused, p) => p.toString(16).toUpperCase().padStart(5, "0")).flatMap((prefix) =>
+        Array.from({ length: 5 }, (): Entry => [`${prefix}${randomHex(35)}`, 1 + Math.floor(Math.random() * 5000)]),
+      ),
+    );
+    const skipped = new Set(Array.from({ length: 60 }, () => all[Math.floor(Math.random() * all.length)]![0].slice(0, 5)));
+    const kept = all.filter(([hash]) => !skipped.has(hash.slice(0, 5)));
+    const path = join(dir, "partial.txt");
+    await writeSortedFile(path, kept, { lineEnding: "\r\n" });
+    const dataset = await openData(path);
+    const present = new Set(all.map(([hash]) => hash));
+    const lookups = [
+      ...[...skipped].flatMap((prefix) => [`${prefix}${"0".repeat(35)}`, `${prefix}${randomHex(35)}`, `${prefix}${"F".repeat(35)}`]),
+      ...kept.slice(0, 400).map(([hash]) => samePrefixAs(hash, present)),
+    ];
+    const before = dataset.stats().reads;
+    const results = await dataset.checkMany(lookups);
+    expect(results.map((result) => result.status)).toEqual(lookups.map((hash) => (skipped.has(hash.slice(0, 5)) ? "unknown" : "not-found")));
+    for (const [i, result] of results.entries()) if (result.status === "unknown") expectUnknown(result, GAP_REASON, lookups[i]!);
+    expect((dataset.stats().reads - before) / lookups.length).toBeLessThanOrEqual(2);
   });
 
   it("takes few reads even on skewed data, by falling back to bisection", async () => {
@@ -424,22 +461,27 @@ describe("offline folder of range files", () => {
 describe("offline lookup properties", () => {
   const hex = (length: number) => fc.string({ unit: fc.constantFrom(..."0123456789ABCDEF"), minLength: length, maxLength: length });
 
-  it("a sorted file finds every present hash and no absent one", async () => {
+  it("a sorted file finds every present hash, no absent one, and knows when a prefix has no line", async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(fc.tuple(hex(40), fc.integer({ min: 1, max: 1e7 })), { selector: ([hash]) => hash, minLength: 1, maxLength: 400 }),
-        fc.array(hex(40), { maxLength: 30 }),
+        // Random hashes (their prefix mostly has no line) and hashes under an entry's prefix.
+        fc.array(fc.tuple(hex(40), fc.option(fc.nat(), { nil: undefined })), { maxLength: 30 }),
         fc.constantFrom<"\n" | "\r\n">("\n", "\r\n"),
         fc.boolean(),
         async (entries, candidates, lineEnding, bom) => {
-          const present = new Set(entries.map(([hash]) => hash));
-          const absent = candidates.filter((hash) => !present.has(hash));
+          const hashes = [
+            ...entries.map(([hash]) => hash),
+            ...candidates.map(([hash, at]) => (at === undefined ? hash : `${entries[at % entries.length]![0].slice(0, 5)}${hash.slice(5)}`)),
+          ];
           const path = join(dir, `property-${run++}.txt`);
           await writeSortedFile(path, entries, { lineEnding, bom });
           const dataset = await openOfflineDataset(path);
           try {
-            await expectAnswers(dataset, entries, absent);
+            const results = await dataset.checkMany(hashes);
+            expect(results.map((result) => result.status)).toEqual(hashes.map((hash) => expectedAnswer(entries, hash)));
+            for (const result of results) if (result.status === "unknown") expect(result.reason).toMatch(GAP_REASON);
           } finally {
             await dataset.close();
           }

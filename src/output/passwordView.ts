@@ -79,6 +79,12 @@ function summaryLine(summary: VerdictSummary, withBreach: boolean, withStrength:
   return `Summary: ${parts.join(", ")}.`;
 }
 
+/** What to do when some lookups gave no answer: it depends on where the answers came from. */
+function couldNotCheckHint(offline: OfflineData | undefined): string {
+  if (offline === undefined) return "Some passwords could not be checked: try again later, or use --offline FILE with downloaded breach data.";
+  return `Some passwords could not be checked in the offline data: run harden data verify ${sanitizeLine(offline.path)}, and download the data again if it is damaged or incomplete.`;
+}
+
 export function passwordText(result: PasswordResult, style: Style): string {
   const out: string[] = [];
   const withBreach = result.results.some((r) => r.breach);
@@ -90,7 +96,7 @@ export function passwordText(result: PasswordResult, style: Style): string {
   }
   if (result.where) out.push(style.dim(`Breach data: ${sanitizeLine(result.where)}. Only the first 5 characters of each password's hash leave this computer, if any.`));
   if (!result.interactive) out.push(summaryLine(result.summary, withBreach, withStrength));
-  if (result.summary.unknown > 0) out.push(style.yellow("Some passwords could not be checked: try again later, or use --offline FILE with downloaded breach data."));
+  if (result.summary.unknown > 0) out.push(style.yellow(couldNotCheckHint(result.offline)));
   return `${out.join("\n")}\n`;
 }
 

@@ -143,6 +143,9 @@ describe("harden password", () => {
     expect(r.stdout).toContain("0 not found, 1 could not be checked");
     expect(`${r.stdout}${r.stderr}`).toContain(`no hashes with prefix ${prefix}`);
     expect(`${r.stdout}${r.stderr}`).toContain(`run harden data verify ${data}`);
+    // The closing hint fits offline data: not "use --offline", which was used.
+    expect(r.stdout).toContain("could not be checked in the offline data");
+    expect(r.stdout).not.toContain("or use --offline FILE");
     expectNoLeak(SECRET, r, server, env.HARDEN_HOME);
   });
 });

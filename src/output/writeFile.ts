@@ -5,10 +5,10 @@
  * name is replaced, not followed.
  */
 import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
-import { lstat, open, rename, unlink } from "node:fs/promises";
+import { lstat } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
+import { replaceFileSync } from "../files/replace.js";
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? "error";
 
@@ -57,26 +57,11 @@ export async function writePrivateFile(file: string, text: string): Promise<void
     throw writeError(file, error);
   });
   if (refused) throw new UsageError(refused);
-  // A name of its own in the same folder (so the rename cannot cross disks), created only if it
-  // did not exist, never through a link, and private from the first byte.
+  // A name of its own in the same folder, hidden, and marked as harden's.
   const temp = path.join(path.dirname(file), `.${path.basename(file).slice(0, 180)}.harden-${randomBytes(6).toString("hex")}.tmp`);
-  let handle;
   try {
-    handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+    replaceFileSync(file, temp, text);
   } catch (error) {
-    throw writeError(file, error);
-  }
-  try {
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    // rename replaces whatever is at the final name, a link included, and never writes through it.
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
     throw writeError(file, error);
   }
 }

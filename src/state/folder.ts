@@ -6,9 +6,12 @@
  * links, and a link at any name harden uses is refused rather than followed or replaced.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { chmodSync, closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { HardenError, UsageError } from "../errors.js";
+import { replaceFileSync } from "../files/replace.js";
+
+export { NEW_FILE_FLAGS, writeAllSync } from "../files/replace.js";
 
 /** Temporary files are named FILE.tmp-RANDOM beside the file they replace; `forget` removes any left behind. */
 export const TEMP_MARK = ".tmp-";
@@ -123,8 +126,7 @@ export function useSubfolder(dir: string, options: { create: boolean }): boolean
 // O_NONBLOCK: a FIFO planted at a state file's name must not hang the open; the fstat refuses it.
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | NOFOLLOW;
-/** Opening flags for a file harden creates or appends to in its folder: never through a link. */
-export const NEW_FILE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW;
+/** Opening flags for a file harden appends to in its folder: never through a link. */
 export const APPEND_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | NOFOLLOW;
 
 function cannotReadState(file: string, error: unknown): unknown {
@@ -204,11 +206,6 @@ export function keepAside(file: string, aside: string): void {
   renameSync(file, aside);
 }
 
-/** Writes all of `data`: a write may take fewer bytes than it was given. */
-export function writeAllSync(fd: number, data: Uint8Array): void {
-  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
-}
-
 /**
  * Replaces `file` by writing a new private file beside it and renaming it into place, so a
  * reader sees the old file or the new one, never half of one. Never writes through a link:
@@ -216,23 +213,9 @@ export function writeAllSync(fd: number, data: Uint8Array): void {
  */
 export function writeStateFile(file: string, data: string): void {
   refuseLink(file);
-  const temp = `${file}${TEMP_MARK}${randomBytes(6).toString("hex")}`;
-  let fd: number;
   try {
-    fd = openSync(temp, NEW_FILE_FLAGS, 0o600);
+    replaceFileSync(file, `${file}${TEMP_MARK}${randomBytes(6).toString("hex")}`, data);
   } catch (error) {
-    throw openError(temp, error);
-  }
-  try {
-    try {
-      writeAllSync(fd, Buffer.from(data));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw cannotSave(path.dirname(file), error);
+    throw openError(file, error);
   }
 }

@@ -7,13 +7,13 @@ import { tempDir } from "../../helpers/fixtures.js";
 
 /** Set by a test to make the final rename fail, as a full disk or a vanished folder would midway. */
 const fault = vi.hoisted(() => ({ rename: undefined as NodeJS.ErrnoException | undefined }));
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const real = await importOriginal<typeof import("node:fs/promises")>();
+vi.mock("node:fs", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:fs")>();
   return {
     ...real,
-    rename: async (from: string, to: string) => {
+    renameSync: (from: string, to: string) => {
       if (fault.rename) throw fault.rename;
-      return real.rename(from, to);
+      return real.renameSync(from, to);
     },
   };
 });

@@ -1,0 +1,33 @@
+/**
+ * The one way harden replaces a file: the data goes to a new temporary file beside it, created
+ * exclusively, never through a link, private (0600) from the first byte; it is flushed to disk
+ * and renamed over the final name. A reader sees the old file or the new one, never half of one,
+ * and a link at the final name is replaced, not followed. On any failure the temporary file is
+ * removed and the system error is rethrown for the caller to put into words.
+ */
+import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+
+/** Create-only, write-only, never through a link. */
+export const NEW_FILE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/** Writes all of `data`: a write may take fewer bytes than it was given. */
+export function writeAllSync(fd: number, data: Uint8Array): void {
+  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+}
+
+/** `temp` must be a fresh name in the same folder as `file` (so the rename cannot cross disks). */
+export function replaceFileSync(file: string, temp: string, data: string | Uint8Array): void {
+  const fd = openSync(temp, NEW_FILE_FLAGS, 0o600);
+  try {
+    try {
+      writeAllSync(fd, typeof data === "string" ? Buffer.from(data) : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

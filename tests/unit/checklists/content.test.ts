@@ -29,7 +29,7 @@ const REQUIRED: Record<string, Section[]> = {
   signal: ["privacy", "two-factor", "sessions"],
   linkedin: ["privacy", "password", "two-factor", "sessions"],
   discord: ["privacy", "password", "two-factor", "sessions", "apps"],
-  phone: ["device", "location"],
+  phone: ["device", "location", "apps", "sessions", "password", "two-factor", "recovery", "privacy"],
   email: ["forwarding", "recovery", "sessions"],
   "account-taken-over": ["recover", "sessions", "recovery", "password", "two-factor", "contacts"],
   "images-or-impersonation": ["evidence", "report", "removal", "support"],

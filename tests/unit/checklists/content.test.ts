@@ -29,10 +29,11 @@ const REQUIRED: Record<string, Section[]> = {
   signal: ["privacy", "two-factor", "sessions"],
   linkedin: ["privacy", "password", "two-factor", "sessions"],
   discord: ["privacy", "password", "two-factor", "sessions", "apps"],
-  phone: ["device", "location"],
+  phone: ["device", "location", "apps", "sessions", "password", "two-factor", "recovery", "privacy"],
   email: ["forwarding", "recovery", "sessions"],
   "account-taken-over": ["recover", "sessions", "recovery", "password", "two-factor", "contacts"],
   "images-or-impersonation": ["evidence", "report", "removal", "support"],
+  "personal-details-shared": ["evidence", "contacts", "report", "removal"],
 };
 
 /** Items citing a secondary source: lower this as official pages replace them, never raise it. */
@@ -47,9 +48,9 @@ describe("built-in checklist content", () => {
     expect(problems).toEqual([]);
   });
 
-  it("has every platform and both response checklists", () => {
+  it("has every platform and every response checklist", () => {
     expect(lists.map((c) => c.platform).sort()).toEqual(Object.keys(REQUIRED).sort());
-    expect(lists.filter((c) => c.kind === "response").map((c) => c.platform).sort()).toEqual(["account-taken-over", "images-or-impersonation"]);
+    expect(lists.filter((c) => c.kind === "response").map((c) => c.platform).sort()).toEqual(["account-taken-over", "images-or-impersonation", "personal-details-shared"]);
   });
 
   it.each(Object.entries(REQUIRED))("%s covers the sections that apply to it", (platform, sections) => {

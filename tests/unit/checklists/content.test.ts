@@ -29,6 +29,7 @@ const REQUIRED: Record<string, Section[]> = {
   signal: ["privacy", "two-factor", "sessions"],
   linkedin: ["privacy", "password", "two-factor", "sessions"],
   discord: ["privacy", "password", "two-factor", "sessions", "apps"],
+  reddit: ["privacy", "password", "two-factor", "friends", "sessions", "recovery", "report"],
   phone: ["device", "location"],
   email: ["forwarding", "recovery", "sessions"],
   "account-taken-over": ["recover", "sessions", "recovery", "password", "two-factor", "contacts"],

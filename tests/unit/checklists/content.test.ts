@@ -31,6 +31,7 @@ const REQUIRED: Record<string, Section[]> = {
   discord: ["privacy", "password", "two-factor", "sessions", "apps"],
   reddit: ["privacy", "password", "two-factor", "friends", "sessions", "recovery", "report"],
   tinder: ["privacy", "friends", "recovery", "location", "report"],
+  bumble: ["privacy", "friends", "recovery", "apps", "location", "report"],
   phone: ["device", "location"],
   email: ["forwarding", "recovery", "sessions"],
   "account-taken-over": ["recover", "sessions", "recovery", "password", "two-factor", "contacts"],

@@ -269,6 +269,8 @@ export async function verifyEvidence(dir: string, seal?: Seal): Promise<Evidence
       files++;
       const where = file.copy ? path.join(dir, FILES, file.copy) : file.path;
       try {
+        // harden's own copy is in its folder, where nothing is read through a link.
+        if (file.copy && lstatSync(where, { throwIfNoEntry: false })?.isSymbolicLink()) throw Object.assign(new Error("a link"), { code: "ELOOP" });
         const now = await hashFile(where);
         if (now.changed || now.sha256 !== file.sha256 || now.size !== file.size) findings.push({ kind: "file-changed", line, path: file.path, copy: file.copy, entry: entryRef(entry!) });
       } catch (error) {

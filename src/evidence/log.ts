@@ -7,7 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { lstatSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import { open, rename, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { HardenError } from "../errors.js";
+import { HardenError, UsageError } from "../errors.js";
 import { cannotRead, openRegularFile } from "../files/regular.js";
 import { APPEND_FLAGS, cannotSave, LinkRefusedError, NEW_FILE_FLAGS, openError, readStateFile, refuseLink, TEMP_MARK, useStateFolder, useSubfolder, writeStateFile } from "../state/folder.js";
 import { withStateLock } from "../state/lock.js";
@@ -34,32 +34,73 @@ async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
 /**
  * Hashes a file as it is read; with `copyTo`, writes the same bytes there, so the copy is
  * exactly what was hashed. Only a regular file is read: a device such as /dev/zero would never
- * end and a FIFO would hang.
+ * end and a FIFO would hang. Only the bytes it held when opened are read, so a file another
+ * program keeps writing cannot keep harden reading (and copying) until the disk is full;
+ * `changed` says that its size or time moved while it was read.
  */
-async function hashFile(file: string, copyTo?: string): Promise<{ sha256: string; size: number }> {
+async function hashFile(file: string, copyTo?: string): Promise<{ sha256: string; size: number; changed: boolean }> {
   const input = await openRegularFile(file, "evidence file");
   try {
+    const before = await input.stat();
     const out = copyTo ? await open(copyTo, NEW_FILE_FLAGS, 0o600).catch((error: unknown) => Promise.reject(openError(copyTo, error))) : undefined;
     try {
       const hash = createHash("sha256");
       const buffer = Buffer.allocUnsafe(256 * 1024);
       let size = 0;
-      for (;;) {
-        const { bytesRead } = await input.read(buffer, 0, buffer.length, null).catch((error: unknown) => Promise.reject(cannotRead("evidence file", file, error)));
+      while (size < before.size) {
+        const want = Math.min(buffer.length, before.size - size);
+        const { bytesRead } = await input.read(buffer, 0, want, null).catch((error: unknown) => Promise.reject(cannotRead("evidence file", file, error)));
         if (bytesRead === 0) break;
         const chunk = buffer.subarray(0, bytesRead);
         hash.update(chunk);
         size += bytesRead;
         if (out) await writeAll(out, chunk).catch((error: unknown) => Promise.reject(cannotSave(path.dirname(copyTo!), error)));
       }
+      // One read past the end: more bytes there mean the file grew (or, like /proc files, its
+      // size says nothing), and a read error there is a read error like any other.
+      const { bytesRead: more } = await input.read(buffer, 0, 1, null).catch((error: unknown) => Promise.reject(cannotRead("evidence file", file, error)));
       await out?.datasync().catch((error: unknown) => Promise.reject(cannotSave(path.dirname(copyTo!), error)));
-      return { sha256: hash.digest("hex"), size };
+      const after = await input.stat();
+      const changed = more > 0 || size !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs;
+      return { sha256: hash.digest("hex"), size, changed };
     } finally {
       await out?.close();
     }
   } finally {
     await input.close();
   }
+}
+
+/** A file another program was still writing: its hash would not match it a moment later. */
+function changedWhileRead(file: string): UsageError {
+  return new UsageError(`The evidence file ${file} changed while harden read it (is it still being written?). Wait until it is complete, then add it again.`);
+}
+
+/**
+ * Removes `files` if harden is stopped (Ctrl-C, SIGTERM, SIGHUP) before `done` is called, so a
+ * copy cut short is not left behind; a signal then ends harden with 128 + its number.
+ */
+function removedIfStopped(files: readonly string[]): { done(): void } {
+  const remove = () => {
+    for (const file of files) rmSync(file, { force: true });
+  };
+  const signals = { SIGTERM: 143, SIGHUP: 129 } as const;
+  const handlers = Object.entries(signals).map(([signal, code]) => {
+    const handler = () => {
+      remove();
+      process.exit(code);
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  // Ctrl-C: cli.ts's handler calls process.exit, which runs "exit" listeners.
+  process.once("exit", remove);
+  return {
+    done() {
+      process.removeListener("exit", remove);
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    },
+  };
 }
 
 /** Only a short plain extension survives (".png", ".pdf"): a longer one could describe what happened. */
@@ -133,6 +174,7 @@ export async function recordEvidence(dir: string, input: { now: Date; note: stri
   const filesDir = path.join(dir, FILES);
   const incoming: string[] = [];
   const copies: Array<{ incoming: string; name: string }> = [];
+  const cleanup = removedIfStopped(incoming);
   try {
     useStateFolder(stateFolder, { create: true });
     useSubfolder(dir, { create: true });
@@ -141,7 +183,8 @@ export async function recordEvidence(dir: string, input: { now: Date; note: stri
     for (const file of input.files) {
       const copyTo = input.copy ? path.join(filesDir, `${INCOMING}${randomUUID()}`) : undefined;
       if (copyTo) incoming.push(copyTo);
-      const { sha256, size } = await hashFile(file, copyTo);
+      const { sha256, size, changed } = await hashFile(file, copyTo);
+      if (changed) throw changedWhileRead(file);
       const copy = copyTo ? `${sha256}${copyExtension(file)}` : null;
       if (copyTo) copies.push({ incoming: copyTo, name: copy! });
       files.push({ path: file, sha256, size, copy });
@@ -160,6 +203,7 @@ export async function recordEvidence(dir: string, input: { now: Date; note: stri
     throw nothingRecorded(error, dir);
   } finally {
     for (const temp of incoming) rmSync(temp, { force: true });
+    cleanup.done();
   }
 }
 
@@ -225,8 +269,10 @@ export async function verifyEvidence(dir: string, seal?: Seal): Promise<Evidence
       files++;
       const where = file.copy ? path.join(dir, FILES, file.copy) : file.path;
       try {
+        // harden's own copy is in its folder, where nothing is read through a link.
+        if (file.copy && lstatSync(where, { throwIfNoEntry: false })?.isSymbolicLink()) throw Object.assign(new Error("a link"), { code: "ELOOP" });
         const now = await hashFile(where);
-        if (now.sha256 !== file.sha256 || now.size !== file.size) findings.push({ kind: "file-changed", line, path: file.path, copy: file.copy, entry: entryRef(entry!) });
+        if (now.changed || now.sha256 !== file.sha256 || now.size !== file.size) findings.push({ kind: "file-changed", line, path: file.path, copy: file.copy, entry: entryRef(entry!) });
       } catch (error) {
         findings.push({ kind: "file-missing", line, path: file.path, copy: file.copy, code: (error as NodeJS.ErrnoException).code ?? "error", entry: entryRef(entry!) });
       }

@@ -10,6 +10,8 @@ const AUTHORITY_END = /[/?#\\]/;
 /** The start of the next address in a field that holds several. */
 const NEXT_ADDRESS = /[a-z][a-z0-9+.-]*:\/\//i;
 const NEXT_ADDRESS_HERE = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** "//" that starts an address without a scheme: at the start, or after a space or ",". */
+const SCHEME_RELATIVE = /(?<=^|[\s,])\/\//g;
 
 /**
  * `text` with every "user:password@" (or "user@") cut out of the addresses in it. A field may
@@ -22,6 +24,8 @@ export function withoutCredentials(text: string, options: { bare?: boolean } = {
   const starts = [...text.matchAll(SCHEME)].map((m) => m.index + m[0].length);
   if (options.bare) {
     for (const m of text.matchAll(/(?:^|,)\s*/g)) if (!NEXT_ADDRESS_HERE.test(text.slice(m.index + m[0].length))) starts.push(m.index + m[0].length);
+    // A scheme-relative address ("//user:pass@host/"): its authority starts after the "//".
+    for (const m of text.matchAll(SCHEME_RELATIVE)) starts.push(m.index + m[0].length);
     starts.sort((a, b) => a - b);
   }
   let out = "";

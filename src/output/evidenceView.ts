@@ -74,7 +74,7 @@ function findingText(f: EvidenceFinding): string {
     case "file-changed":
       return `${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} has changed since it was recorded, in ${entryName(f.entry)}.`;
     case "file-missing":
-      return `${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} is ${f.code === "ENOENT" ? "missing" : `missing or cannot be read (${sanitizeLine(f.code)})`}: it was recorded in ${entryName(f.entry)}.`;
+      return `${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} is ${f.code === "ENOENT" ? "missing" : f.code === "ELOOP" ? "now a link, which harden does not follow" : `missing or cannot be read (${sanitizeLine(f.code)})`}: it was recorded in ${entryName(f.entry)}.`;
   }
 }
 

@@ -43,6 +43,8 @@ function writeError(file: string, error: unknown): UsageError {
     case "ENOSPC":
     case "EDQUOT":
       return new UsageError(`Cannot write ${file}: the disk is full. Free some space, or choose another disk.`);
+    case "EFBIG":
+      return new UsageError(`Cannot write ${file}: it is larger than this system lets harden make one file (a full disk or a file-size limit). Free some space, or choose another disk.`);
     case "EISDIR":
     case "ENOTEMPTY":
     case "EEXIST":

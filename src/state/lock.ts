@@ -5,6 +5,7 @@
  * over once it is older than STALE_MS, which is how a lock left by a killed harden is cleared.
  * A second harden waits up to WAIT_MS, then stops with StateBusyError (exit 2).
  */
+import { lstatSync, rmSync } from "node:fs";
 import path from "node:path";
 import lockfile from "proper-lockfile";
 import { UsageError } from "../errors.js";
@@ -32,8 +33,20 @@ export interface LockOptions {
   waitMs?: number;
 }
 
+/**
+ * A lock whose time is later than now (the clock was set back after a harden was killed holding
+ * it) would never grow old enough to be taken over: remove it, as proper-lockfile removes one
+ * that is too old. A harden holding the lock refreshes its time every STALE_MS / 2 by this same
+ * clock, so a lock more than STALE_MS ahead of it is not held.
+ */
+function clearLockFromTheFuture(lockPath: string): void {
+  const stats = lstatSync(lockPath, { throwIfNoEntry: false });
+  if (stats?.isDirectory() && stats.mtimeMs > Date.now() + STALE_MS) rmSync(lockPath, { recursive: true, force: true });
+}
+
 function tryLock(dir: string): (() => void) | undefined {
   try {
+    clearLockFromTheFuture(path.join(dir, LOCK_NAME));
     return lockfile.lockSync(dir, {
       realpath: false,
       lockfilePath: path.join(dir, LOCK_NAME),

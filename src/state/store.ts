@@ -208,10 +208,11 @@ export function forgetAll(dir: string, options: { keepEvidence?: boolean } = {})
       const name = path.basename(entry);
       return name !== LOCK_NAME && !(options.keepEvidence && name === EVIDENCE);
     });
-    for (const entry of entries) rmSync(entry, { recursive: true, force: true });
+    // First, because it refuses a link planted at evidence/: then nothing else is deleted either.
     const evidence = path.join(dir, EVIDENCE);
-    if (options.keepEvidence && existsSync(evidence)) entries.push(...removeEvidenceLeftovers(evidence));
-    return entries;
+    const leftovers = options.keepEvidence && existsSync(evidence) ? removeEvidenceLeftovers(evidence) : [];
+    for (const entry of entries) rmSync(entry, { recursive: true, force: true });
+    return [...entries, ...leftovers];
   });
   try {
     rmdirSync(dir);

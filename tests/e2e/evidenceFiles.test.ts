@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/fixtures.js";
+import { BIN, tempDir } from "../helpers/fixtures.js";
 import { runHardenWithin as run } from "../helpers/runLimited.js";
 
 let cleanup = () => {};
@@ -73,4 +73,48 @@ describe("evidence add reads only regular files", () => {
     expect(again.code).toBe(0);
     expect(readdirSync(path.join(evidence, "files"))).toHaveLength(1);
   });
+});
+
+describe("evidence add of a file that is still being written", () => {
+  it("refuses a file that grows while it is read, and records nothing", async () => {
+    const { dir, evidence, env } = setUp();
+    const growing = path.join(dir, "recording.mp4");
+    writeFileSync(growing, Buffer.alloc(48 * 1024 * 1024, 7));
+    // Another program still writing the file: a little more every millisecond.
+    const writer = spawn(process.execPath, ["-e", `const fs = require("fs"); setInterval(() => fs.appendFileSync(${JSON.stringify(growing)}, "x".repeat(1024)), 1);`], { stdio: "ignore" });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const r = await run(["evidence", "add", growing, "--copy", "--note", "x"], env, { limitMs: 8000 });
+      expect(r.killed).toBe(false);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(growing);
+      expect(r.stderr).toMatch(/changed while harden read it/);
+      expect(r.stderr).toMatch(/Nothing was recorded/);
+      expectNothingRecorded(evidence);
+    } finally {
+      writer.kill("SIGKILL");
+    }
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    it(`${signal} part way through a copy leaves no partial copy`, async () => {
+      const { dir, evidence, env } = setUp();
+      // Sparse: large to copy, nothing on disk.
+      const big = path.join(dir, "big.mp4");
+      execFileSync("truncate", ["-s", "20G", big]);
+      const child = spawn(process.execPath, [BIN, "evidence", "add", big, "--copy", "--note", "x"], { env: { PATH: process.env.PATH, NO_COLOR: "1", ...env }, stdio: "ignore" });
+      const files = path.join(evidence, "files");
+      try {
+        // Wait until the copy has begun.
+        for (let i = 0; i < 200 && !(existsSync(files) && readdirSync(files).length > 0); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(readdirSync(files).length).toBeGreaterThan(0);
+        child.kill(signal);
+        const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+        expect(code).toBe(signal === "SIGINT" ? 130 : 143);
+        expectNothingRecorded(evidence);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    });
+  }
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CHECKLIST_FIXTURES, tempDir } from "../helpers/fixtures.js";
 import { liveHazards, renderMarkdown } from "../helpers/markup.js";
 import { runHarden } from "../helpers/run.js";
+import { runHardenWithin } from "../helpers/runLimited.js";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -97,6 +98,15 @@ describe("--output never writes through a link or into something that is not a f
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`the folder ${missing} does not exist`);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("a file-size limit (ulimit -f) is one plain line, exit 2, and leaves no temporary file", async () => {
+    const { dir, env } = setup();
+    const out = path.join(dir, "all.html");
+    const r = await runHardenWithin(["checklist", "show", "--all", "--format", "html", "--output", out], env, { fileBlocks: 4 });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([`Cannot write ${out}: it is larger than this system lets harden make one file (a full disk or a file-size limit). Free some space, or choose another disk.`]);
+    expect(leftovers(dir, ["home"])).toEqual([]);
   });
 
   it("--output - still means stdout", async () => {

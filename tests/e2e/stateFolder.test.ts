@@ -191,6 +191,25 @@ describe("files kept aside and forget", () => {
     expect(files[0]).toMatch(/^[0-9a-f]{64}\.png$/);
   });
 
+  it("forget refuses a link planted at evidence/ before it deletes anything, and leaves the link's target alone", async () => {
+    const { dir, home, env } = await withLeftovers(false);
+    const elsewhere = path.join(dir, "elsewhere");
+    mkdirSync(path.join(elsewhere, "files"), { recursive: true });
+    writeFileSync(path.join(elsewhere, "head.json.tmp"), "not harden's");
+    writeFileSync(path.join(elsewhere, "files", ".incoming-x"), "not harden's");
+    rmSync(path.join(home, "evidence"), { recursive: true });
+    symlinkSync(elsewhere, path.join(home, "evidence"));
+    // The stale lock it takes over is gone either way.
+    const names = () => readdirSync(home).filter((name) => name !== "harden.lock").sort();
+    const before = names();
+    const r = await runHarden(["forget", "--yes"], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/evidence is a link/);
+    expect(names()).toEqual(before);
+    expect(readdirSync(elsewhere).sort()).toEqual(["files", "head.json.tmp"]);
+    expect(readdirSync(path.join(elsewhere, "files"))).toEqual([".incoming-x"]);
+  });
+
   it("forget --include-evidence leaves nothing of harden's, and keeps someone else's file", async () => {
     const { home, env } = await withLeftovers(true);
     writeFileSync(path.join(home, "someone-elses.txt"), "keep me");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readEvidence, recordEvidence, verifyEvidence } from "../../../src/evidence/log.js";
@@ -45,6 +45,16 @@ describe("evidence log on disk", () => {
       { kind: "file-changed", line: 1, path: shot, copy: null, entry: { seq: 1, file: shot } },
       { kind: "file-missing", line: 1, path: other, copy: null, code: "ENOENT", entry: { seq: 1 } },
     ]);
+  });
+
+  it("never reads a kept copy through a link planted in its place", async () => {
+    const { dir, shot, root } = setUp();
+    const entry = await recordEvidence(dir, { now: NOW, note: null, files: [shot], copy: true });
+    const copy = path.join(dir, "files", entry.files[0]!.copy!);
+    const elsewhere = path.join(root, "elsewhere.png");
+    renameSync(copy, elsewhere); // the same bytes, outside harden's folder, where they may change
+    symlinkSync(elsewhere, copy);
+    expect((await verifyEvidence(dir)).findings).toMatchObject([{ kind: "file-missing", line: 1, copy: entry.files[0]!.copy, code: "ELOOP" }]);
   });
 
   it("--copy keeps a private copy named by its hash, never by the original name", async () => {

@@ -16,6 +16,9 @@ describe("credentials in export URLs", () => {
     ["https://admin:Rtr@192.168.0.1/,admin:Nas@nas.local", "https://192.168.0.1/,nas.local"],
     ["https://a:p,w@host", "https://host"],
     ["android://abc@com.app/", "android://com.app/"],
+    // A scheme-relative address, as some managers store one.
+    ["//admin:pass@host/", "//host/"],
+    ["https://a/,//u:p@b/", "https://a/,//b/"],
     // Nothing to cut: an "@" in a path, a port, an IPv6 host.
     ["https://medium.com/@user", "https://medium.com/@user"],
     ["https://host:8080/@x", "https://host:8080/@x"],
@@ -36,7 +39,7 @@ describe("credentials in export URLs", () => {
     const text = (chars: string, minLength: number) => fc.string({ unit: fc.constantFrom(...chars), minLength, maxLength: 16 });
     const pass = text("abcXYZ0189!$%&'()*+;=@:,~-._ ", 4);
     fc.assert(
-      fc.property(fc.constantFrom("https://", "http://", "ftp://", ""), text("abc09-_.", 0), pass, text("abc09-.", 1), text("abc/09@.?=&", 0), (scheme, user, password, host, path) => {
+      fc.property(fc.constantFrom("https://", "http://", "ftp://", "//", ""), text("abc09-_.", 0), pass, text("abc09-.", 1), text("abc/09@.?=&", 0), (scheme, user, password, host, path) => {
         const url = `${scheme}${user}:${password}@${host}/${path}`;
         const shown = withoutCredentials(url, { bare: true });
         expect(shown).not.toContain(`${user}:${password}`);

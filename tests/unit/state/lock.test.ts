@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { withAnswer } from "../../../src/core/progress.js";
@@ -28,6 +28,19 @@ describe("the state folder's lock", () => {
       message: `Another harden is running with this folder (${dir}); wait for it to finish, then try again.`,
     });
     expect(ran).toBe(false);
+  });
+
+  it("takes over a lock dated in the future (the clock was set back after a harden was killed)", async () => {
+    const dir = home();
+    const lock = path.join(dir, "harden.lock");
+    const later = new Date(Date.now() + 60 * 60 * 1000);
+    mkdirSync(lock);
+    utimesSync(lock, later, later);
+    expect(withStateLockSync(dir, () => "ran", { waitMs: 150 })).toBe("ran");
+    mkdirSync(lock);
+    utimesSync(lock, later, later);
+    await expect(withStateLock(dir, async () => "ran", { waitMs: 150 })).resolves.toBe("ran");
+    expect(existsSync(lock)).toBe(false);
   });
 
   it("is released after the work, even when it fails", async () => {

@@ -138,7 +138,7 @@ describe("survivor-centred audit", () => {
 
   it("the intake ranks the audit: an account taken over comes first, and answers are kept only on a yes", async () => {
     const { ctx } = setup({ canPrompt: true });
-    const ui = scriptedUI(["intake", "skip", "skip", "skip", "yes", "no", "demo", "no"]);
+    const ui = scriptedUI(["intake", "skip", "skip", "skip", "yes", "no", "skip", "skip", "demo", "no"]);
     await auditCommand(ctx, { platforms: [] }, { ui, style });
     const shown = ui.said.join("\n");
     expect(shown).toMatch(/Your plan: the five steps that matter most first\n\s+1\. .*An account was taken over/);
@@ -148,13 +148,13 @@ describe("survivor-centred audit", () => {
 
   it("offers the intake answers kept last time instead of asking again", async () => {
     const { home, ctx } = setup({ canPrompt: true });
-    await auditCommand(ctx, { platforms: [] }, { ui: scriptedUI(["intake", "yes", "skip", "skip", "skip", "skip", "demo", "yes"]), style });
+    await auditCommand(ctx, { platforms: [] }, { ui: scriptedUI(["intake", "yes", "skip", "skip", "skip", "skip", "skip", "skip", "demo", "yes"]), style });
     expect(ctx.state().loadSettings().intake).toEqual({ "physical-access": "yes" });
     const again = testContext(home, { checklistsDir: GOOD, canPrompt: true });
     const ui = scriptedUI(["new", "intake", "yes", "demo"]);
     await auditCommand(again, { platforms: [] }, { ui, style });
     expect(ui.asked).toContain("You kept your answers to the questions last time. Use them again?");
-    expect(ui.asked.some((q) => q.startsWith("1/5"))).toBe(false);
+    expect(ui.asked.some((q) => q.startsWith("1/7"))).toBe(false);
     expect(again.state().loadProgress().session?.platforms).toContain("phone");
   });
 
@@ -167,7 +167,7 @@ describe("survivor-centred audit", () => {
     expect(result.kind === "plan" && result.plan.platforms).toEqual(expect.arrayContaining(["images-or-impersonation", "phone", "instagram"]));
     expect(result.kind === "plan" && result.plan.items[0]!.platform).toBe("images-or-impersonation");
     const audit = await auditCommand(ctx, { platforms: [], answers: file }, { style });
-    expect(audit.kind === "audit" && audit.plan?.items[0]!.why).toMatch(/Images or fake accounts/);
+    expect(audit.kind === "audit" && audit.plan?.items[0]!.why).toMatch(/Images of you are being shared/);
     writeFileSync(file, "intake:\n  images: maybe\n  pets: yes\n");
     await expect(planCommand(ctx, { platforms: [], answers: file }, { style })).rejects.toMatchObject({
       exitCode: 2,

@@ -67,6 +67,17 @@ describe("bin/harden.js", () => {
     expect(ok.code).toBe(0);
   });
 
+  it("checklist validate --english also checks a trainer's file for English pages and reading grades", async () => {
+    const file = path.join(CHECKLIST_FIXTURES, "content", "hosts.yaml");
+    const plain = await runHarden(["checklist", "validate", file]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).not.toContain("/de-de/");
+    const english = await runHarden(["checklist", "validate", "--english", file]);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain(`${file}:27: items[1].source: links to a page in another language (/de-de/)`);
+    expect(english.stderr).toMatch(/:22: items\[1\]\.why: why and steps read at grade/);
+  });
+
   it("checklist validate checks the built-in checklists' content (exit 2 while known content problems remain)", async () => {
     // The rules whose problems `checklist validate` reports; the content test's other lines
     // (missing checklists, sections, intake ids) are not validate's.

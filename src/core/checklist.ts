@@ -130,6 +130,9 @@ export function sourceNote(item: Pick<ChecklistItem, "sourceDate" | "verified">)
   return `checked ${item.verified}`;
 }
 
+/** What a source is called where it is shown: a secondary one says it is not the platform's own page. */
+export const sourceLabel = (item: Pick<ChecklistItem, "sourceKind">) => (item.sourceKind === "secondary" ? "Source (not the platform's own page)" : "Source");
+
 /** An item as shown or given as data: without sourceCopy and alsoRead, which are provenance for maintainers. */
 export function shownItem(item: ChecklistItem): ChecklistItem {
   const { sourceCopy: _copy, alsoRead: _also, ...shown } = item;

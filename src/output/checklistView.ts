@@ -5,6 +5,7 @@ import {
   displayGroups,
   pathEntries,
   shownItem,
+  sourceLabel,
   sourceNote,
   type Checklist,
   type ChecklistItem,
@@ -34,7 +35,7 @@ export function itemText(item: ChecklistItem, style: Style, options: { details?:
   lines.push("", style.bold("  Steps:"));
   item.steps.forEach((step, i) => lines.push(wrap(`${i + 1}. ${sanitizeLine(step)}`, width, "    ", "       ")));
   if (options.details && item.help) lines.push("", style.bold("  More help:"), wrap(sanitize(item.help), width, "    "));
-  lines.push("", style.dim(`  Source: ${sanitizeLine(item.source)} (${sanitizeLine(sourceNote(item))})`));
+  lines.push("", style.dim(`  ${sourceLabel(item)}: ${sanitizeLine(item.source)} (${sanitizeLine(sourceNote(item))})`));
   return lines.join("\n");
 }
 
@@ -65,7 +66,7 @@ export function checklistMarkdown(checklist: Checklist): string {
       out.push("", "  Steps:", "");
       item.steps.forEach((step, i) => out.push(`  ${i + 1}. ${markdownText(step)}`));
       if (item.help) out.push("", `  ${markdownText(item.help)}`);
-      out.push("", `  Source: ${markdownUrl(item.source)} (${markdownText(sourceNote(item))})`, "");
+      out.push("", `  ${sourceLabel(item)}: ${markdownUrl(item.source)} (${markdownText(sourceNote(item))})`, "");
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
@@ -116,7 +117,7 @@ function itemHtml(item: ChecklistItem): string {
 <p>${htmlText(item.why)}</p>${flags}${notice}
 <div class="where">Where:<ul>${where}</ul></div>
 <div class="where">Steps:</div><ol>${steps}</ol>${help}
-<p class="source">Source: ${htmlUrl(item.source)} (${htmlText(sourceNote(item))})</p>
+<p class="source">${sourceLabel(item)}: ${htmlUrl(item.source)} (${htmlText(sourceNote(item))})</p>
 </div>`;
 }
 

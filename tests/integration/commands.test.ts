@@ -205,13 +205,13 @@ describe("other commands", () => {
     const out = renderResult(await checklistValidateCommand([hosts, plain]), { json: false, style });
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toEqual([
-      `${hosts}:13: items[0].steps[1]: says "tap block" (blocks someone, which they can notice): add flags alerts-others`,
+      `${hosts}:13: items[0].steps[1]: says "block them" (blocks someone, which they can notice): add flags alerts-others`,
       `${hosts}:15: items[0].help: blog.example.org is not an official host of this checklist or a third party of this item: add it to officialHosts if it is the platform's own, or to this item's thirdParty if the item sends people there on purpose`,
       `${hosts}:15: items[0].help: xihu.uk.to is a copy, proxy or archive site: link to the page on the platform's own site (a copy you read goes in sourceCopy)`,
       `${hosts}:15: items[0].help: says "Other pages read": pages read for an item go in alsoRead; the text is for the person`,
       `${hosts}:16: items[0].source: blog.example.org is not an official host of this checklist or a third party of this item: cite the platform's own page, or add it to officialHosts if it is the platform's own, or to this item's thirdParty if the item sends people there on purpose`,
       `${plain}:24: items[1].source: web.archive.org is a copy, proxy or archive site: link to the page on the platform's own site (a copy you read goes in sourceCopy)`,
-      `${plain}:26: items[1].sourceCopy: is on the same host as the source (web.archive.org): sourceCopy is for a stored copy elsewhere; leave it out when you read the page itself`,
+      `${plain}:26: items[1].sourceCopy: is the source itself: leave sourceCopy out when you read the page itself`,
     ]);
     const english = renderResult(await checklistValidateCommand([hosts], { english: true }), { json: false, style });
     expect(english.stderr.filter((l) => !out.stderr.includes(l))).toEqual([

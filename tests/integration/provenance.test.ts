@@ -56,6 +56,7 @@ describe("provenance is never shown", () => {
     expect(out).toContain("page from 2019: it may be out of date; checked 2026-11-20");
     expect(out).toContain("page dated 2025-03-14, checked 2026-11-20");
     expect(out).toMatch(/help\.provdemo\.example\/other\S* \(checked 2026-11-20\)/);
+    expect(out).toMatch(/Source \(not the platform(&#39;|')s own page\): .*howto\.example\.org\/provdemo-privacy/);
   });
 
   it("checklist show --format json leaves sourceCopy and alsoRead out, and keeps sourceDate", async () => {
@@ -66,6 +67,7 @@ describe("provenance is never shown", () => {
     expect(items.map((i) => [i.sourceDate, "sourceCopy" in i, "alsoRead" in i])).toEqual([
       ["2019-05", false, false],
       ["2025-03-14", false, false],
+      [undefined, false, false],
       [undefined, false, false],
     ]);
   });

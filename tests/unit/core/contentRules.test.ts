@@ -81,6 +81,12 @@ describe("links: official hosts only, or a third party the item names", () => {
     expect(found([{ ...ok, appliesTo: undefined }], scope(), { officialHosts: undefined })).toContain("official-host @ items.0.source");
   });
 
+  it("lets a secondary source be a news or how-to page (the views say so), but not a copy, and not its links", () => {
+    const secondary = item({ sourceKind: "secondary", source: "https://howto.example.org/demo", help: "See https://howto.example.org/more." });
+    expect(found([secondary])).toEqual(["official-host @ items.0.help"]);
+    expect(found([{ ...secondary, help: undefined, source: "https://web.archive.org/web/2020/https://howto.example.org/demo" }])).toEqual(["copy-host @ items.0.source"]);
+  });
+
   it("is not applied where the scope says so (a trainer's file without officialHosts)", () => {
     expect(found([item({ source: "https://trainer.example.org/page" })], scope({ allowlist: false }), { officialHosts: undefined })).toEqual([]);
   });
@@ -127,10 +133,12 @@ describe("copies: proxies, mirrors and archives only in sourceCopy and alsoRead"
     expect(found([item({ thirdParty: ["archive.ph"] })], scope(), { officialHosts: ["help.demo.com", "klqsh.com"] })).toEqual(["copy-host @ officialHosts.1", "copy-host @ items.0.thirdParty.0"]);
   });
 
-  it("wants sourceCopy with official-copy, not with official, and never on the source's own host", () => {
+  it("wants sourceCopy with official-copy, not official when the copy was read elsewhere, and never the source itself", () => {
     expect(found([item({ sourceKind: "official-copy" })])).toEqual(["source-copy @ items.0.sourceKind"]);
     expect(found([item({ sourceCopy: "https://archive.ph/abc" })])).toEqual(["source-copy @ items.0.sourceKind"]);
-    expect(found([item({ sourceKind: "official-copy", sourceCopy: "https://help.demo.com/one?copy" })])).toEqual(["source-copy @ items.0.sourceCopy"]);
+    expect(found([item({ sourceKind: "official-copy", sourceCopy: "https://help.demo.com/one" })])).toEqual(["source-copy @ items.0.sourceCopy"]);
+    // Another version of the page on the platform's own site, read directly: official, with its address kept.
+    expect(found([item({ sourceCopy: "https://help.demo.com/de/one" }), item({ id: "demo.b", sourceKind: "official-copy", sourceCopy: "https://help.demo.com/id/one" })])).toEqual([]);
   });
 });
 
@@ -214,7 +222,7 @@ describe("flags the words call for", () => {
     ["remove-not-yours", "Remove any phone number that isn't yours."],
     ["remove-not-yours", "Delete filters you didn't set up."],
     ["block", "Once your evidence is saved, block them on email and phone."],
-    ["block", "Tap Block."],
+    ["block", "Before blocking, save proof."],
     ["unmatch", "Tap Unmatch to end the chat."],
   ])("%s: a step that says %j needs its flags", (rule, step) => {
     expect(flagged({ steps: [step] })).toEqual([expect.stringMatching(new RegExp(`^flag-${rule} @ items\\.0\\.steps\\.0$`))]);
@@ -244,6 +252,9 @@ describe("flags the words call for", () => {
     "Keep the chat for your records instead of deleting it.",
     "Look at old posts with a place tag and remove the tag or the post.",
     "Sign in to your account on a phone the other person has never used.",
+    "Always log out of Bumble on a shared phone or computer.",
+    "To block one number, open Recents, tap the info button (i) next to it, then Block this Caller.",
+    "Touch and hold the call, then tap Block/report spam > Block.",
   ])("no flag is asked for by %j", (step) => {
     expect(flagged({ steps: [step] })).toEqual([]);
   });

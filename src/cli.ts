@@ -426,7 +426,12 @@ export function buildProgram(): Command {
     .command("validate")
     .description("check checklist files or folders; prints FILE:LINE: FIELD: problem for each problem")
     .argument("<path...>", "files or folders")
-    .action(action(async (_ctx, _g, paths) => (await import("./commands/checklist.js")).checklistValidateCommand(paths as string[]), { state: false }));
+    .option("--english", "also check reading grades and English help pages (always done for the built-in checklists)")
+    .action(
+      action(async (_ctx, _g, paths, options) => (await import("./commands/checklist.js")).checklistValidateCommand(paths as string[], options as { english?: boolean }), {
+        state: false,
+      }),
+    );
 
   program
     .command("report")

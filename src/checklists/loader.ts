@@ -43,7 +43,7 @@ function contentProblems(file: string, lineOf: LineOf, data: Omit<Checklist, "fi
   return problems;
 }
 
-export type LoadResult = { ok: true; checklist: Checklist } | { ok: false; problems: Problem[] };
+export type LoadResult = { ok: true; checklist: Checklist; lineOf: LineOf } | { ok: false; problems: Problem[] };
 
 /** Parses and validates one checklist text. `file` is the name used in problems. */
 export async function parseChecklist(file: string, text: string): Promise<LoadResult> {
@@ -52,7 +52,7 @@ export async function parseChecklist(file: string, text: string): Promise<LoadRe
   const checklist = parsed.data as Omit<Checklist, "files">;
   const problems = contentProblems(file, parsed.lineOf, checklist);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, checklist: { ...checklist, files: [file] } };
+  return { ok: true, checklist: { ...checklist, files: [file] }, lineOf: parsed.lineOf };
 }
 
 /**
@@ -63,11 +63,19 @@ export async function loadChecklistFile(file: string): Promise<LoadResult> {
   return parseChecklist(file, (await readRegularFile(file, "checklist file", MAX_DATA_FILE_BYTES)).toString("utf8"));
 }
 
+/** A valid checklist file, with the lines of its fields (for checks run after loading). */
+export interface LoadedChecklist {
+  file: string;
+  checklist: Checklist;
+  lineOf: LineOf;
+}
+
 /** Validates files and folders; returns every problem found (none when all are valid). */
-export async function validatePaths(targets: string[]): Promise<{ files: string[]; problems: Problem[]; checklists: Checklist[] }> {
+export async function validatePaths(targets: string[]): Promise<{ files: string[]; problems: Problem[]; checklists: Checklist[]; loaded: LoadedChecklist[] }> {
   const files: string[] = [];
   const problems: Problem[] = [];
   const checklists: Checklist[] = [];
+  const loaded: LoadedChecklist[] = [];
   for (const target of targets) {
     const inTarget = await checklistFiles(target);
     const platforms = new Map<string, string>();
@@ -84,10 +92,11 @@ export async function validatePaths(targets: string[]): Promise<{ files: string[
       else {
         platforms.set(result.checklist.platform, file);
         checklists.push(result.checklist);
+        loaded.push({ file, checklist: result.checklist, lineOf: result.lineOf });
       }
     }
   }
-  return { files, problems, checklists };
+  return { files, problems, checklists, loaded };
 }
 
 /** Every checklist in a folder, fully validated; any problem stops with all of them listed. */

@@ -1,4 +1,4 @@
-import { validatePaths } from "../checklists/loader.js";
+import { checkPaths } from "../checklists/contentCheck.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
 import { parseDocFormat } from "./formats.js";
@@ -14,8 +14,9 @@ export async function checklistShowCommand(ctx: Context, platforms: string[], op
   return { kind: "checklist", checklists: options.all ? all : pickChecklists(all, platforms), format };
 }
 
-export async function checklistValidateCommand(paths: string[]): Promise<CommandResult> {
+/** Checks files and folders: the schema, then what they show a person (see src/checklists/contentCheck.ts). */
+export async function checklistValidateCommand(paths: string[], options: { english?: boolean } = {}): Promise<CommandResult> {
   if (paths.length === 0) throw new UsageError("Name at least one checklist file or folder: harden checklist validate PATH...");
-  const { files, problems } = await validatePaths(paths);
+  const { files, problems } = await checkPaths(paths, options);
   return { kind: "validate", files, problems };
 }

@@ -119,6 +119,26 @@ export interface Checklist {
   files: string[];
 }
 
+/** A source page dated before this year is shown as possibly out of date. */
+export const OLD_SOURCE_BEFORE_YEAR = 2024;
+
+/** What is known of when an item's page was written and read, in the words shown after its link. */
+export function sourceNote(item: Pick<ChecklistItem, "sourceDate" | "verified">): string {
+  const year = item.sourceDate ? Number(item.sourceDate.slice(0, 4)) : undefined;
+  if (year !== undefined && year < OLD_SOURCE_BEFORE_YEAR) return `page from ${year}: it may be out of date; checked ${item.verified}`;
+  if (item.sourceDate) return `page dated ${item.sourceDate}, checked ${item.verified}`;
+  return `checked ${item.verified}`;
+}
+
+/** What a source is called where it is shown: a secondary one says it is not the platform's own page. */
+export const sourceLabel = (item: Pick<ChecklistItem, "sourceKind">) => (item.sourceKind === "secondary" ? "Source (not the platform's own page)" : "Source");
+
+/** An item as shown or given as data: without sourceCopy and alsoRead, which are provenance for maintainers. */
+export function shownItem(item: ChecklistItem): ChecklistItem {
+  const { sourceCopy: _copy, alsoRead: _also, ...shown } = item;
+  return shown;
+}
+
 /** Path entries as [label, path] pairs, in a stable order. */
 export function pathEntries(path: SettingPath): Array<[string | undefined, string]> {
   if (typeof path === "string") return [[undefined, path]];

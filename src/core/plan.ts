@@ -61,22 +61,35 @@ export function ruleMatches(rule: PlanRule, checklist: Checklist, item: Checklis
     (!m.checklists || m.checklists.includes(checklist.platform)) &&
     (!m.sections || m.sections.includes(item.section)) &&
     (!m.flags || m.flags.some((f) => item.flags?.includes(f as never))) &&
-    (!m.ids || m.ids.includes(item.id))
+    (!m.ids || m.ids.some((id) => (id.endsWith("*") ? item.id.startsWith(id.slice(0, -1)) : id === item.id)))
   );
+}
+
+/**
+ * Whether a response item concerns an account the person uses: one that names platforms
+ * (appliesTo) is kept only when the person chose one of them. With no accounts chosen at all,
+ * nothing is known to leave out, so every item is kept.
+ */
+export function concernsChosen(checklist: Checklist, item: ChecklistItem, accounts: readonly string[]): boolean {
+  if (checklist.kind !== "response" || !item.appliesTo || accounts.length === 0) return true;
+  return item.appliesTo.some((p) => accounts.includes(p));
 }
 
 /**
  * Ranks every item of the chosen checklists (plus those rules add): its risk, raised by each
  * rule that applies and matches it. Ties keep checklist and file order, so the plan is stable.
+ * Response items for platforms the person did not choose are left out (concernsChosen).
  */
 export function buildPlan(rules: IntakeRules, answers: IntakeAnswers, checklists: Checklist[], chosen: string[]): Plan {
   const applied = rules.rules.filter((r) => ruleApplies(r, answers));
   const known = new Set(checklists.map((c) => c.platform));
   const platforms = [...new Set([...applied.flatMap((r) => r.add ?? []), ...chosen])].filter((p) => known.has(p));
+  const accounts = chosen.filter((p) => checklists.some((c) => c.platform === p && c.kind !== "response"));
   const items: Array<PlannedItem & { order: number }> = [];
   for (const platform of platforms) {
     const checklist = checklists.find((c) => c.platform === platform)!;
     for (const item of checklist.items) {
+      if (!concernsChosen(checklist, item, accounts)) continue;
       const raising = applied.filter((r) => (r.boost ?? 0) !== 0 && ruleMatches(r, checklist, item));
       items.push({
         checklist,

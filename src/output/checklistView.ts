@@ -4,6 +4,9 @@ import {
   SECTION_NAMES,
   displayGroups,
   pathEntries,
+  shownItem,
+  sourceLabel,
+  sourceNote,
   type Checklist,
   type ChecklistItem,
 } from "../core/checklist.js";
@@ -32,7 +35,7 @@ export function itemText(item: ChecklistItem, style: Style, options: { details?:
   lines.push("", style.bold("  Steps:"));
   item.steps.forEach((step, i) => lines.push(wrap(`${i + 1}. ${sanitizeLine(step)}`, width, "    ", "       ")));
   if (options.details && item.help) lines.push("", style.bold("  More help:"), wrap(sanitize(item.help), width, "    "));
-  lines.push("", style.dim(`  Source: ${sanitizeLine(item.source)} (checked ${sanitizeLine(item.verified)})`));
+  lines.push("", style.dim(`  ${sourceLabel(item)}: ${sanitizeLine(item.source)} (${sanitizeLine(sourceNote(item))})`));
   return lines.join("\n");
 }
 
@@ -63,7 +66,7 @@ export function checklistMarkdown(checklist: Checklist): string {
       out.push("", "  Steps:", "");
       item.steps.forEach((step, i) => out.push(`  ${i + 1}. ${markdownText(step)}`));
       if (item.help) out.push("", `  ${markdownText(item.help)}`);
-      out.push("", `  Source: ${markdownUrl(item.source)} (checked ${markdownText(item.verified)})`, "");
+      out.push("", `  ${sourceLabel(item)}: ${markdownUrl(item.source)} (${markdownText(sourceNote(item))})`, "");
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
@@ -114,7 +117,7 @@ function itemHtml(item: ChecklistItem): string {
 <p>${htmlText(item.why)}</p>${flags}${notice}
 <div class="where">Where:<ul>${where}</ul></div>
 <div class="where">Steps:</div><ol>${steps}</ol>${help}
-<p class="source">Source: ${htmlUrl(item.source)} (checked ${htmlText(item.verified)})</p>
+<p class="source">${sourceLabel(item)}: ${htmlUrl(item.source)} (${htmlText(sourceNote(item))})</p>
 </div>`;
 }
 
@@ -134,8 +137,8 @@ export function checklistsHtml(checklists: Checklist[]): string {
   return htmlPage(title, checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n"));
 }
 
-/** The JSON shape of a checklist: the file's data, without where it was read from. */
+/** The JSON shape of a checklist: the file's data, without where it was read from and without provenance (sourceCopy, alsoRead). */
 export function checklistJson(checklist: Checklist): unknown {
   const { files: _files, ...data } = checklist;
-  return data;
+  return { ...data, items: data.items.map(shownItem) };
 }

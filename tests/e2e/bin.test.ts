@@ -62,9 +62,31 @@ describe("bin/harden.js", () => {
     const r = await runHarden(["checklist", "validate", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:13: items[1].title: is missing`);
-    const ok = await runHarden(["checklist", "validate", GOOD, path.join(ROOT, "checklists")]);
-    expect(ok.stderr).toMatch(/checklist files valid/);
+    const ok = await runHarden(["checklist", "validate", GOOD]);
+    expect(ok.stderr).toMatch(/checklist file valid/);
     expect(ok.code).toBe(0);
+  });
+
+  it("checklist validate --english also checks a trainer's file for English pages and reading grades", async () => {
+    const file = path.join(CHECKLIST_FIXTURES, "content", "hosts.yaml");
+    const plain = await runHarden(["checklist", "validate", file]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).not.toContain("/de-de/");
+    const english = await runHarden(["checklist", "validate", "--english", file]);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain(`${file}:27: items[1].source: links to a page in another language (/de-de/)`);
+    expect(english.stderr).toMatch(/:22: items\[1\]\.why: why and steps read at grade/);
+  });
+
+  it("checklist validate checks the built-in checklists' content (exit 2 while known content problems remain)", async () => {
+    // The rules whose problems `checklist validate` reports; the content test's other lines
+    // (missing checklists, sections, intake ids) are not validate's.
+    const validateRules = /: (official-host|copy-host|english-page|provenance|source-copy|source-date|grade-[a-z-]+|notice|flag-[a-z-]+|applies-to)$/;
+    const known = readFileSync(path.join(ROOT, "tests", "fixtures", "content", "known-content-problems.txt"), "utf8").split("\n").filter((l) => validateRules.test(l));
+    const r = await runHarden(["checklist", "validate", "--json", path.join(ROOT, "checklists")]);
+    const { problems } = JSON.parse(r.stdout) as { problems: Array<{ field: string }> };
+    expect(problems.length >= known.length).toBe(true);
+    expect(r.code).toBe(known.length > 0 ? 2 : 0);
   });
 
   it("a broken --checklists folder stops every command with file and line", async () => {

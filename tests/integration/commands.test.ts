@@ -138,7 +138,7 @@ describe("survivor-centred audit", () => {
 
   it("the intake ranks the audit: an account taken over comes first, and answers are kept only on a yes", async () => {
     const { ctx } = setup({ canPrompt: true });
-    const ui = scriptedUI(["intake", "skip", "skip", "skip", "yes", "no", "demo", "no"]);
+    const ui = scriptedUI(["intake", "skip", "skip", "skip", "yes", "no", "skip", "skip", "demo", "no"]);
     await auditCommand(ctx, { platforms: [] }, { ui, style });
     const shown = ui.said.join("\n");
     expect(shown).toMatch(/Your plan: the five steps that matter most first\n\s+1\. .*An account was taken over/);
@@ -148,13 +148,13 @@ describe("survivor-centred audit", () => {
 
   it("offers the intake answers kept last time instead of asking again", async () => {
     const { home, ctx } = setup({ canPrompt: true });
-    await auditCommand(ctx, { platforms: [] }, { ui: scriptedUI(["intake", "yes", "skip", "skip", "skip", "skip", "demo", "yes"]), style });
+    await auditCommand(ctx, { platforms: [] }, { ui: scriptedUI(["intake", "yes", "skip", "skip", "skip", "skip", "skip", "skip", "demo", "yes"]), style });
     expect(ctx.state().loadSettings().intake).toEqual({ "physical-access": "yes" });
     const again = testContext(home, { checklistsDir: GOOD, canPrompt: true });
     const ui = scriptedUI(["new", "intake", "yes", "demo"]);
     await auditCommand(again, { platforms: [] }, { ui, style });
     expect(ui.asked).toContain("You kept your answers to the questions last time. Use them again?");
-    expect(ui.asked.some((q) => q.startsWith("1/5"))).toBe(false);
+    expect(ui.asked.some((q) => q.startsWith("1/7"))).toBe(false);
     expect(again.state().loadProgress().session?.platforms).toContain("phone");
   });
 
@@ -167,7 +167,7 @@ describe("survivor-centred audit", () => {
     expect(result.kind === "plan" && result.plan.platforms).toEqual(expect.arrayContaining(["images-or-impersonation", "phone", "instagram"]));
     expect(result.kind === "plan" && result.plan.items[0]!.platform).toBe("images-or-impersonation");
     const audit = await auditCommand(ctx, { platforms: [], answers: file }, { style });
-    expect(audit.kind === "audit" && audit.plan?.items[0]!.why).toMatch(/Images or fake accounts/);
+    expect(audit.kind === "audit" && audit.plan?.items[0]!.why).toMatch(/Images of you are being shared/);
     writeFileSync(file, "intake:\n  images: maybe\n  pets: yes\n");
     await expect(planCommand(ctx, { platforms: [], answers: file }, { style })).rejects.toMatchObject({
       exitCode: 2,
@@ -197,6 +197,28 @@ describe("other commands", () => {
     const out = renderResult(await checklistValidateCommand([broken]), { json: false, style });
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain(`${broken}:13: items[1].title: is missing`);
+  });
+
+  it("validate checks what a trainer's file shows: the allowlist only with officialHosts, English only with --english", async () => {
+    const hosts = path.join(CHECKLIST_FIXTURES, "content", "hosts.yaml");
+    const plain = path.join(CHECKLIST_FIXTURES, "content", "no-hosts.yaml");
+    const out = renderResult(await checklistValidateCommand([hosts, plain]), { json: false, style });
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toEqual([
+      `${hosts}:13: items[0].steps[1]: says "block them" (blocks someone, which they can notice): add flags alerts-others`,
+      `${hosts}:15: items[0].help: blog.example.org is not an official host of this checklist or a third party of this item: add it to officialHosts if it is the platform's own, or to this item's thirdParty if the item sends people there on purpose`,
+      `${hosts}:15: items[0].help: xihu.uk.to is a copy, proxy or archive site: link to the page on the platform's own site (a copy you read goes in sourceCopy)`,
+      `${hosts}:15: items[0].help: says "Other pages read": pages read for an item go in alsoRead; the text is for the person`,
+      `${hosts}:16: items[0].source: blog.example.org is not an official host of this checklist or a third party of this item: cite the platform's own page, or add it to officialHosts if it is the platform's own, or to this item's thirdParty if the item sends people there on purpose`,
+      `${plain}:24: items[1].source: web.archive.org is a copy, proxy or archive site: link to the page on the platform's own site (a copy you read goes in sourceCopy)`,
+      `${plain}:26: items[1].sourceCopy: is the source itself: leave sourceCopy out when you read the page itself`,
+    ]);
+    const english = renderResult(await checklistValidateCommand([hosts], { english: true }), { json: false, style });
+    expect(english.stderr.filter((l) => !out.stderr.includes(l))).toEqual([
+      expect.stringMatching(new RegExp(`^${hosts.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:22: items\\[1\\]\\.why: why and steps read at grade \\d+\\.\\d: make them 8 or below`)),
+      `${hosts}:27: items[1].source: links to a page in another language (/de-de/): use the English page (en, en-us or no language)`,
+    ]);
+    expect(renderResult(await checklistValidateCommand([GOOD]), { json: false, style }).exitCode).toBe(0);
   });
 
   it("forget needs --yes without a terminal, then deletes", async () => {

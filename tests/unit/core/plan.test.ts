@@ -1,10 +1,17 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadChecklists } from "../../../src/checklists/catalog.js";
-import { buildPlan, ruleApplies, ruleMatches, type PlanRule } from "../../../src/core/plan.js";
+import { loadFolder } from "../../../src/checklists/loader.js";
+import type { Checklist } from "../../../src/core/checklist.js";
+import { buildPlan, ruleApplies, ruleMatches, type IntakeAnswers, type PlanRule } from "../../../src/core/plan.js";
+import { MAX_GRADE, readingGrade } from "../../../src/core/readingGrade.js";
 import { loadIntakeRules } from "../../../src/intake/rules.js";
+import { CHECKLIST_FIXTURES } from "../../helpers/fixtures.js";
 
 const lists = await loadChecklists();
 const rules = await loadIntakeRules();
+/** Stand-ins for the built-in checklists with the ids issue 11 adds, until the content is merged. */
+const story = await loadFolder(path.join(CHECKLIST_FIXTURES, "story"));
 const top = (answers: Record<string, "yes" | "no" | "unsure">, chosen: string[], n = 5) =>
   buildPlan(rules, answers, lists, chosen).items.slice(0, n);
 
@@ -27,7 +34,112 @@ describe("intake rules", () => {
 
   it("the built-in rules file is valid and has at most eight questions", () => {
     expect(rules.questions.length).toBeLessThanOrEqual(8);
-    expect(rules.questions.map((q) => q.id)).toEqual(["physical-access", "knows-passwords", "shared-accounts", "taken-over", "images"]);
+    expect(rules.questions.map((q) => q.id)).toEqual(["physical-access", "knows-passwords", "shared-accounts", "taken-over", "images", "impersonated", "details-posted"]);
+  });
+
+  it("match an id ending in * as a prefix", () => {
+    const prefix: PlanRule = { id: "r", when: {}, because: "b", match: { ids: ["x.report-*"] } };
+    expect(ruleMatches(prefix, { platform: "x" } as never, { id: "x.report-fake" } as never)).toBe(true);
+    expect(ruleMatches(prefix, { platform: "x" } as never, { id: "x.reporting" } as never)).toBe(false);
+  });
+});
+
+/**
+ * Section 2 of issue 11: the founding story. Her Facebook was hacked; a fake profile in her
+ * name on an adult site, fake nudes from her photos, her phone number given to strangers.
+ */
+const STORY: IntakeAnswers = {
+  "physical-access": "unsure",
+  "knows-passwords": "yes",
+  "shared-accounts": "no",
+  "taken-over": "yes",
+  images: "yes",
+  "details-posted": "yes",
+  impersonated: "yes",
+};
+const STORY_ACCOUNTS = ["facebook", "google", "phone"];
+/** Every step section 2 of the issue adds, which the story must meet, each raised by a rule. */
+const SECTION_2 = [
+  "personal-details-shared.save-evidence",
+  "personal-details-shared.results-about-you",
+  "personal-details-shared.ask-site-removal",
+  "personal-details-shared.data-brokers",
+  "personal-details-shared.warn-people",
+  "personal-details-shared.police",
+  "phone.carrier-pin",
+  "phone.port-out-protection",
+  "phone.filter-unknown-callers-iphone",
+  "phone.spam-filter-android",
+  "phone.change-number",
+  "images-or-impersonation.report-any-website",
+  "images-or-impersonation.adult-site-removal",
+  "images-or-impersonation.send-id-safely",
+  "images-or-impersonation.take-it-down-act",
+  "images-or-impersonation.watch-for-reuploads",
+  "images-or-impersonation.police-report",
+  "images-or-impersonation.support-for-you",
+];
+
+/** The section-2 ids the plan lacks, or has without a rule raising them. */
+function unmet(checklists: Checklist[]): string[] {
+  const plan = buildPlan(rules, STORY, checklists, STORY_ACCOUNTS);
+  const raised = new Set(plan.items.filter((p) => p.reasons.length > 0).map((p) => p.item.id));
+  return SECTION_2.filter((id) => !raised.has(id));
+}
+
+describe("the intake for what issue 11 adds (on stand-in checklists)", () => {
+  const ids = (answers: IntakeAnswers, chosen: string[]) => buildPlan(rules, answers, story, chosen).items.filter((p) => p.reasons.length > 0).map((p) => p.item.id);
+
+  it("personal details posted bring the personal-details checklist and the phone number's steps", () => {
+    const plan = buildPlan(rules, { "details-posted": "yes" }, story, ["google"]);
+    expect(plan.platforms).toEqual(expect.arrayContaining(["personal-details-shared", "phone", "google"]));
+    expect(plan.items.slice(0, 6).map((p) => p.item.id)).toEqual(SECTION_2.slice(0, 6));
+    expect(ids({ "details-posted": "yes" }, ["google"])).toEqual(expect.arrayContaining(SECTION_2.slice(0, 11)));
+    expect(buildPlan(rules, { "details-posted": "no" }, story, ["google"]).platforms).toEqual(["google"]);
+  });
+
+  it("someone pretending to be you raises the reports for your accounts and for any website, the re-upload watch, the police and support", () => {
+    const raised = ids({ impersonated: "yes" }, ["facebook"]);
+    expect(raised).toEqual(
+      expect.arrayContaining([
+        "images-or-impersonation.save-evidence",
+        "images-or-impersonation.report-facebook-impersonation",
+        "images-or-impersonation.report-any-website",
+        "images-or-impersonation.watch-for-reuploads",
+        "images-or-impersonation.police-report",
+        "images-or-impersonation.support-for-you",
+      ]),
+    );
+    expect(raised).not.toContain("images-or-impersonation.adult-site-removal");
+    // X's report is for X: she did not choose X, so it is not in her plan at all.
+    expect(buildPlan(rules, { impersonated: "yes" }, story, ["facebook"]).items.map((p) => p.item.id)).not.toContain("images-or-impersonation.report-x-impersonation");
+  });
+
+  it("images being shared raise the adult-site removal, sending ID safely and the Take It Down Act", () => {
+    expect(ids({ images: "yes" }, ["facebook"])).toEqual(expect.arrayContaining(["images-or-impersonation.adult-site-removal", "images-or-impersonation.send-id-safely", "images-or-impersonation.take-it-down-act"]));
+  });
+
+  it("leaves out response items for platforms the person did not choose, and keeps them all when none is chosen", () => {
+    const chosen = buildPlan(rules, { "taken-over": "yes" }, story, ["facebook"]).items.map((p) => p.item.id);
+    expect(chosen).toEqual(expect.arrayContaining(["account-taken-over.recover-facebook", "account-taken-over.sign-out-everywhere", "account-taken-over.start-safely"]));
+    expect(chosen).not.toContain("account-taken-over.recover-x");
+    expect(chosen).not.toContain("account-taken-over.recover-google");
+    const none = buildPlan(rules, { "taken-over": "yes" }, story, []).items.map((p) => p.item.id);
+    expect(none).toEqual(expect.arrayContaining(["account-taken-over.recover-x", "account-taken-over.recover-google"]));
+    const onlyResponse = buildPlan(rules, {}, story, ["account-taken-over"]).items.map((p) => p.item.id);
+    expect(onlyResponse).toContain("account-taken-over.recover-x");
+  });
+
+  it("a person with the founding story meets each of section 2's steps", () => {
+    expect(unmet(story)).toEqual([]);
+  });
+});
+
+describe("the founding story on the built-in checklists", () => {
+  // The content of issue 11 (personal-details-shared, the phone and images items) is merged:
+  // the founding story must be met on the built-in checklists themselves.
+  it("a person with the founding story, going through the intake, meets each of section 2's steps", () => {
+    expect(unmet(lists)).toEqual([]);
   });
 });
 
@@ -62,5 +174,15 @@ describe("ranked plan", () => {
     const a = buildPlan(rules, {}, lists, ["signal"]).items.map((p) => p.item.id);
     const b = buildPlan(rules, {}, lists, ["signal"]).items.map((p) => p.item.id);
     expect(a).toEqual(b);
+  });
+});
+
+describe("the intake's words", () => {
+  it("questions and reasons read at grade 8 or below, their help at 10", () => {
+    const over = [
+      ...rules.questions.flatMap((q) => [readingGrade(q.text) > MAX_GRADE.whyAndSteps && q.id, q.help && readingGrade(q.help) > MAX_GRADE.help && `${q.id} (help)`]),
+      ...rules.rules.map((r) => readingGrade(r.because) > MAX_GRADE.whyAndSteps && `rule ${r.id}`),
+    ].filter(Boolean);
+    expect(over).toEqual([]);
   });
 });

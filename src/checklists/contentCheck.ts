@@ -1,0 +1,73 @@
+/**
+ * `harden checklist validate` beyond the schema: what checklists show a person (links, pages,
+ * words, flags), by the rules in src/core/contentRules.ts and the word lists in
+ * checklists/rules/content.yaml, reported as FILE:LINE: FIELD: problem like schema errors.
+ *
+ * Which rules apply to which file:
+ * - the built-in checklists: all of them;
+ * - a trainer's file: the allowlist only when the file declares officialHosts (its own hosts);
+ *   always copy hosts, provenance in text, sourceCopy and sourceDate, flags and appliesTo;
+ *   English pages and reading grades only with --english, because the formula and the page
+ *   language are English ones and a trainer's file may be in French.
+ */
+import path from "node:path";
+import { checkContent, contentFieldName, type ContentRulesData } from "../core/contentRules.js";
+import { formatProblem, parseYamlWithSchema, schemaValidator, type Problem } from "../datafiles/yamlSchema.js";
+import { InvalidInputError } from "../errors.js";
+import { readRegularFile } from "../files/regular.js";
+import { MAX_DATA_FILE_BYTES } from "../input/limits.js";
+import { BUILT_IN_DIR } from "./files.js";
+import { validatePaths, type LoadedChecklist } from "./loader.js";
+
+export const CONTENT_RULES_FILE = path.join(BUILT_IN_DIR, "rules", "content.yaml");
+
+export async function loadContentRules(file = CONTENT_RULES_FILE): Promise<ContentRulesData> {
+  const validator = await schemaValidator(path.join(BUILT_IN_DIR, "content-rules.schema.json"));
+  const parsed = parseYamlWithSchema(file, (await readRegularFile(file, "content rules file", MAX_DATA_FILE_BYTES)).toString("utf8"), validator);
+  if (!parsed.ok) throw new InvalidInputError(`The content rules in ${file} are not valid:`, parsed.problems.map(formatProblem));
+  return parsed.data as ContentRulesData;
+}
+
+/** A file in the folder of checklists shipped with harden. */
+export const isBuiltInFile = (file: string) => path.resolve(path.dirname(file)) === path.resolve(BUILT_IN_DIR);
+
+/** A content problem, with the rule it breaks and the item it is about. */
+export interface ContentProblem extends Problem {
+  rule: string;
+  item?: string;
+}
+
+/**
+ * The platform checklists an item may name in appliesTo, with their official hosts: the
+ * built-in ones, and those among the files being checked (a trainer's new platform).
+ */
+async function platformHosts(loaded: LoadedChecklist[]): Promise<Map<string, string[]>> {
+  const hosts = new Map<string, string[]>();
+  const add = (c: { platform: string; kind?: string; officialHosts?: string[] }) => {
+    if (c.kind === "response") return;
+    hosts.set(c.platform, [...new Set([...(hosts.get(c.platform) ?? []), ...(c.officialHosts ?? [])])]);
+  };
+  try {
+    const { loadChecklists } = await import("./catalog.js");
+    for (const c of await loadChecklists()) add(c);
+  } catch {
+    // The built-in folder itself does not load (it is among the files being checked, with its
+    // problems listed): the files that did load stand in for it below.
+  }
+  for (const { checklist } of loaded) add(checklist);
+  return hosts;
+}
+
+/** Validates files and folders (the schema), then checks what they show a person. */
+export async function checkPaths(targets: string[], options: { english?: boolean } = {}): Promise<{ files: string[]; problems: Problem[]; content: ContentProblem[] }> {
+  const { files, problems, loaded } = await validatePaths(targets);
+  const [data, platforms] = await Promise.all([loadContentRules(), platformHosts(loaded)]);
+  const content = loaded.flatMap(({ file, checklist, lineOf }) => {
+    const builtIn = isBuiltInFile(file);
+    const scope = { allowlist: builtIn || checklist.officialHosts !== undefined, english: builtIn || options.english === true, platforms };
+    const found = checkContent(checklist, scope, data).map((f) => ({ file, line: lineOf(f.at), field: contentFieldName(f.at), message: f.message, rule: f.rule, ...(f.item && { item: f.item }) }));
+    // In the order of the file, as a person reading it down would meet them.
+    return found.sort((a, b) => a.line - b.line);
+  });
+  return { files, problems: [...problems, ...content.map(({ rule: _r, item: _i, ...p }) => p)], content };
+}

@@ -82,26 +82,26 @@ const PAGE_SIZES: Record<Paper, string> = { a4: "A4", letter: "letter" };
  * sheet (a title is kept with its first lines), so a sheet is never left half empty.
  */
 export const PRINT_CSS = `
-body { font: 11pt/1.25 Georgia, "Times New Roman", serif; color: #000; background: #fff; max-width: 50em; margin: 1.5em auto; padding: 0 1em; }
-h1 { font-size: 16pt; margin: 0 0 0.2em; } h2 { font-size: 13pt; border-bottom: 1.5pt solid #000; margin: 0.8em 0 0.3em; }
-h3 { font-size: 11.5pt; margin: 0.5em 0 0.15em; }
-h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+body { font: 10pt/1.2 Georgia, "Times New Roman", serif; color: #000; background: #fff; max-width: 50em; margin: 1.5em auto; padding: 0 1em; }
+h1 { font-size: 15pt; margin: 0 0 0.2em; } h2 { font-size: 12.5pt; border-bottom: 1.5pt solid #000; margin: 0.8em 0 0.3em; }
+h3 { font-size: 10.5pt; margin: 0.5em 0 0.15em; }
+h1, h2, h3, .signs { break-after: avoid; page-break-after: avoid; }
 p { margin: 0.2em 0; } ul, ol { margin: 0.1em 0 0.2em; padding-left: 1.4em; } li { margin: 0; }
 p, li { orphans: 2; widows: 2; }
 .item { break-inside: auto; page-break-inside: auto; margin: 0.4em 0 0.5em; padding-left: 1.6em; position: relative; }
 .item + .item { border-top: 0.5pt solid #000; padding-top: 0.3em; }
 .item > .title { margin: 0 0 0.1em; }
 .item input[type=checkbox] { position: absolute; left: 0; margin: 0.1em 0 0; width: 1.05em; height: 1.05em; }
-.risk { font-size: 9.5pt; font-weight: normal; border: 1pt solid #000; padding: 0 0.3em; margin-left: 0.4em; white-space: nowrap; }
+.risk { font-size: 8.5pt; font-weight: normal; border: 1pt solid #000; padding: 0 0.3em; margin-left: 0.4em; white-space: nowrap; }
 .risk-high { font-weight: bold; border-width: 2pt; }
-.signs { font-size: 10pt; margin-left: 0.6em; white-space: nowrap; }
+.signs { font-weight: bold; font-size: 9pt; margin: 0; } .signs > span { white-space: nowrap; }
 .flag { border-left: 3pt solid #000; padding-left: 0.5em; margin: 0.2em 0; }
-.key { border: 1.5pt solid #000; padding: 0.15em 0.6em; margin: 0.4em 0; font-size: 10.5pt; }
+.key { border: 1.5pt solid #000; padding: 0.15em 0.6em; margin: 0.4em 0; font-size: 9.5pt; }
 .row { display: grid; grid-template-columns: 3.6em 1fr; margin: 0.15em 0; }
-.row > .label { font-weight: bold; font-size: 10pt; padding-top: 0.1em; }
+.row > .label { font-weight: bold; font-size: 9.5pt; }
 .row > ul, .row > ol { margin: 0; }
-.where { font-size: 10.5pt; } .where { list-style: none; padding-left: 0; }
-.help { font-size: 10.5pt; } .source { font-size: 9.5pt; word-break: break-all; }
+.where { font-size: 9.5pt; list-style: none; padding-left: 0; }
+.help { font-size: 9.5pt; } .source { font-size: 8.5pt; word-break: break-all; }
 a { color: #000; }
 section.checklist + section.checklist { break-before: page; page-break-before: always; }
 @media print {
@@ -118,7 +118,7 @@ export function htmlPage(title: string, body: string, paper: Paper = "a4"): stri
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${htmlText(title)}</title>
-<style>@page { size: ${PAGE_SIZES[paper]}; margin: 13mm 14mm; }${PRINT_CSS}</style>
+<style>@page { size: ${PAGE_SIZES[paper]}; margin: 10mm 12mm; }${PRINT_CSS}</style>
 </head>
 <body>
 ${body}
@@ -129,7 +129,7 @@ ${body}
 
 function itemHtml(item: ChecklistItem): string {
   const id = htmlText(item.id);
-  const signs = item.flags?.length ? `<span class="signs">${item.flags.map((f) => `⚠ ${FLAG_LABELS[f]}`).join(" · ")}</span>` : "";
+  const signs = item.flags?.length ? `<p class="signs">${item.flags.map((f) => `<span>⚠ ${FLAG_LABELS[f]}</span>`).join(" · ")}</p>` : "";
   const notice = item.notice ? `<p class="flag">⚠ What they may see: ${htmlText(item.notice)}</p>` : "";
   const where = pathEntries(item.path)
     .map(([label, p]) => `<li>${label ? `<strong>${htmlText(label)}:</strong> ` : ""}${htmlText(p)}</li>`)
@@ -137,7 +137,7 @@ function itemHtml(item: ChecklistItem): string {
   const steps = item.steps.map((s) => `<li>${htmlText(s)}</li>`).join("");
   const help = item.help ? `<p class="help">${htmlText(item.help)}</p>` : "";
   return `<div class="item" id="${id}">
-<input type="checkbox" id="cb-${id}" aria-label="done"><h3 class="title"><label for="cb-${id}">${htmlText(item.title)}</label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span>${signs}</h3>
+<input type="checkbox" id="cb-${id}" aria-label="done"><h3 class="title"><label for="cb-${id}">${htmlText(item.title)}</label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span></h3>${signs}
 <p>${htmlText(item.why)}</p>${notice}
 <div class="row"><span class="label">Where:</span><ul class="where">${where}</ul></div>
 <div class="row"><span class="label">Steps:</span><ol>${steps}</ol></div>${help}

@@ -104,6 +104,7 @@ p, li { orphans: 2; widows: 2; }
 .help { font-size: 9.5pt; } .source { font-size: 8.5pt; word-break: break-all; }
 a { color: #000; }
 section.checklist + section.checklist { break-before: page; page-break-before: always; }
+section.checklist.cover + section.checklist { break-before: auto; page-break-before: auto; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; } a[href]::after { content: ""; }
   section.checklist { column-count: 2; column-gap: 6mm; } .checklist > h1, .intro, .key { column-span: all; }

@@ -31,7 +31,7 @@ export function handoutHtml({ plan, checklists, paper }: Handout): string {
       }</section>`,
     )
     .join("\n");
-  const body = `<section class="checklist"><h1>${htmlText(plan.title)}</h1>${plan.description ? `<p class="intro">${htmlText(plan.description)}</p>` : ""}
+  const body = `<section class="checklist cover"><h1>${htmlText(plan.title)}</h1>${plan.description ? `<p class="intro">${htmlText(plan.description)}</p>` : ""}
 <h2>Today</h2><ol>${today}</ol>
 <h2>${htmlText(SAFETY_NOTE.title)}</h2><p class="flag">${htmlText(SAFETY_NOTE.body)}</p></section>
 ${checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n")}

@@ -357,13 +357,14 @@ export function buildProgram(): Command {
     .option("--handout", "print the whole session's material instead of running it")
     .option("--keep-screen", "do not use the terminal's alternate screen")
     .addOption(new Option("--format <format>", "handout format").choices(["text", "md", "html", "json"]).default("html"))
+    .option("--paper <size>", "paper size for html: a4 (default) or letter")
     .option("--output <file>", "write the handout to this file (created readable only by you)")
     .action(
       action(async (ctx, globals, file, options) => {
         const { workshopCommand } = await import("./commands/workshop.js");
         const { style, color } = await stderrStyle(globals);
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        const opts = options as { handout?: boolean; format?: string; keepScreen?: boolean };
+        const opts = options as { handout?: boolean; format?: string; paper?: string; keepScreen?: boolean };
         if (ui && !opts.handout && !opts.keepScreen) await usePrivateScreen();
         return workshopCommand(ctx, file as string, opts, { ui, style, color, width: process.stderr.columns, version: VERSION });
       }),
@@ -414,11 +415,12 @@ export function buildProgram(): Command {
     .argument("[platform...]", "platform ids from harden list")
     .option("--all", "every checklist, one after another")
     .addOption(new Option("--format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
+    .option("--paper <size>", "paper size for html: a4 (default) or letter")
     .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
     .action(
       action(
         async (ctx, _g, platforms, options) =>
-          (await import("./commands/checklist.js")).checklistShowCommand(ctx, platforms as string[], options as { format?: string; all?: boolean }),
+          (await import("./commands/checklist.js")).checklistShowCommand(ctx, platforms as string[], options as { format?: string; all?: boolean; paper?: string }),
         { state: false },
       ),
     );
@@ -437,13 +439,14 @@ export function buildProgram(): Command {
     .command("report")
     .description("your saved audit progress (never holds passwords or secrets)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
+    .option("--paper <size>", "paper size for html: a4 (default) or letter")
     .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
     .option("--changes", "what changed between your last two audits, and when you last checked")
     .action(
       action(async (ctx, _g, options) =>
         (options as { changes?: boolean }).changes
-          ? (await import("./commands/audit.js")).changesCommand(ctx, (options as { format: "text" | "md" | "html" | "json" }).format)
-          : (await import("./commands/report.js")).reportCommand(ctx, options as { format?: string }),
+          ? (await import("./commands/audit.js")).changesCommand(ctx, (options as { format: "text" | "md" | "html" | "json" }).format, (options as { paper?: string }).paper)
+          : (await import("./commands/report.js")).reportCommand(ctx, options as { format?: string; paper?: string }),
       ),
     );
 

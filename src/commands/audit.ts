@@ -21,6 +21,7 @@ import {
 import { UsageError } from "../errors.js";
 import { itemText } from "../output/checklistView.js";
 import type { CommandResult, DocFormat } from "../output/results.js";
+import { parsePaper } from "./formats.js";
 import { sanitizeLine } from "../output/sanitize.js";
 import { SAFETY_NOTE } from "../output/guidance.js";
 import type { Style } from "../output/style.js";
@@ -172,15 +173,16 @@ function keepSnapshot(ctx: Context, checklists: Checklist[], platforms: string[]
 }
 
 /** What changed between the last two audits (or since the last one, when there is only one). */
-export async function changesCommand(ctx: Context, format: DocFormat = "text"): Promise<CommandResult> {
+export async function changesCommand(ctx: Context, format: DocFormat = "text", paperSize?: string): Promise<CommandResult> {
+  const paper = parsePaper(paperSize);
   const checklists = await ctx.checklists();
   const dir = stateDir(ctx.env);
   const saved = lastTwo(dir);
   const latest = saved.at(-1);
   const staleness = checkStaleness(latest?.takenAt, ctx.now());
-  if (!latest) return { kind: "changes", staleness, format };
+  if (!latest) return { kind: "changes", staleness, format, paper };
   const current = saved.length === 2 ? saved[1]! : takeSnapshot(checklists, latest.platforms, ctx.state().loadProgress(), ctx.now());
-  return { kind: "changes", staleness, diff: diffSnapshots(saved.length === 2 ? saved[0]! : latest, current), format };
+  return { kind: "changes", staleness, diff: diffSnapshots(saved.length === 2 ? saved[0]! : latest, current), format, paper };
 }
 
 const ADVOCATE_NOTE =

@@ -1,17 +1,18 @@
 import { checkPaths } from "../checklists/contentCheck.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
-import { parseDocFormat } from "./formats.js";
+import { parseDocFormat, parsePaper } from "./formats.js";
 import type { Context } from "./context.js";
 import { pickChecklists } from "./platforms.js";
 
 
-export async function checklistShowCommand(ctx: Context, platforms: string[], options: { format?: string; all?: boolean }): Promise<CommandResult> {
+export async function checklistShowCommand(ctx: Context, platforms: string[], options: { format?: string; all?: boolean; paper?: string }): Promise<CommandResult> {
   const format = parseDocFormat(options.format);
+  const paper = parsePaper(options.paper);
   const all = await ctx.checklists();
   if (options.all && platforms.length > 0) throw new UsageError("Give platforms or --all, not both.");
   if (!options.all && platforms.length === 0) throw new UsageError("Name a platform (see harden list), or use --all.");
-  return { kind: "checklist", checklists: options.all ? all : pickChecklists(all, platforms), format };
+  return { kind: "checklist", checklists: options.all ? all : pickChecklists(all, platforms), format, paper };
 }
 
 /** Checks files and folders: the schema, then what they show a person (see src/checklists/contentCheck.ts). */

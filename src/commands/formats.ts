@@ -1,6 +1,6 @@
 /** --format values, checked the same way by every command that takes one. */
 import { UsageError } from "../errors.js";
-import { DOC_FORMATS, type DocFormat } from "../output/results.js";
+import { DOC_FORMATS, PAPER_SIZES, type DocFormat, type Paper } from "../output/results.js";
 
 /** A --format value among `allowed` (case-insensitive, "markdown" meaning md), or `fallback` when none was given. */
 export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -11,3 +11,10 @@ export function parseFormat<T extends string>(value: string | undefined, allowed
 }
 
 export const parseDocFormat = (value: string | undefined): DocFormat => parseFormat(value, DOC_FORMATS, "text");
+
+/** A --paper value (a4 or letter, case-insensitive); a4 when none was given. */
+export function parsePaper(value: string | undefined): Paper {
+  const paper = (value ?? "a4").toLowerCase();
+  if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`--paper must be a4 or letter (got "${value}").`);
+  return paper as Paper;
+}

@@ -1,10 +1,11 @@
 import { platformsWithAnswers, summarize } from "../core/progress.js";
 import type { CommandResult } from "../output/results.js";
-import { parseDocFormat } from "./formats.js";
+import { parseDocFormat, parsePaper } from "./formats.js";
 import type { Context } from "./context.js";
 
-export async function reportCommand(ctx: Context, options: { format?: string }): Promise<CommandResult> {
+export async function reportCommand(ctx: Context, options: { format?: string; paper?: string }): Promise<CommandResult> {
   const format = parseDocFormat(options.format);
+  const paper = parsePaper(options.paper);
   const checklists = await ctx.checklists();
   const progress = ctx.state().loadProgress();
   const answered = platformsWithAnswers(checklists, progress);
@@ -13,6 +14,7 @@ export async function reportCommand(ctx: Context, options: { format?: string }):
   return {
     kind: "report",
     format,
+    paper,
     summary: summarize(checklists, platforms, progress),
     lastAnswerAt: times.at(-1),
     lastAuditAt: progress.session?.finishedAt,

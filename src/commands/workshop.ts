@@ -10,7 +10,7 @@ import { sanitize, sanitizeLine } from "../output/sanitize.js";
 import type { Style } from "../output/style.js";
 import { checkPlanPlatforms, readPlan } from "../workshop/plan.js";
 import { auditCommand, type AuditUI } from "./audit.js";
-import { parseDocFormat } from "./formats.js";
+import { parseDocFormat, parsePaper } from "./formats.js";
 import type { Context } from "./context.js";
 import { totpPracticeCommand, type TotpUI } from "./totp.js";
 
@@ -27,13 +27,13 @@ export interface WorkshopDeps {
   onProgress?: (p: CheckProgress) => void;
 }
 
-export async function workshopCommand(ctx: Context, file: string, options: { handout?: boolean; format?: string }, deps: WorkshopDeps): Promise<CommandResult> {
+export async function workshopCommand(ctx: Context, file: string, options: { handout?: boolean; format?: string; paper?: string }, deps: WorkshopDeps): Promise<CommandResult> {
   const parsed = await readPlan(file);
   const { plan } = parsed;
   const checklists = await loadChecklists({ extraDirs: [ctx.checklistsDir, plan.checklistsDir] });
   checkPlanPlatforms(file, parsed, checklists);
   const chosen = plan.platforms.map((id) => checklists.find((c) => c.platform === id)!);
-  if (options.handout) return { kind: "handout", plan, checklists: chosen, format: parseDocFormat(options.format ?? "html") };
+  if (options.handout) return { kind: "handout", plan, checklists: chosen, format: parseDocFormat(options.format ?? "html"), paper: parsePaper(options.paper) };
 
   const { ui, style } = deps;
   if (!ctx.canPrompt || !ui) throw new UsageError("A workshop runs step by step at a terminal. To print its material instead, add --handout.");

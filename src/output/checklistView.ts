@@ -9,10 +9,12 @@ import {
   sourceNote,
   type Checklist,
   type ChecklistItem,
+  type Flag,
 } from "../core/checklist.js";
 import { htmlText, htmlUrl, markdownText, markdownUrl } from "./escape.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import { wrap } from "./wrap.js";
+import type { Paper } from "./results.js";
 import type { Style } from "./style.js";
 
 export const RISK_WORDS = { high: "high risk", medium: "medium risk", low: "low risk" } as const;
@@ -72,29 +74,52 @@ export function checklistMarkdown(checklist: Checklist): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-/** Styles for pages meant to be printed in black and white. */
+/** The @page size for each paper size a page can be printed on. */
+const PAGE_SIZES: Record<Paper, string> = { a4: "A4", letter: "letter" };
+
+/**
+ * Styles for pages meant to be printed in black and white, compactly: items may run on to the next
+ * sheet (a title is kept with its first lines), so a sheet is never left half empty.
+ */
 export const PRINT_CSS = `
-body { font: 12pt/1.45 Georgia, "Times New Roman", serif; color: #000; background: #fff; max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
-h1 { font-size: 20pt; margin-bottom: 0.2em; } h2 { font-size: 15pt; border-bottom: 1.5pt solid #000; margin-top: 1.4em; }
-.item { break-inside: avoid; page-break-inside: avoid; margin: 0.9em 0; padding-left: 2em; position: relative; }
-.item input[type=checkbox] { position: absolute; left: 0; top: 0.25em; width: 1.1em; height: 1.1em; }
-.risk { font-size: 10pt; border: 1pt solid #000; padding: 0 0.3em; margin-left: 0.4em; }
+body { font: 10pt/1.2 Georgia, "Times New Roman", serif; color: #000; background: #fff; max-width: 50em; margin: 1.5em auto; padding: 0 1em; }
+h1 { font-size: 15pt; margin: 0 0 0.2em; } h2 { font-size: 12.5pt; border-bottom: 1.5pt solid #000; margin: 0.8em 0 0.3em; }
+h3 { font-size: 10.5pt; margin: 0.5em 0 0.15em; }
+h1, h2, h3, .signs { break-after: avoid; page-break-after: avoid; }
+p { margin: 0.2em 0; } ul, ol { margin: 0.1em 0 0.2em; padding-left: 1.4em; } li { margin: 0; }
+p, li { orphans: 2; widows: 2; }
+.item { break-inside: auto; page-break-inside: auto; margin: 0.4em 0 0.5em; padding-left: 1.6em; position: relative; }
+.item + .item { border-top: 0.5pt solid #000; padding-top: 0.3em; }
+.item > .title { margin: 0 0 0.1em; }
+.item input[type=checkbox] { position: absolute; left: 0; margin: 0.1em 0 0; width: 1.05em; height: 1.05em; }
+.risk { font-size: 8.5pt; font-weight: normal; border: 1pt solid #000; padding: 0 0.3em; margin-left: 0.4em; white-space: nowrap; }
 .risk-high { font-weight: bold; border-width: 2pt; }
-.flag { border-left: 3pt solid #000; padding-left: 0.5em; margin: 0.3em 0; }
-.where, .source { font-size: 10.5pt; } .source { word-break: break-all; }
+.signs { font-weight: bold; font-size: 9pt; margin: 0; } .signs > span { white-space: nowrap; }
+.flag { border-left: 3pt solid #000; padding-left: 0.5em; margin: 0.2em 0; }
+.key { border: 1.5pt solid #000; padding: 0.15em 0.6em; margin: 0.4em 0; font-size: 9.5pt; }
+.row { display: grid; grid-template-columns: 3.6em 1fr; margin: 0.15em 0; }
+.row > .label { font-weight: bold; font-size: 9.5pt; }
+.row > ul, .row > ol { margin: 0; }
+.where { font-size: 9.5pt; list-style: none; padding-left: 0; }
+.help { font-size: 9.5pt; } .source { font-size: 8.5pt; word-break: break-all; }
 a { color: #000; }
 section.checklist + section.checklist { break-before: page; page-break-before: always; }
-@media print { body { margin: 0; max-width: none; } a[href]::after { content: ""; } }
+section.checklist.cover + section.checklist { break-before: auto; page-break-before: auto; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; } a[href]::after { content: ""; }
+  section.checklist { column-count: 2; column-gap: 6mm; } .checklist > h1, .intro, .key { column-span: all; }
+}
 `;
 
-export function htmlPage(title: string, body: string): string {
+/** A whole printable page; `paper` sets the sheet size and margins it prints on. */
+export function htmlPage(title: string, body: string, paper: Paper = "a4"): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${htmlText(title)}</title>
-<style>${PRINT_CSS}</style>
+<style>@page { size: ${PAGE_SIZES[paper]}; margin: 10mm 12mm; }${PRINT_CSS}</style>
 </head>
 <body>
 ${body}
@@ -105,25 +130,36 @@ ${body}
 
 function itemHtml(item: ChecklistItem): string {
   const id = htmlText(item.id);
-  const flags = (item.flags ?? []).map((f) => `<p class="flag">⚠ ${htmlText(FLAG_EXPLANATIONS[f])}</p>`).join("");
+  const signs = item.flags?.length ? `<p class="signs">${item.flags.map((f) => `<span>⚠ ${FLAG_LABELS[f]}</span>`).join(" · ")}</p>` : "";
   const notice = item.notice ? `<p class="flag">⚠ What they may see: ${htmlText(item.notice)}</p>` : "";
   const where = pathEntries(item.path)
     .map(([label, p]) => `<li>${label ? `<strong>${htmlText(label)}:</strong> ` : ""}${htmlText(p)}</li>`)
     .join("");
   const steps = item.steps.map((s) => `<li>${htmlText(s)}</li>`).join("");
-  const help = item.help ? `<p>${htmlText(item.help)}</p>` : "";
+  const help = item.help ? `<p class="help">${htmlText(item.help)}</p>` : "";
   return `<div class="item" id="${id}">
-<input type="checkbox" id="cb-${id}" aria-label="done"><label for="cb-${id}"><strong>${htmlText(item.title)}</strong></label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span>
-<p>${htmlText(item.why)}</p>${flags}${notice}
-<div class="where">Where:<ul>${where}</ul></div>
-<div class="where">Steps:</div><ol>${steps}</ol>${help}
+<input type="checkbox" id="cb-${id}" aria-label="done"><h3 class="title"><label for="cb-${id}">${htmlText(item.title)}</label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span></h3>${signs}
+<p>${htmlText(item.why)}</p>${notice}
+<div class="row"><span class="label">Where:</span><ul class="where">${where}</ul></div>
+<div class="row"><span class="label">Steps:</span><ol>${steps}</ol></div>${help}
 <p class="source">${sourceLabel(item)}: ${htmlUrl(item.source)} (${htmlText(sourceNote(item))})</p>
 </div>`;
 }
 
+/** The warning signs an item can carry, as a few words in print; flagKey explains each once per checklist. */
+const FLAG_LABELS: Record<Flag, string> = { "alerts-others": "May be noticed", "document-first": "Save evidence first", "safe-device": "Use a safe device" };
+
+/** The warning signs a checklist uses, each explained once (on paper, an item shows only the sign's name). */
+function flagKey(checklist: Checklist): string {
+  const used = (Object.keys(FLAG_LABELS) as Flag[]).filter((f) => checklist.items.some((i) => i.flags?.includes(f)));
+  if (used.length === 0) return "";
+  return `<div class="key">${used.map((f) => `<p>⚠ <strong>${FLAG_LABELS[f]}:</strong> ${htmlText(FLAG_EXPLANATIONS[f])}</p>`).join("")}</div>`;
+}
+
 export function checklistHtmlBody(checklist: Checklist): string {
   const parts = [`<h1>${htmlText(checklist.name)}</h1>`];
-  if (checklist.description) parts.push(`<p>${htmlText(checklist.description)}</p>`);
+  if (checklist.description) parts.push(`<p class="intro">${htmlText(checklist.description)}</p>`);
+  parts.push(flagKey(checklist));
   for (const { section, items } of displayGroups(checklist)) {
     parts.push(`<h2>${SECTION_NAMES[section]}</h2>`);
     for (const item of items) parts.push(itemHtml(item));
@@ -132,9 +168,9 @@ export function checklistHtmlBody(checklist: Checklist): string {
 }
 
 /** One printable page; several checklists each start on a new sheet. */
-export function checklistsHtml(checklists: Checklist[]): string {
+export function checklistsHtml(checklists: Checklist[], paper?: Paper): string {
   const title = checklists.length === 1 ? `${checklists[0]!.name} — harden checklist` : "harden checklists";
-  return htmlPage(title, checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n"));
+  return htmlPage(title, checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n"), paper);
 }
 
 /** The JSON shape of a checklist: the file's data, without where it was read from and without provenance (sourceCopy, alsoRead). */

@@ -5,12 +5,14 @@ import { checklistHtmlBody, checklistMarkdown, checklistText, htmlPage } from ".
 import { htmlText, markdownText } from "./escape.js";
 import { BACKUP_ADVICE, DRILL_SHEETS, SAFETY_NOTE } from "./guidance.js";
 import { sanitizeLine } from "./sanitize.js";
+import type { Paper } from "./results.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
 
 interface Handout {
   plan: WorkshopPlan;
   checklists: Checklist[];
+  paper?: Paper;
 }
 
 const drillSheets = (plan: WorkshopPlan) => plan.drills.map((d) => DRILL_SHEETS[d]);
@@ -18,23 +20,23 @@ const drillSheets = (plan: WorkshopPlan) => plan.drills.map((d) => DRILL_SHEETS[
 /** The session's parts in order, as every format lists them under "Today" (unescaped: each format escapes). */
 const agenda = ({ plan, checklists }: Handout) => [...checklists.map((c) => `Checklist: ${c.name}`), ...drillSheets(plan).map((d) => d.title)];
 
-export function handoutHtml({ plan, checklists }: Handout): string {
+export function handoutHtml({ plan, checklists, paper }: Handout): string {
   const today = agenda({ plan, checklists })
     .map((part) => `<li>${htmlText(part)}</li>`)
     .join("");
   const drills = drillSheets(plan)
     .map(
-      (d) => `<section class="checklist"><h1>${htmlText(d.title)}</h1><p>${htmlText(d.intro)}</p><ol>${d.steps.map((s) => `<li>${htmlText(s)}</li>`).join("")}</ol>${
+      (d) => `<section class="checklist"><h1>${htmlText(d.title)}</h1><p class="intro">${htmlText(d.intro)}</p><ol>${d.steps.map((s) => `<li>${htmlText(s)}</li>`).join("")}</ol>${
         d === DRILL_SHEETS["totp-practice"] ? `<h2>${htmlText(BACKUP_ADVICE.title)}</h2><ul>${BACKUP_ADVICE.points.map((p) => `<li>${htmlText(p)}</li>`).join("")}</ul>` : ""
       }</section>`,
     )
     .join("\n");
-  const body = `<section class="checklist"><h1>${htmlText(plan.title)}</h1>${plan.description ? `<p>${htmlText(plan.description)}</p>` : ""}
+  const body = `<section class="checklist cover"><h1>${htmlText(plan.title)}</h1>${plan.description ? `<p class="intro">${htmlText(plan.description)}</p>` : ""}
 <h2>Today</h2><ol>${today}</ol>
 <h2>${htmlText(SAFETY_NOTE.title)}</h2><p class="flag">${htmlText(SAFETY_NOTE.body)}</p></section>
 ${checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n")}
 ${drills}`;
-  return htmlPage(`${plan.title} — harden workshop`, body);
+  return htmlPage(`${plan.title} — harden workshop`, body, paper);
 }
 
 export function handoutMarkdown({ plan, checklists }: Handout): string {

@@ -64,7 +64,7 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       const lists = result.checklists;
       if (format === "json") return ok(json(lists.length === 1 ? checklistJson(lists[0]!) : lists.map(checklistJson)));
       if (format === "md") return ok(lists.map(checklistMarkdown).join("\n---\n\n"));
-      if (format === "html") return ok(checklistsHtml(lists));
+      if (format === "html") return ok(checklistsHtml(lists, result.paper));
       return ok(lists.map((c) => checklistText(c, style)).join("\n"));
     }
     case "validate": {
@@ -97,7 +97,7 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       const dated = result.lastAnswerAt ? `Last answer saved ${result.lastAnswerAt.slice(0, 10)}` : "No answers saved yet";
       if (format === "json") return ok(json({ ...result.summary, lastAnswerAt: result.lastAnswerAt ?? null, lastAuditAt: result.lastAuditAt ?? null }));
       if (format === "md") return ok(summaryMarkdown(result.summary, "harden: account check progress", dated));
-      if (format === "html") return ok(summaryHtml(result.summary, "harden: account check progress", dated));
+      if (format === "html") return ok(summaryHtml(result.summary, "harden: account check progress", dated, result.paper));
       return ok(summaryText(result.summary, style, `Your progress (${dated.toLowerCase()})`));
     }
     case "forget": {

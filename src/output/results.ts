@@ -10,16 +10,19 @@ import type { DataVerification } from "../breach/verifyData.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
+/** Paper sizes for printable (html) pages. */
+export const PAPER_SIZES = ["a4", "letter"] as const;
+export type Paper = (typeof PAPER_SIZES)[number];
 
 export type CommandResult =
   | EvidenceResult
   | { kind: "list"; checklists: ChecklistSummary[] }
-  | { kind: "checklist"; checklists: Checklist[]; format: DocFormat }
+  | { kind: "checklist"; checklists: Checklist[]; format: DocFormat; paper?: Paper }
   | { kind: "validate"; files: string[]; problems: Problem[] }
   | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean; plan?: PlanSummary }
   | { kind: "plan"; plan: PlanSummary }
-  | { kind: "changes"; staleness: Staleness; diff?: SnapshotDiff; format: DocFormat }
-  | { kind: "report"; summary: AuditSummary; format: DocFormat; lastAnswerAt?: string; lastAuditAt?: string }
+  | { kind: "changes"; staleness: Staleness; diff?: SnapshotDiff; format: DocFormat; paper?: Paper }
+  | { kind: "report"; summary: AuditSummary; format: DocFormat; paper?: Paper; lastAnswerAt?: string; lastAuditAt?: string }
   | { kind: "forget"; removed: string[]; dir: string; cancelled: boolean; keptEvidence: boolean }
   | { kind: "config"; values: Record<string, unknown>; changed: boolean }
   | {
@@ -32,7 +35,7 @@ export type CommandResult =
       saveError?: string;
     }
   | { kind: "workshop"; title: string; audit?: AuditSummary; drills: DrillOutcome[] }
-  | { kind: "handout"; plan: WorkshopPlan; checklists: Checklist[]; format: DocFormat }
+  | { kind: "handout"; plan: WorkshopPlan; checklists: Checklist[]; format: DocFormat; paper?: Paper }
   | { kind: "totp-code"; code: string; time: number; validFor: number; digits: number; period: number; algorithm: string }
   | { kind: "totp-verify"; match: boolean; driftSteps?: number; driftSeconds?: number; time: number }
   | { kind: "totp-practice"; match: boolean; driftSteps?: number; driftSeconds?: number; tries: number }

@@ -1,7 +1,7 @@
 /** Audit progress as text, Markdown, HTML and JSON. */
 import type { AuditSummary } from "../core/progress.js";
 import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
-import type { PlanSummary } from "./results.js";
+import type { Paper, PlanSummary } from "./results.js";
 import { wrap } from "./wrap.js";
 import { RISK_WORDS, htmlPage } from "./checklistView.js";
 import { htmlText, markdownText } from "./escape.js";
@@ -44,7 +44,7 @@ export function summaryMarkdown(summary: AuditSummary, title: string, dated: str
   return `${out.join("\n")}\n`;
 }
 
-export function summaryHtml(summary: AuditSummary, title: string, dated: string): string {
+export function summaryHtml(summary: AuditSummary, title: string, dated: string, paper?: Paper): string {
   const rows = summary.platforms
     .map((p) => `<tr><td>${htmlText(p.name)}</td><td>${p.done}</td><td>${p.later}</td><td>${p.notApplicable}</td><td>${p.open}</td><td>${p.total}</td></tr>`)
     .join("\n");
@@ -63,6 +63,7 @@ ${rows}
 </table>
 <h2>Still to do, most important first</h2>
 ${remaining}`,
+    paper,
   );
 }
 
@@ -116,7 +117,7 @@ export function changesMarkdown(result: ChangesInput): string {
   return `${out.join("\n")}\n`;
 }
 
-export function changesHtml(result: ChangesInput): string {
+export function changesHtml(result: ChangesInput & { paper?: Paper }): string {
   const parts = changeSections(result);
   const body = [`<h1>harden: what changed</h1>`, `<p>${htmlText(result.staleness.advice)}</p>`];
   if (parts) {
@@ -127,5 +128,5 @@ export function changesHtml(result: ChangesInput): string {
     }
     if (parts.sections.length === 0) body.push("<p>Nothing changed.</p>");
   }
-  return htmlPage("harden: what changed", body.join("\n"));
+  return htmlPage("harden: what changed", body.join("\n"), result.paper);
 }

@@ -562,6 +562,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`harden checklist show --all | head -3`) closes the pipe. That is not
+ * a fault: stop quietly, with the code the result already had (0, or 1 for findings). A closed
+ * stderr is only ignored, so an error still ends with its own exit code.
+ */
+const closedPipe = (error: NodeJS.ErrnoException) => error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED";
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (!closedPipe(error)) throw error;
+  process.exit(typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok);
+});
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (!closedPipe(error)) throw error;
+});
+
 process.on("SIGINT", () => {
   if (!privateScreen?.leavePrivateScreen()) process.stderr.write("\nStopped. Everything you answered so far is saved.\n");
   process.exit(ExitCode.interrupted);

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BIN, tempDir } from "../helpers/fixtures.js";
+import { runHarden } from "../helpers/run.js";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -37,5 +39,46 @@ describe("a closed output pipe", () => {
     const r = await runIntoClosedPipe(["checklist", "show", "--all", "--format", "html"], env);
     expect(r.stderr).not.toMatch(/EPIPE|at .*\(node:/);
     expect(r.code).toBe(0);
+  });
+});
+
+describe("errors under --json", () => {
+  /** stderr must be exactly one JSON object and nothing else; stdout stays empty. */
+  const onlyError = (r: { stdout: string; stderr: string }) => {
+    expect(r.stdout).toBe("");
+    return (JSON.parse(r.stderr) as { error: { code: string; exitCode: number; message: string; problems: string[] } }).error;
+  };
+
+  it("a bad flag is a usage error object, exit 2", async () => {
+    const { env } = home();
+    const r = await runHarden(["list", "--frobnicate", "--json"], { env });
+    expect(r.code).toBe(2);
+    expect(onlyError(r)).toEqual({ code: "usage", exitCode: 2, message: "unknown option '--frobnicate'", problems: [] });
+  });
+
+  it("a broken answers file is invalid-input, with every problem", async () => {
+    const { dir, env } = home();
+    const answers = path.join(dir, "answers.yaml");
+    writeFileSync(answers, "facebook.nope: done\nfoo: bar\n");
+    const r = await runHarden(["audit", "facebook", "--answers", answers, "--json"], { env });
+    expect(r.code).toBe(2);
+    const error = onlyError(r);
+    expect(error).toMatchObject({ code: "invalid-input", exitCode: 2 });
+    expect(error.message).toContain(answers);
+    expect(error.problems).toEqual(["unknown item id: facebook.nope", "unknown item id: foo"]);
+  });
+
+  it("a folder given as an export is a usage error object naming it", async () => {
+    const { dir, env } = home();
+    const r = await runHarden(["scan", dir, "--json"], { env });
+    expect(r.code).toBe(2);
+    expect(onlyError(r)).toMatchObject({ code: "usage", exitCode: 2, message: expect.stringContaining(`${dir} is a folder`) });
+  });
+
+  it("without --json the same error stays one plain line", async () => {
+    const { dir, env } = home();
+    const r = await runHarden(["scan", dir], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`The export ${dir} is a folder, not a regular file: give the path of a regular file.\n`);
   });
 });

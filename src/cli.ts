@@ -400,6 +400,7 @@ export function buildProgram(): Command {
     .argument("[platform...]", "accounts to plan for (asked when none are given)")
     .option("--answers <file>", "for clinics: a JSON or YAML file with intake: (question -> yes/no/unsure) and platforms:")
     .option("--keep-screen", "do not use the terminal's alternate screen")
+    .addHelpText("after", () => planHelp)
     .action(
       action(async (ctx, globals, platforms, options) => {
         const { planCommand } = await import("./commands/plan.js");
@@ -589,9 +590,15 @@ async function exitCodeFor(error: unknown, flags: { debug: boolean; json: boolea
   return report.exitCode;
 }
 
+/** The answers-file part of `plan --help`, read from the intake rules only when that help is asked for. */
+let planHelp = "";
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const args = argv.slice(2);
+  if (args.includes("plan") && ["--help", "-h", "help"].some((a) => args.includes(a))) {
+    planHelp = await (await import("./commands/plan.js")).planAnswersHelp(Math.min(process.stdout.columns || 80, 100));
+  }
   if (args.length === 0) {
     if (process.stdin.isTTY === true && process.stdout.isTTY === true) args.push("audit");
     else {

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, tempDir } from "../helpers/fixtures.js";
+import { parse } from "yaml";
+import { BIN, ROOT, tempDir } from "../helpers/fixtures.js";
 import { runHarden } from "../helpers/run.js";
 
 let cleanup = () => {};
@@ -80,5 +81,16 @@ describe("errors under --json", () => {
     const r = await runHarden(["scan", dir], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`The export ${dir} is a folder, not a regular file: give the path of a regular file.\n`);
+  });
+});
+
+describe("plan --help", () => {
+  it("lists every intake question id of the rules file and the answers yes, no, unsure", async () => {
+    const rules = parse(readFileSync(path.join(ROOT, "checklists", "rules", "intake.yaml"), "utf8")) as { questions: Array<{ id: string }> };
+    const r = await runHarden(["plan", "--help"], { env: home().env });
+    expect(r.code).toBe(0);
+    expect(rules.questions.length).toBeGreaterThan(3);
+    for (const { id } of rules.questions) expect(r.stdout).toMatch(new RegExp(`^\\s+${id}\\s`, "m"));
+    expect(r.stdout).toContain("yes, no, unsure");
   });
 });

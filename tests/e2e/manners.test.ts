@@ -94,3 +94,26 @@ describe("plan --help", () => {
     expect(r.stdout).toContain("yes, no, unsure");
   });
 });
+
+describe("checklist validate", () => {
+  it("prints every problem in one pass, by line, with 'did you mean' for near-miss field names", async () => {
+    const { dir, env } = home();
+    const demo = readFileSync(path.join(ROOT, "tests", "fixtures", "checklists", "good", "demo.yaml"), "utf8");
+    const broken = demo
+      .replace("    title: Turn on two-factor authentication\n", "    tittle: Turn on two-factor authentication\n")
+      .replace("      android: Menu > Settings > Security > Two-factor\n", "      andriod: Menu > Settings > Security > Two-factor\n")
+      .replace("    risk: medium\n", "    risk: middling\n")
+      .concat("surfaces: 3\n");
+    const file = path.join(dir, "demo.yaml");
+    writeFileSync(file, broken);
+    const r = await runHarden(["checklist", "validate", file], { env });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    const numbers = lines.map((l) => Number(l.slice(file.length + 1).split(":")[0]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(r.stderr).toMatch(/items\[0\]\.tittle: is not a known field; did you mean title\?/);
+    expect(r.stderr).toMatch(/items\[0\]\.path\.andriod: is not a known field; did you mean android\?/);
+    expect(r.stderr).toMatch(/items\[1\]\.risk: must be one of/);
+    expect(r.stderr).toMatch(/surfaces: is not a known field\n/);
+  });
+});

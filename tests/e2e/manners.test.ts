@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { serveEntries, startRangeServer } from "../fixtures/breach/rangeServer.js";
 import { BIN, ROOT, tempDir } from "../helpers/fixtures.js";
 import { runHarden } from "../helpers/run.js";
 
@@ -115,5 +116,30 @@ describe("checklist validate", () => {
     expect(r.stderr).toMatch(/items\[0\]\.path\.andriod: is not a known field; did you mean android\?/);
     expect(r.stderr).toMatch(/items\[1\]\.risk: must be one of/);
     expect(r.stderr).toMatch(/surfaces: is not a known field\n/);
+  });
+});
+
+describe("--range-url over plain http", () => {
+  it("is refused for a host on the internet: exit 2, one line, nothing read or sent", async () => {
+    const { env } = home();
+    const r = await runHarden(["password", "--stdin", "--no-strength", "--range-url", "http://api.pwnedpasswords.com/range/"], { env, input: "x\n" });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/api\.pwnedpasswords\.com.*plain http:\/\/.*https:\/\/api\.pwnedpasswords\.com\/range\//);
+    const saved = await runHarden(["config", "set", "range-url", "http://example.com/range/"], { env });
+    expect(saved.code).toBe(2);
+  });
+
+  it("is taken for a server on this machine, with one warning line on stderr", async () => {
+    const { env } = home();
+    const server = await startRangeServer(serveEntries([]));
+    try {
+      const r = await runHarden(["password", "--stdin", "--json", "--no-strength", "--range-url", server.baseUrl], { env, input: "x\n" });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).summary.notFound).toBe(1);
+      expect(r.stderr).toMatch(/^Warning: the breach service at 127\.0\.0\.1:\d+ is reached over plain http:\/\/ [^\n]*\n$/);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -143,3 +143,34 @@ describe("--range-url over plain http", () => {
     }
   });
 });
+
+describe("scan", () => {
+  const CSV = "name,url,username,password\nfacebook.com,https://facebook.com,me,Shared-Pass-1\nbank,https://bank.example,me,Other-Pass-2\ngoogle.com,https://google.com,me,Shared-Pass-1\n";
+
+  it("says which entries share a password and ends with a reminder to delete the export", async () => {
+    const { dir, env } = home();
+    const file = path.join(dir, "export.csv");
+    writeFileSync(file, CSV);
+    const r = await runHarden(["scan", file, "--no-breach", "--no-strength"], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/line 2: facebook\.com[^\n]*same password as line 4 \(google\.com\)/);
+    expect(r.stdout).toMatch(/line 4: google\.com[^\n]*same password as line 2 \(facebook\.com\)/);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toContain(`delete the export (${file})`);
+    const json = await runHarden(["scan", file, "--no-breach", "--no-strength", "--json"], { env });
+    expect(JSON.parse(json.stdout).entries.map((e: { reuseGroup: number | null }) => e.reuseGroup)).toEqual([1, null, 1]);
+    expect(json.stdout).not.toContain("Shared-Pass-1");
+  });
+
+  it("lists the formats it reads one per line when it cannot tell the export", async () => {
+    const { dir, env } = home();
+    const file = path.join(dir, "export.csv");
+    writeFileSync(file, "a,b\n1,2\n");
+    const r = await runHarden(["scan", file, "--no-breach"], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ {2}bitwarden-csv: Bitwarden CSV$/m);
+    expect(r.stderr).toMatch(/^ {2}apple-csv: Apple Passwords \/ Safari CSV$/m);
+    const flag = await runHarden(["scan", file, "--format", "nope"], { env });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^ {2}lastpass-csv: LastPass CSV$/m);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { ExitCode, HardenError, InterruptedError, InvalidInputError } from "./errors.js";
+import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInputError } from "./errors.js";
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
@@ -34,6 +34,10 @@ Exit codes:
   3    could not check (network or breach data unavailable) - never "safe"
   70   internal error in harden (please report it)
   130  interrupted (Ctrl-C); everything answered so far is kept
+
+With --json, an error is one JSON object on stderr (stdout stays empty):
+  {"error":{"code":"usage","exitCode":2,"message":"...","problems":["..."]}}
+  code is one of usage, invalid-input, state-busy, could-not-check, interrupted, internal
 
 Examples:
   harden                                  start the guided audit (in a terminal)
@@ -128,7 +132,10 @@ function redactOptionValues(text: string): string {
   return text.replace(/unknown option '([^']*)'/g, (_all, flag: string) => `unknown option '${flag.startsWith("--") ? flag.split("=")[0] : flag.slice(0, 2)}'`);
 }
 
-const writeCommanderError = (text: string, write: (text: string) => void) => write(redactOptionValues(text));
+/** Under --json, cli.ts writes commander's error as the one JSON object instead. */
+const writeCommanderError = (text: string, write: (text: string) => void) => {
+  if (!process.argv.includes("--json")) write(redactOptionValues(text));
+};
 
 type Action = (ctx: Context, globals: GlobalOptions, ...args: unknown[]) => Promise<CommandResult>;
 
@@ -394,6 +401,7 @@ export function buildProgram(): Command {
     .argument("[platform...]", "accounts to plan for (asked when none are given)")
     .option("--answers <file>", "for clinics: a JSON or YAML file with intake: (question -> yes/no/unsure) and platforms:")
     .option("--keep-screen", "do not use the terminal's alternate screen")
+    .addHelpText("after", () => planHelp)
     .action(
       action(async (ctx, globals, platforms, options) => {
         const { planCommand } = await import("./commands/plan.js");
@@ -529,27 +537,71 @@ async function usePrivateScreen(): Promise<void> {
   prompts.enterPrivateScreen();
 }
 
-function exitCodeFor(error: unknown, debug: boolean): number {
-  // The quick exit: back to the normal screen with nothing of harden's left on it.
-  if (privateScreen?.leavePrivateScreen() && error instanceof InterruptedError) return error.exitCode;
+/** What went wrong, for a person (one line, then problems) or, under --json, for a program. */
+interface ErrorReport {
+  /** Stable for scripts: usage, invalid-input, state-busy, could-not-check, interrupted, internal. */
+  code: string;
+  exitCode: number;
+  message: string;
+  problems: string[];
+}
+
+async function reportFor(error: unknown): Promise<ErrorReport> {
   if (error instanceof CommanderError) {
-    // --help and --version "fail" with exit code 0; everything else commander rejects is bad usage.
-    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    return { code: "usage", exitCode: ExitCode.usage, message: sanitizeLine(redactOptionValues(error.message).replace(/^error: /, "")), problems: [] };
   }
   if (error instanceof HardenError) {
-    flushNotices();
-    process.stderr.write(`${sanitizeLine(error.message)}\n`);
-    if (error instanceof InvalidInputError) for (const problem of error.problems) process.stderr.write(`  ${sanitizeLine(problem)}\n`);
-    return error.exitCode;
+    const { StateBusyError } = await import("./state/lock.js");
+    const code =
+      error instanceof StateBusyError
+        ? "state-busy"
+        : error instanceof InvalidInputError
+          ? "invalid-input"
+          : error instanceof CouldNotCheckError
+            ? "could-not-check"
+            : error instanceof InterruptedError
+              ? "interrupted"
+              : "usage";
+    return { code, exitCode: error.exitCode, message: sanitizeLine(error.message), problems: error instanceof InvalidInputError ? error.problems.map(sanitizeLine) : [] };
   }
-  process.stderr.write(`harden stopped because of an unexpected error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}\n`);
-  process.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : "Please report this, with what you were doing (never include a password). Run with --debug for details.\n");
-  return ExitCode.internal;
+  const message = `harden stopped because of an unexpected error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`;
+  return { code: "internal", exitCode: ExitCode.internal, message, problems: [] };
 }
+
+async function exitCodeFor(error: unknown, flags: { debug: boolean; json: boolean }): Promise<number> {
+  // The quick exit: back to the normal screen with nothing of harden's left on it.
+  if (privateScreen?.leavePrivateScreen() && error instanceof InterruptedError) return error.exitCode;
+  // --help and --version "fail" with exit code 0; everything else commander rejects is bad usage.
+  if (error instanceof CommanderError && error.exitCode === 0) return ExitCode.ok;
+  const report = await reportFor(error);
+  if (flags.json) {
+    // One JSON object on stderr, so a script reads the error as it reads results.
+    const { json } = await import("./output/reporter.js");
+    const notices = openedState?.notices.splice(0).map(sanitizeLine) ?? [];
+    const stack = flags.debug && report.code === "internal" && error instanceof Error ? { stack: error.stack } : {};
+    process.stderr.write(json({ error: { ...report, ...(notices.length ? { notices } : {}), ...stack } }, 0));
+    return report.exitCode;
+  }
+  // commander has printed its own message already.
+  if (error instanceof CommanderError) return report.exitCode;
+  flushNotices();
+  process.stderr.write(`${report.message}\n`);
+  for (const problem of report.problems) process.stderr.write(`  ${problem}\n`);
+  if (report.code === "internal") {
+    process.stderr.write(flags.debug && error instanceof Error && error.stack ? `${error.stack}\n` : "Please report this, with what you were doing (never include a password). Run with --debug for details.\n");
+  }
+  return report.exitCode;
+}
+
+/** The answers-file part of `plan --help`, read from the intake rules only when that help is asked for. */
+let planHelp = "";
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const args = argv.slice(2);
+  if (args.includes("plan") && ["--help", "-h", "help"].some((a) => args.includes(a))) {
+    planHelp = await (await import("./commands/plan.js")).planAnswersHelp(Math.min(process.stdout.columns || 80, 100));
+  }
   if (args.length === 0) {
     if (process.stdin.isTTY === true && process.stdout.isTTY === true) args.push("audit");
     else {
@@ -561,9 +613,23 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(args, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok;
   } catch (error) {
-    return exitCodeFor(error, args.includes("--debug"));
+    return exitCodeFor(error, { debug: args.includes("--debug"), json: args.includes("--json") });
   }
 }
+
+/**
+ * A reader that stops early (`harden checklist show --all | head -3`) closes the pipe. That is not
+ * a fault: stop quietly, with the code the result already had (0, or 1 for findings). A closed
+ * stderr is only ignored, so an error still ends with its own exit code.
+ */
+const closedPipe = (error: NodeJS.ErrnoException) => error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED";
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (!closedPipe(error)) throw error;
+  process.exit(typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok);
+});
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (!closedPipe(error)) throw error;
+});
 
 process.on("SIGINT", () => {
   if (!privateScreen?.leavePrivateScreen()) process.stderr.write("\nStopped. Everything you answered so far is saved.\n");

@@ -69,5 +69,9 @@ export async function checkPaths(targets: string[], options: { english?: boolean
     // In the order of the file, as a person reading it down would meet them.
     return found.sort((a, b) => a.line - b.line);
   });
-  return { files, problems: [...problems, ...content.map(({ rule: _r, item: _i, ...p }) => p)], content };
+  // One pass, in the order a person reads: file by file, and down each file by line.
+  const all = [...problems, ...content.map(({ rule: _r, item: _i, ...p }) => p)];
+  const fileOrder = new Map(files.map((f, i) => [f, i]));
+  all.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
+  return { files, problems: all, content };
 }

@@ -3,6 +3,7 @@
  * birth year, pet) are saved only when the person sets them here, which is their consent.
  */
 import { UsageError } from "../errors.js";
+import { checkRangeUrl } from "./passwordOptions.js";
 import type { CommandResult } from "../output/results.js";
 import type { Context } from "./context.js";
 
@@ -24,7 +25,7 @@ const SETTINGS: Record<string, SettingSpec> = {
         throw new UsageError(`range-url must be a full address such as https://api.pwnedpasswords.com/range/ (got "${value}").`);
       }
       if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError("range-url must start with https:// or http://.");
-      return value;
+      return checkRangeUrl(value, () => {});
     },
   },
   offline: {

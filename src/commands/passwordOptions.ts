@@ -2,6 +2,7 @@
 import type { HashMode } from "../breach/hash.js";
 import type { BreachSource } from "../breach/open.js";
 import { DEFAULT_MIN_SCORE } from "../core/passwordVerdict.js";
+import { isIP } from "node:net";
 import { UsageError } from "../errors.js";
 import { stateDir } from "../state/store.js";
 import type { ScoringThread } from "../strength/scoringThread.js";
@@ -47,6 +48,43 @@ const stringSetting = (ctx: Context, key: string): string | undefined => {
   return typeof value === "string" && value !== "" ? value : undefined;
 };
 
+/** 127.0.0.0/8, 10/8, 172.16/12, 192.168/16, ::1, fc00::/7 and localhost: a workshop's own server, not the internet. */
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (isIP(host) === 4) {
+    const [a, b] = host.split(".").map(Number) as [number, number];
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  if (isIP(host) === 6) {
+    if (host === "::1") return true;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+    if (mapped) return isLocalHost(mapped[1]!);
+    return /^f[cd][0-9a-f]{0,2}:/.test(host);
+  }
+  return false;
+}
+
+/**
+ * Plain http lets anyone on the way read the hash prefixes and answer "not found" for a breached
+ * password, so it is taken only for a server on this machine or the local network, with a warning.
+ */
+export function checkRangeUrl(value: string | undefined, warn: (line: string) => void): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return value; // The range client says what is wrong with the address.
+  }
+  if (url.protocol !== "http:") return value;
+  if (!isLocalHost(url.hostname)) {
+    throw new UsageError(`The breach service address ${url.host} uses plain http://, which is allowed only for this machine or a local network: use https://${url.host}${url.pathname} instead.`);
+  }
+  warn(`Warning: the breach service at ${url.host} is reached over plain http:// (not encrypted); use this only for a server of your own.`);
+  return value;
+}
+
 /** Flag first, then HARDEN_RANGE_URL, then the saved setting; offline likewise from flag or setting. */
 export function breachOptions(ctx: Context, flags: BreachFlags, mode: HashMode, version: string): BreachSource | undefined {
   if (!flags.breach) return undefined;
@@ -58,7 +96,7 @@ export function breachOptions(ctx: Context, flags: BreachFlags, mode: HashMode, 
     timeoutMs: parseTimeoutMs(flags.timeout),
     offline,
     stateDir: offline === undefined ? undefined : stateDir(ctx.env),
-    rangeUrl: flags.rangeUrl ?? (ctx.env.HARDEN_RANGE_URL || undefined) ?? stringSetting(ctx, "rangeUrl"),
+    rangeUrl: offline === undefined ? checkRangeUrl(flags.rangeUrl ?? (ctx.env.HARDEN_RANGE_URL || undefined) ?? stringSetting(ctx, "rangeUrl"), (line) => ctx.state().notices.push(line)) : undefined,
   };
 }
 

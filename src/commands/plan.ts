@@ -1,9 +1,10 @@
 /** harden plan: the intake and the ranked plan, at a terminal or from an answers file (clinics). */
 import { readAnswersFile } from "../answers/answersFile.js";
-import { buildPlan, planReason, type IntakeAnswers } from "../core/plan.js";
+import { buildPlan, INTAKE_ANSWERS, planReason, type IntakeAnswers } from "../core/plan.js";
 import { UsageError } from "../errors.js";
 import { loadIntakeRules } from "../intake/rules.js";
 import type { CommandResult, PlanSummary } from "../output/results.js";
+import { wrap } from "../output/wrap.js";
 import type { Style } from "../output/style.js";
 import type { Context } from "./context.js";
 import { askIntake, offerToKeep, savedIntake, type IntakeUI } from "./intake.js";
@@ -31,4 +32,25 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
   const intake = await askIntake(deps.ui, rules, checklists, deps.style, undefined, savedIntake(ctx, rules));
   if (!intake.reused) await offerToKeep(ctx, deps.ui, intake.answers);
   return { kind: "plan", plan: planSummary(buildPlan(rules, intake.answers, checklists, named ?? intake.platforms), intake.answers) };
+}
+
+/** `plan --help`: what an answers file holds, with the question ids read from the intake rules. */
+export async function planAnswersHelp(width = 80): Promise<string> {
+  const rules = await loadIntakeRules();
+  const answers = INTAKE_ANSWERS.join(", ");
+  const idWidth = Math.max(...rules.questions.map((q) => q.id.length));
+  const questions = rules.questions.map((q) => wrap(q.text, width, `    ${q.id.padEnd(idWidth)}  `, " ".repeat(idWidth + 6)));
+  const first = rules.questions[0]?.id ?? "question-id";
+  return [
+    "",
+    "Answers file (--answers FILE, YAML or JSON), for a scripted run:",
+    `  intake:     each question id below -> ${answers} (leave one out to skip it)`,
+    ...questions,
+    "  platforms:  account ids from harden list, when none are given on the command line",
+    "Example:",
+    "  intake:",
+    `    ${first}: unsure`,
+    "  platforms: [facebook, google, phone]",
+    "",
+  ].join("\n");
 }

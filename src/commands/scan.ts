@@ -30,7 +30,7 @@ export async function scanCommand(
   const exportsModule = await import("../exports/index.js");
   const format = options.format?.toLowerCase();
   if (format !== undefined && !exportsModule.isExportFormat(format)) {
-    throw new UsageError(`--format must be one of: ${exportsModule.EXPORT_FORMATS.join(", ")} (got "${options.format}").`);
+    throw new InvalidInputError(`--format must be one of these (got "${options.format}"):`, exportsModule.formatChoices());
   }
   if (file === "-" && process.stdin.isTTY === true) {
     throw new UsageError("The export would be typed at the terminal, where it shows on the screen. Redirect the file in (harden scan - < export.csv) or name it.");
@@ -41,7 +41,7 @@ export async function scanCommand(
     const parsed = exportsModule.parseExport(await readTextInput(file, "export", MAX_EXPORT_BYTES), format, file);
     const withPassword = parsed.entries.filter((e) => e.password !== "");
     if (withPassword.length === 0) throw nothingToCheck(file, parsed);
-    const [{ checkPasswords, reuseCounts }, { openBreachChecker }] = await Promise.all([
+    const [{ checkPasswords, reuseGroups }, { openBreachChecker }] = await Promise.all([
       import("../passwords/checkPasswords.js"),
       breachModules,
     ]);
@@ -54,12 +54,16 @@ export async function scanCommand(
         contextWords: contextWords(ctx, options.contextWord),
         onProgress: deps.onProgress,
       });
-      const reused = reuseCounts(passwords);
+      const groups = reuseGroups(passwords);
+      const groupSizes = new Map<number, number>();
+      for (const g of groups) if (g !== null) groupSizes.set(g, (groupSizes.get(g) ?? 0) + 1);
       const byEntry = new Map(withPassword.map((e, i) => [e, i]));
       const entries: ScanEntry[] = parsed.entries.map((e) => {
         const i = byEntry.get(e);
         const base = { line: e.line, name: e.name, url: e.url, username: e.username };
-        return i === undefined ? { ...base, hasPassword: false, reusedBy: 0 } : { ...base, hasPassword: true, reusedBy: reused[i]!, ...verdicts[i] };
+        if (i === undefined) return { ...base, hasPassword: false, reusedBy: 0, reuseGroup: null };
+        const group = groups[i] ?? null;
+        return { ...base, hasPassword: true, reusedBy: group === null ? 0 : groupSizes.get(group)! - 1, reuseGroup: group, ...verdicts[i] };
       });
       return {
         kind: "scan",
@@ -75,7 +79,7 @@ export async function scanCommand(
           ...summarizeVerdicts(verdicts, minScore),
           entries: parsed.entries.length,
           withoutPassword: parsed.withoutPassword,
-          reused: reused.filter((n) => n > 0).length,
+          reused: groups.filter((g) => g !== null).length,
         },
       };
     } finally {

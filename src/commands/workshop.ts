@@ -8,7 +8,7 @@ import { HardenError, UsageError } from "../errors.js";
 import type { CommandResult, DrillOutcome } from "../output/results.js";
 import { sanitize, sanitizeLine } from "../output/sanitize.js";
 import type { Style } from "../output/style.js";
-import { checkPlanPlatforms, readPlan } from "../workshop/plan.js";
+import { checkPlan, planChecklistsDir, readPlan } from "../workshop/plan.js";
 import { auditCommand, type AuditUI } from "./audit.js";
 import { parseDocFormat, parsePaper } from "./formats.js";
 import type { Context } from "./context.js";
@@ -28,10 +28,9 @@ export interface WorkshopDeps {
 }
 
 export async function workshopCommand(ctx: Context, file: string, options: { handout?: boolean; format?: string; paper?: string }, deps: WorkshopDeps): Promise<CommandResult> {
-  const parsed = await readPlan(file);
-  const { plan } = parsed;
-  const checklists = await loadChecklists({ extraDirs: [ctx.checklistsDir, plan.checklistsDir] });
-  checkPlanPlatforms(file, parsed, checklists);
+  const reading = await readPlan(file);
+  const checklists = await loadChecklists({ extraDirs: [ctx.checklistsDir, planChecklistsDir(reading)] });
+  const { plan } = checkPlan(file, reading, checklists);
   const chosen = plan.platforms.map((id) => checklists.find((c) => c.platform === id)!);
   if (options.handout) return { kind: "handout", plan, checklists: chosen, format: parseDocFormat(options.format ?? "html"), paper: parsePaper(options.paper) };
 

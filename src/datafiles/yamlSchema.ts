@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { closest, distance } from "fastest-levenshtein";
 
 import { MAX_LIST_ENTRIES } from "../input/limits.js";
 import type { Problem } from "./problem.js";
@@ -22,7 +23,8 @@ export interface SchemaValidator {
 /** Compiles a schema file once; strict, so a typo in the schema itself fails loudly. */
 export async function schemaValidator(schemaFile: string, oneOfMessage = "is not in any of the accepted forms"): Promise<SchemaValidator> {
   const schema = JSON.parse(await readFile(schemaFile, "utf8"));
-  return { validate: new Ajv({ allErrors: true, strict: true }).compile(schema), oneOfMessage };
+  // verbose: each error carries the schema it failed, whose field names a typo is matched against.
+  return { validate: new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema), oneOfMessage };
 }
 
 export function parseYamlWithSchema(file: string, text: string, schema: SchemaValidator): ParsedFile {
@@ -102,26 +104,51 @@ function pathParts(instancePath: string): PathPart[] {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/** Turns ajv's errors into one problem per field, dropping the noise a oneOf produces below it. */
+/** The known field a mistyped one was meant to be (`tittle` -> title, `andriod` -> android), if one is close. */
+export function nearMiss(name: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(name, known);
+  const edits = distance(name, best);
+  return edits > 0 && edits <= Math.min(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** An unknown field, with the known field it was probably meant to be. */
+function unknownFieldMessage(error: ErrorObject): string {
+  const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  const meant = nearMiss(error.params.additionalProperty as string, known);
+  return meant ? `is not a known field; did you mean ${meant}?` : "is not a known field";
+}
+
+/** Turns ajv's errors into one problem per field, in line order, dropping the noise a oneOf produces below it. */
 function schemaProblems(file: string, lineOf: LineOf, schema: SchemaValidator, errors: ErrorObject[]): Problem[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
   // The path itself and every path above it ("/items/3/path" -> "", "/items", "/items/3", "/items/3/path").
   const atOrUnder = (instancePath: string) => instancePath.split("/").map((_, i, steps) => steps.slice(0, i + 1).join("/"));
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const error of errors) {
-    if (error.keyword !== "oneOf" && oneOfPaths.size > 0 && atOrUnder(error.instancePath).some((p) => oneOfPaths.has(p))) continue;
+  const add = (error: ErrorObject, message: string) => {
     const parts = pathParts(error.instancePath);
     if (error.keyword === "required") parts.push(error.params.missingProperty as string);
     if (error.keyword === "additionalProperties") parts.push(error.params.additionalProperty as string);
     const field = fieldName(parts);
     const key = `${field}\u0000${error.keyword}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     // A missing field has no line of its own: point at the item that lacks it.
     const lineParts = error.keyword === "required" ? parts.slice(0, -1) : parts;
-    problems.push({ file, line: lineOf(lineParts), field, message: describe(error, schema) });
+    problems.push({ file, line: lineOf(lineParts), field, message });
+  };
+  for (const error of errors) {
+    if (error.keyword === "oneOf") {
+      // A near-miss field name in one of the forms says more than "not in any of the forms".
+      const typos = errors.filter((e) => e.keyword === "additionalProperties" && e.instancePath === error.instancePath && unknownFieldMessage(e).includes("did you mean"));
+      if (typos.length > 0) for (const typo of typos) add(typo, unknownFieldMessage(typo));
+      else add(error, describe(error, schema));
+      continue;
+    }
+    if (oneOfPaths.size > 0 && atOrUnder(error.instancePath).some((p) => oneOfPaths.has(p))) continue;
+    add(error, error.keyword === "additionalProperties" ? unknownFieldMessage(error) : describe(error, schema));
   }
-  return problems;
+  // Stable: problems on one line keep ajv's order.
+  return problems.sort((a, b) => a.line - b.line);
 }
-

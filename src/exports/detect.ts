@@ -62,6 +62,9 @@ function columnTest(header: CsvRecord): (column: string) => boolean {
 /** Every column name of every format, normalized. */
 const KNOWN_COLUMNS = new Set(Object.values(CSV_FORMATS).flatMap((spec) => spec.header.map(normalizeColumn)));
 
+/** Every format harden reads, one line each: "bitwarden-csv: Bitwarden CSV". */
+export const formatChoices = () => EXPORT_FORMATS.map((format) => `${format}: ${formatLabel(format)}`);
+
 function unknownHeader(header: CsvRecord, source: string): InvalidInputError {
   const known: string[] = [];
   let others = 0;
@@ -81,10 +84,10 @@ function unknownHeader(header: CsvRecord, source: string): InvalidInputError {
         `name the format with --format ${list(readable.map((spec) => spec.format), "or")}.`
       : `The first line must be the header (the column names) that the password manager wrote: ` +
         `export the vault again as CSV and scan that file.`;
-  const formats = EXPORT_FORMATS.map((format) => `  ${format}: ${formatLabel(format)}`).join("\n");
+  // The formats go one per line, as the error's problems: a message is printed as one line.
   return new InvalidInputError(
-    `${source}: line ${header.line}: this is not an export harden recognises (${found}).\n` +
-      `${hint}\nFormats harden reads (choose one with --format NAME):\n${formats}`,
+    `${source}: line ${header.line}: this is not an export harden recognises (${found}). ${hint} Formats harden reads (choose one with --format NAME):`,
+    formatChoices(),
   );
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_SOURCE, detectCsvFormat, looksLikeJson, readHeader } from "./de
 import { CSV_FORMATS } from "./formats.js";
 import type { ExportFormat, ParsedExport } from "./types.js";
 
-export { detectFormat } from "./detect.js";
+export { detectFormat, formatChoices } from "./detect.js";
 export { formatLabel } from "./formats.js";
 export { EXPORT_FORMATS, isExportFormat } from "./types.js";
 export type { ExportEntry, ExportFormat, ParsedExport, SkippedRecord } from "./types.js";

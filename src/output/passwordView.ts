@@ -2,7 +2,7 @@
 import { breachJson, isWeak, maskUsername, type PasswordVerdict, type VerdictSummary } from "../core/passwordVerdict.js";
 import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import type { StrengthVerdict } from "../strength/scorer.js";
-import type { CommandResult, OfflineData } from "./results.js";
+import type { CommandResult, OfflineData, ScanEntry } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
@@ -10,6 +10,9 @@ type PasswordResult = Extract<CommandResult, { kind: "password" }>;
 type ScanResult = Extract<CommandResult, { kind: "scan" }>;
 
 export const SCORE_WORDS = ["very weak", "weak", "fair", "good", "strong"] as const;
+
+/** A score in the colour of its level: 0-1 red, 2 (fair) yellow, 3-4 green. */
+const scoreColour = (score: number, style: Style) => (score <= 1 ? style.red : score === 2 ? style.yellow : style.green);
 
 const TRUNCATED_NOTE = `Strength is scored on the first ${STRENGTH_MAX_CHARS} characters; the breach check used the whole password.`;
 
@@ -42,6 +45,7 @@ export function scanJson(result: ScanResult): unknown {
       breach: breachJson(e.breach),
       strength: strengthJson(e.strength),
       reusedBy: e.reusedBy,
+      reuseGroup: e.reuseGroup,
     })),
     skipped: result.skipped,
     summary: result.summary,
@@ -64,7 +68,7 @@ function strengthLines(v: PasswordVerdict, minScore: number, style: Style): stri
   if (!s) return [];
   const words = `${s.score} of 4 (${SCORE_WORDS[s.score]})`;
   const out = [
-    `${isWeak(v, minScore) ? style.red(`✗ Strength: ${words}.`) : style.green(`✓ Strength: ${words}.`)} Someone with a stolen password list could guess it in ${s.crackTimeOffline}; guessing at a login page would take ${s.crackTimeOnline}.`,
+    `${scoreColour(s.score, style)(`${isWeak(v, minScore) ? "✗" : "✓"} Strength: ${words}.`)} Someone with a stolen password list could guess it in ${s.crackTimeOffline}; guessing at a login page would take ${s.crackTimeOnline}.`,
   ];
   if (s.truncated) out.push(`  ${TRUNCATED_NOTE}`);
   if (s.warning) out.push(`  Warning: ${s.warning}`);
@@ -102,6 +106,8 @@ export function passwordText(result: PasswordResult, style: Style): string {
 
 export function scanText(result: ScanResult, style: Style): string {
   const out: string[] = [style.bold(`${sanitizeLine(result.file)} (${result.format}): ${result.summary.entries} entries`)];
+  const groups = new Map<number, ScanEntry[]>();
+  for (const e of result.entries) if (e.reuseGroup !== null) (groups.get(e.reuseGroup) ?? groups.set(e.reuseGroup, []).get(e.reuseGroup)!).push(e);
   for (const e of result.entries) {
     const who = result.showUsernames ? e.username : maskUsername(e.username);
     const label = [e.name, e.url, who].map((x) => sanitizeLine(x)).filter(Boolean).join(" · ") || "(no name)";
@@ -115,9 +121,9 @@ export function scanText(result: ScanResult, style: Style): string {
     else if (e.breach?.status === "unknown") bits.push(style.yellow("breaches: could not check"));
     if (e.strength) {
       const words = `${SCORE_WORDS[e.strength.score]} (${e.strength.score}/4${e.strength.truncated ? `, first ${STRENGTH_MAX_CHARS} characters` : ""})`;
-      bits.push(isWeak(e, result.minScore) ? style.red(words) : words);
+      bits.push(scoreColour(e.strength.score, style)(isWeak(e, result.minScore) ? `too weak: ${words}` : words));
     }
-    if (e.reusedBy > 0) bits.push(style.yellow(`same password as ${e.reusedBy} other entr${e.reusedBy === 1 ? "y" : "ies"}`));
+    if (e.reuseGroup !== null) bits.push(style.yellow(`same password as ${sharedWith(e, groups.get(e.reuseGroup) ?? [], result.showUsernames)}`));
     out.push(`  line ${e.line}: ${label}: ${bits.join(", ")}`);
   }
   for (const skip of result.skipped) out.push(style.yellow(`  line ${skip.line}: skipped: ${sanitizeLine(skip.reason)}`));
@@ -127,5 +133,30 @@ export function scanText(result: ScanResult, style: Style): string {
   out.push(summaryLine(s, result.entries.some((e) => e.breach), result.entries.some((e) => e.strength)));
   out.push(`${s.withoutPassword} entr${s.withoutPassword === 1 ? "y has" : "ies have"} no password; ${s.reused} use${s.reused === 1 ? "s" : ""} a password that another entry also uses.`);
   if (s.unknown > 0) out.push(style.yellow("Some passwords could not be checked. This does NOT mean they are safe."));
+  out.push(style.bold(deleteReminder(result.file)));
   return `${out.join("\n")}\n`;
+}
+
+/** The export holds every password in plain text: the scan ends by saying to delete it. */
+const deleteReminder = (file: string) =>
+  `Now delete the export${file === "-" ? "" : ` (${sanitizeLine(file)})`}, and empty the trash: it holds all your passwords in plain text.`;
+
+/** At most this many other entries are named; the rest are counted. */
+const SHARED_NAMED = 3;
+
+/** The other entries that use the same password, by line and name: "line 4 (facebook.com), line 9 (Google) and 2 more". */
+function sharedWith(entry: ScanEntry, group: readonly ScanEntry[], showUsernames: boolean): string {
+  const others: string[] = [];
+  let more = 0;
+  for (const other of group) {
+    if (other === entry) continue;
+    if (others.length === SHARED_NAMED) {
+      more++;
+      continue;
+    }
+    const label = [other.name, other.url, showUsernames ? other.username : maskUsername(other.username)].map((x) => sanitizeLine(x)).find(Boolean);
+    others.push(label ? `line ${other.line} (${label})` : `line ${other.line}`);
+  }
+  const named = others.length > 1 ? `${others.slice(0, -1).join(", ")}${more ? `, ${others.at(-1)}` : ` and ${others.at(-1)}`}` : others.join("");
+  return more > 0 ? `${named} and ${more} more` : named;
 }

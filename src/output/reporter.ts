@@ -45,7 +45,7 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
  * The one JSON writer. Values are kept exactly (evidence hashes can be recomputed from them):
  * the characters above are written as \u escapes, which parse back to the same string.
  */
-const json = (value: unknown) => `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+export const json = (value: unknown, indent = 2) => `${JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 
 export function renderResult(result: CommandResult, options: { json: boolean; style: Style }): Rendered {
   const { style } = options;

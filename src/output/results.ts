@@ -93,4 +93,6 @@ export interface ScanEntry extends PasswordVerdict {
   hasPassword: boolean;
   /** How many other entries use the same password. */
   reusedBy: number;
+  /** Entries with the same number share one password (null: not shared). Never the password. */
+  reuseGroup: number | null;
 }

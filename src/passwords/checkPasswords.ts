@@ -15,11 +15,19 @@ export interface CheckPasswordsOptions {
   signal?: AbortSignal;
 }
 
-/** How many other entries share each password, without keeping the passwords around. */
-export function reuseCounts(passwords: readonly string[]): number[] {
+/**
+ * Which entries share a password, without keeping the passwords around: each password used by
+ * more than one entry gets a group number (1, 2, … in order of first use), every other entry null.
+ */
+export function reuseGroups(passwords: readonly string[]): Array<number | null> {
   const counts = new Map<string, number>();
   for (const p of passwords) if (p !== "") counts.set(p, (counts.get(p) ?? 0) + 1);
-  return passwords.map((p) => (p === "" ? 0 : (counts.get(p) ?? 1) - 1));
+  const groups = new Map<string, number>();
+  return passwords.map((p) => {
+    if (p === "" || (counts.get(p) ?? 0) < 2) return null;
+    if (!groups.has(p)) groups.set(p, groups.size + 1);
+    return groups.get(p)!;
+  });
 }
 
 export async function checkPasswords(passwords: readonly string[], options: CheckPasswordsOptions): Promise<PasswordVerdict[]> {

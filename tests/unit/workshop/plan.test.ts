@@ -1,13 +1,13 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadChecklists } from "../../../src/checklists/catalog.js";
-import { checkPlanPlatforms, parsePlan, readPlan } from "../../../src/workshop/plan.js";
+import { checkPlan, parsePlan, readPlan } from "../../../src/workshop/plan.js";
 import { FIXTURES } from "../../helpers/fixtures.js";
 
 describe("workshop plans", () => {
   it("reads a plan and resolves its checklists folder next to the plan file", async () => {
     const file = path.join(FIXTURES, "workshop", "plan.yaml");
-    const { plan } = await readPlan(file);
+    const { plan } = checkPlan(file, await readPlan(file), await loadChecklists({ extraDirs: [path.join(FIXTURES, "checklists", "good")] }));
     expect(plan).toEqual({
       title: "Staying safe on social media",
       description: "A one-hour session for a community group.",
@@ -32,13 +32,30 @@ describe("workshop plans", () => {
     const result = await parsePlan(file, "title: T\nplatforms:\n  - whatsapp\n  - myspace\n");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(() => checkPlanPlatforms(file, result.parsed, [])).toThrow();
+    expect(() => checkPlan(file, result, [])).toThrow();
     try {
-      checkPlanPlatforms(file, result.parsed, await loadChecklists());
+      checkPlan(file, result, await loadChecklists());
     } catch (error) {
       expect((error as { problems: string[] }).problems).toEqual([`${file}:4: platforms[1]: "myspace" is not a checklist (see harden list)`]);
       return;
     }
     throw new Error("expected the unknown platform to be reported");
+  });
+
+  it("tells every problem in one round, in line order: fields and unknown platforms together", async () => {
+    const file = "p.yaml";
+    const result = await parsePlan(file, "platforms:\n  - myspace\n  - whatsapp\ndrills:\n  - juggling\nroom: 4\n");
+    try {
+      checkPlan(file, result, await loadChecklists());
+    } catch (error) {
+      expect((error as { problems: string[] }).problems).toEqual([
+        "p.yaml:1: title: is missing",
+        'p.yaml:2: platforms[0]: "myspace" is not a checklist (see harden list)',
+        "p.yaml:5: drills[0]: must be one of: password-strength, totp-practice",
+        "p.yaml:6: room: is not a known field",
+      ]);
+      return;
+    }
+    throw new Error("expected the plan's problems to be reported");
   });
 });

@@ -104,15 +104,16 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const toFile = output !== undefined && output !== "-";
   const { colorEnabled, makeStyle } = await import("./output/style.js");
   const style = await makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
-  const rendered = renderResult(result, { json: options.json === true, style });
-  privateScreen?.leavePrivateScreen();
+  const discreet = privateScreen?.leavePrivateScreen() === true;
+  const rendered = renderResult(result, { json: options.json === true, style, discreet });
   flushNotices();
+  const { fitToWidth } = await import("./output/wrap.js");
   if (toFile) {
     const { writePrivateFile } = await import("./output/writeFile.js");
     await writePrivateFile(output, rendered.stdout);
     process.stderr.write(`Wrote ${output}\n`);
-  } else process.stdout.write(rendered.stdout);
-  for (const line of rendered.stderr) process.stderr.write(`${line}\n`);
+  } else process.stdout.write(process.stdout.isTTY === true ? fitToWidth(rendered.stdout, process.stdout.columns) : rendered.stdout);
+  for (const line of rendered.stderr) process.stderr.write(`${process.stderr.isTTY === true ? fitToWidth(line, process.stderr.columns) : line}\n`);
   process.exitCode = rendered.exitCode;
 }
 

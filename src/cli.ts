@@ -105,9 +105,10 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const { colorEnabled, makeStyle } = await import("./output/style.js");
   const style = await makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
   const discreet = privateScreen?.leavePrivateScreen() === true;
+  const { fitToWidth, useScreenWidth } = await import("./output/wrap.js");
+  useScreenWidth(!toFile && process.stdout.isTTY === true ? process.stdout.columns : undefined);
   const rendered = renderResult(result, { json: options.json === true, style, discreet });
   flushNotices();
-  const { fitToWidth } = await import("./output/wrap.js");
   if (toFile) {
     const { writePrivateFile } = await import("./output/writeFile.js");
     await writePrivateFile(output, rendered.stdout);

@@ -7,6 +7,16 @@ import stringWidth from "string-width";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+let screenColumns: number | undefined;
+
+/**
+ * The width of the screen the text is for, or undefined for a pipe or a file. Renderers ask wrap()
+ * for a width they like (80); on a narrower screen it wraps at the screen's width instead.
+ */
+export function useScreenWidth(columns: number | undefined): void {
+  screenColumns = columns && columns >= 10 ? columns : undefined;
+}
+
 /** Breaks a word longer than `room` columns into pieces that fit (the only case a word is split). */
 function splitLongWord(word: string, room: number): string[] {
   const pieces: string[] = [];
@@ -24,6 +34,7 @@ function splitLongWord(word: string, room: number): string[] {
 
 /** Word-wraps plain text for the terminal, keeping a hanging indent on continuation lines. */
 export function wrap(text: string, width: number, firstIndent: string, restIndent = firstIndent): string {
+  if (screenColumns !== undefined) width = Math.min(width, screenColumns);
   const out: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = firstIndent;
@@ -61,7 +72,7 @@ const LEAD = /^( *)((?:[-*!✓✗•]|\d+\.|\(\d+\)) +)?/;
  */
 export function fitToWidth(text: string, columns: number | undefined): string {
   if (!columns || columns < 10) return text;
-  const width = columns - 1; // the last column makes some terminals wrap early
+  const width = columns;
   return text
     .split("\n")
     .map((line) => {
@@ -83,11 +94,12 @@ export function fitToWidth(text: string, columns: number | undefined): string {
  */
 export function wrapQuestion(message: string, columns: number | undefined, reserve = 0): string {
   if (!columns || columns < 10) return message;
-  const width = columns - 1;
+  const width = columns;
   // Every line is laid out two columns in: on the first, those two columns hold the "? ".
   const lines = wrap(message, width, "  ", "  ").split("\n");
   const last = lines.pop() ?? "";
-  if (stringWidth(last) + reserve > width && reserve < width / 2) lines.push(...wrap(last, width - reserve, "  ", "  ").split("\n"));
-  else lines.push(last);
+  if (stringWidth(last) + reserve <= width) lines.push(last);
+  else if (reserve <= width - 12) lines.push(...wrap(last, width - reserve, "  ", "  ").split("\n"));
+  else lines.push(`${last}\n`); // no room at all: the answer goes on a line of its own
   return lines.join("\n").slice(2);
 }

@@ -5,9 +5,10 @@
 import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
 import { InterruptedError } from "../errors.js";
 import stringWidth from "string-width";
-import { fitToWidth, wrapQuestion } from "../output/wrap.js";
+import { fitToWidth, useScreenWidth, wrapQuestion } from "../output/wrap.js";
 
 const context = { output: process.stderr, clearPromptOnDone: false };
+useScreenWidth(process.stderr.isTTY === true ? process.stderr.columns : undefined);
 
 async function ask<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -19,7 +20,10 @@ async function ask<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The screen's width now (it can change while harden runs). */
-const columns = () => process.stderr.columns;
+const columns = () => {
+  useScreenWidth(process.stderr.columns);
+  return process.stderr.columns;
+};
 
 /** Text for the person, fitted to the screen's width so no word is broken at its edge. */
 export function say(text: string): void {
@@ -37,12 +41,15 @@ export function showDrawing(text: string): void {
 
 /** The question, wrapped so the prompt library never breaks a word: room for the answer shown after it. */
 const question = (message: string, reserve = 0) => wrapQuestion(message, columns(), reserve);
-const longest = (choices: Array<{ name: string }>) => Math.max(0, ...choices.map((c) => c.name.length)) + 1;
+/** What the answered question shows after it: a choice's name up to its colon ("Done", "Later"). */
+const shortName = (name: string) => name.split(": ")[0]!;
+const longest = (choices: Array<{ name: string }>) => Math.max(0, ...choices.map((c) => stringWidth(shortName(c.name)))) + 1;
 /** Choice names wrap under themselves: the list puts two or three columns before each. */
 const fitChoices = <C extends { name: string; description?: string }>(choices: C[], lead: number): C[] =>
   choices.map((c) => ({
     ...c,
     name: fitToWidth(" ".repeat(lead) + c.name, columns()).slice(lead),
+    short: shortName(c.name),
     ...(c.description === undefined ? {} : { description: fitToWidth(c.description, columns()) }),
   }));
 
@@ -63,6 +70,16 @@ export function chooseMany<T extends string>(message: string, choices: Choice<T>
       {
         message: question(message),
         choices: fitChoices(choices, 3),
+        // The answered question lists the choices after it when they fit on its line, else counts them.
+        theme: {
+          style: {
+            renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) => {
+              const names = picked.map((c) => c.short).join(", ");
+              const lastLine = question(message).split("\n").at(-1)!;
+              return stringWidth(`? ${lastLine} ${names}`) <= (columns() ?? 80) ? names : `${picked.length} chosen`;
+            },
+          },
+        },
         loop: false,
         pageSize: Math.min(choices.length, 15),
         required: options.required !== undefined,

@@ -40,7 +40,7 @@ async function nextPrompt(session: PtySession, cols: number, seen: number): Prom
 
 async function expectNoSplitWords(session: PtySession, cols: number, where: string): Promise<void> {
   const term = await terminal(session.output, cols, ROWS);
-  expect({ cols, where, split: splitWords(screenLines(term)) }).toEqual({ cols, where, split: [] });
+  expect({ cols, where, split: splitWords(screenLines(term), cols) }).toEqual({ cols, where, split: [] });
 }
 
 /** Walks the audit a few steps (setting each aside for later), then stops for now. */
@@ -87,7 +87,7 @@ describe("the screen at 40 to 120 columns", () => {
         for (const title of titles) expect(left).not.toContain(title);
         expect(left).toContain("harden report");
         expect(left).toMatch(/0 of \d+ steps done \(3 for later\)/);
-        expect(splitWords(screenLines(term))).toEqual([]);
+        expect(splitWords(screenLines(term), cols)).toEqual([]);
       }),
     );
   }, 60000);
@@ -100,10 +100,10 @@ describe("the screen at 40 to 120 columns", () => {
   }, 30000);
 
   it("harden plan asks its questions without breaking a word, and leaves no step's title behind", async () => {
-    const titles = await stepTitles("facebook", "google");
+    const titles = await stepTitles("apple", "facebook");
     await Promise.all(
       WIDTHS.map(async (cols) => {
-        const session = new PtySession(["plan", "facebook", "google"], home(), { cols, rows: ROWS });
+        const session = new PtySession(["plan"], home(), { cols, rows: ROWS });
         let seen = 0;
         const done = session.exited.then(() => true);
         while (!(await Promise.race([done, new Promise((r) => setTimeout(() => r(false), 50))]))) {
@@ -111,7 +111,7 @@ describe("the screen at 40 to 120 columns", () => {
           if (!next) break;
           seen = next.at;
           await expectNoSplitWords(session, cols, next.question);
-          session.type(KEY.enter);
+          session.type(/Which accounts/.test(next.question) ? KEY.space + KEY.down.repeat(4) + KEY.space + KEY.enter : KEY.enter);
         }
         expect((await session.exited).exitCode).toBe(0);
         const term = await terminal(session.output, cols, 40);
@@ -142,7 +142,7 @@ describe("the screen at 40 to 120 columns", () => {
         const text = flat(screenLines(term).map((l) => l.text));
         expect(text.indexOf("The code matches")).toBeGreaterThan(0);
         expect(text.indexOf("The code matches")).toBeLessThan(text.indexOf("Backup codes and a lost phone"));
-        expect(splitWords(screenLines(term))).toEqual([]);
+        expect(splitWords(screenLines(term), cols)).toEqual([]);
       }),
     );
   }, 60000);

@@ -63,7 +63,7 @@ function knownText(): { words: Set<string>; text: string } {
  * library) ended a line with the first part of a word harden knows whole, where its texts never
  * have those two parts as two words.
  */
-export function splitWords(lines: ScreenLine[]): string[] {
+export function splitWords(lines: ScreenLine[], cols: number): string[] {
   const { words, text } = knownText();
   const found: string[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -72,6 +72,8 @@ export function splitWords(lines: ScreenLine[]): string[] {
     const last = /(\S+)$/.exec(above)?.[1];
     const first = /^\s*(\S+)/.exec(below)?.[1];
     if (!last || !first) continue;
+    // A word longer than a whole line has to be broken somewhere (a long web address).
+    if ([...(last + first)].length > cols - (/^ */.exec(below)?.[0].length ?? 0)) continue;
     if (lines[i]!.wrapped && /\S$/.test(above) && /^\S/.test(below)) found.push(`${last}|${first}`);
     else if (words.has(last + first) && !text.includes(`${last} ${first}`)) found.push(`${last}|${first}`);
   }

@@ -99,7 +99,7 @@ export function wrapQuestion(message: string, columns: number | undefined, reser
   const lines = wrap(message, width, "  ", "  ").split("\n");
   const last = lines.pop() ?? "";
   if (stringWidth(last) + reserve <= width) lines.push(last);
-  else if (reserve <= width - 12) lines.push(...wrap(last, width - reserve, "  ", "  ").split("\n"));
+  else if (reserve <= width / 2) lines.push(...wrap(last, width - reserve, "  ", "  ").split("\n"));
   else lines.push(`${last}\n`); // no room at all: the answer goes on a line of its own
   return lines.join("\n").slice(2);
 }

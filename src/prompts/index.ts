@@ -41,8 +41,8 @@ export function showDrawing(text: string): void {
 
 /** The question, wrapped so the prompt library never breaks a word: room for the answer shown after it. */
 const question = (message: string, reserve = 0) => wrapQuestion(message, columns(), reserve);
-/** What the answered question shows after it: a choice's name up to its colon ("Done", "Later"). */
-const shortName = (name: string) => name.split(": ")[0]!;
+/** What the answered question shows after it: a choice's name up to its first pause ("Done", "No", "Later"). */
+const shortName = (name: string) => name.split(/: |, | \(/)[0]!;
 const longest = (choices: Array<{ name: string }>) => Math.max(0, ...choices.map((c) => stringWidth(shortName(c.name)))) + 1;
 /** Choice names wrap under themselves: the list puts two or three columns before each. */
 const fitChoices = <C extends { name: string; description?: string }>(choices: C[], lead: number): C[] =>

@@ -103,3 +103,15 @@ export function wrapQuestion(message: string, columns: number | undefined, reser
   else lines.push(`${last}\n`); // no room at all: the answer goes on a line of its own
   return lines.join("\n").slice(2);
 }
+
+/** A status line that must stay on one row (it is redrawn with a carriage return): whole words that fit. */
+export function oneLine(text: string, columns: number | undefined): string {
+  if (!columns || stringWidth(text) < columns) return text;
+  let line = "";
+  for (const word of text.split(" ")) {
+    const next = line ? `${line} ${word}` : word;
+    if (stringWidth(next) >= columns) break;
+    line = next;
+  }
+  return line;
+}

@@ -7,7 +7,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { codeAt } from "../../src/totp/codes.js";
 import { parseTotpInput } from "../../src/totp/params.js";
-import { tempDir } from "../helpers/fixtures.js";
+import { FIXTURES, tempDir } from "../helpers/fixtures.js";
+import { serveEntries, startRangeServer } from "../fixtures/breach/rangeServer.js";
+import { knownEntries } from "../fixtures/breach/datasets.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 import { runHarden } from "../helpers/run.js";
 import { decodeQrOnScreen, normalLines, screenLines, splitWords, terminal } from "../helpers/screen.js";
@@ -145,5 +147,29 @@ describe("the screen at 40 to 120 columns", () => {
         expect(splitWords(screenLines(term), cols)).toEqual([]);
       }),
     );
+  }, 60000);
+
+  it("password and scan results break no word", async () => {
+    const server = await startRangeServer(serveEntries(await knownEntries("sha1")));
+    try {
+      await Promise.all(
+        WIDTHS.map(async (cols) => {
+          const env = { ...home(), HARDEN_RANGE_URL: server.baseUrl };
+          const check = new PtySession(["password", "--no-strength"], env, { cols, rows: ROWS });
+          await nextPrompt(check, cols, 0);
+          await expectNoSplitWords(check, cols, "the password prompt");
+          check.type("letmein" + KEY.enter);
+          expect((await check.exited).exitCode).toBe(1);
+          expect(check.text).toContain("Found in breach data");
+          expect(splitWords(screenLines(await terminal(check.output, cols, ROWS)), cols)).toEqual([]);
+          const scan = new PtySession(["scan", path.join(FIXTURES, "exports", "chrome.csv"), "--range-url", server.baseUrl], env, { cols, rows: ROWS });
+          const { exitCode } = await scan.exited;
+          expect(exitCode).toBeLessThan(2);
+          expect(splitWords(screenLines(await terminal(scan.output, cols, ROWS)), cols)).toEqual([]);
+        }),
+      );
+    } finally {
+      await server.close();
+    }
   }, 60000);
 });

@@ -172,4 +172,14 @@ describe("the screen at 40 to 120 columns", () => {
       await server.close();
     }
   }, 60000);
+
+  it("JSON and Markdown reach a narrow terminal exactly as they reach a pipe", async () => {
+    for (const format of [["--json"], ["--format", "md"]]) {
+      const args = ["checklist", "show", "facebook", ...format];
+      const session = new PtySession(args, home(), { cols: 40, rows: ROWS });
+      expect((await session.exited).exitCode).toBe(0);
+      const piped = await runHarden(args, { env: home() });
+      expect(session.output.replace(/\r\n/g, "\n")).toBe(piped.stdout);
+    }
+  }, 30000);
 });

@@ -107,7 +107,7 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const discreet = privateScreen?.leavePrivateScreen() === true;
   const { fitToWidth, useScreenWidth } = await import("./output/wrap.js");
   // Text for a person is fitted to the screen; JSON, Markdown and HTML are data, kept exactly.
-  const prose = options.json !== true && (!("format" in result) || result.format === "text");
+  const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format)));
   useScreenWidth(!toFile && prose && process.stdout.isTTY === true ? process.stdout.columns : undefined);
   const rendered = renderResult(result, { json: options.json === true, style, discreet });
   flushNotices();

@@ -95,13 +95,16 @@ export function fitToWidth(text: string, columns: number | undefined): string {
 export function wrapQuestion(message: string, columns: number | undefined, reserve = 0): string {
   if (!columns || columns < 10) return message;
   const width = columns;
-  // Every line is laid out two columns in: on the first, those two columns hold the "? ".
-  const lines = wrap(message, width, "  ", "  ").split("\n");
+  // Lines already laid out (a question's help under it) stay as they are when they fit; on the
+  // first line, two columns hold the "? ".
+  const first = (line: string, room: number) => (stringWidth(line) + 2 <= room ? line : wrap(line, room, "  ", "  ").slice(2));
+  const lines = message.split("\n").flatMap((line, i) => (i === 0 ? first(line, width) : fitToWidth(line, width)).split("\n"));
   const last = lines.pop() ?? "";
-  if (stringWidth(last) + reserve <= width) lines.push(last);
-  else if (reserve <= width / 2) lines.push(...wrap(last, width - reserve, "  ", "  ").split("\n"));
+  const lastWidth = stringWidth(last) + (lines.length === 0 ? 2 : 0);
+  if (lastWidth + reserve <= width) lines.push(last);
+  else if (reserve <= width / 2) lines.push(...(lines.length === 0 ? first(last, width - reserve) : fitToWidth(last, width - reserve)).split("\n"));
   else lines.push(`${last}\n`); // no room at all: the answer goes on a line of its own
-  return lines.join("\n").slice(2);
+  return lines.join("\n");
 }
 
 /** A status line that must stay on one row (it is redrawn with a carriage return): whole words that fit. */

@@ -12,7 +12,7 @@ import { serveEntries, startRangeServer } from "../fixtures/breach/rangeServer.j
 import { knownEntries } from "../fixtures/breach/datasets.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 import { runHarden } from "../helpers/run.js";
-import { decodeQrOnScreen, normalLines, screenLines, splitWords, terminal } from "../helpers/screen.js";
+import { decodeQrOnScreen, loneWords, normalLines, screenLines, splitWords, terminal } from "../helpers/screen.js";
 
 const WIDTHS = [40, 60, 80, 100, 120];
 const ROWS = 400; // tall enough that nothing scrolls away before it is read
@@ -42,7 +42,7 @@ async function nextPrompt(session: PtySession, cols: number, seen: number): Prom
 
 async function expectNoSplitWords(session: PtySession, cols: number, where: string): Promise<void> {
   const term = await terminal(session.output, cols, ROWS);
-  expect({ cols, where, split: splitWords(screenLines(term), cols) }).toEqual({ cols, where, split: [] });
+  expect({ cols, where, split: splitWords(screenLines(term), cols), alone: loneWords(screenLines(term)) }).toEqual({ cols, where, split: [], alone: [] });
 }
 
 /** Walks the audit a few steps (setting each aside for later), then stops for now. */

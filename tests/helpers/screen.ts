@@ -81,6 +81,26 @@ export function splitWords(lines: ScreenLine[], cols: number): string[] {
 }
 
 /**
+ * A word left alone on a line in the middle of a paragraph: the line above was too long for the
+ * screen and lost its last word to a line of its own, and the paragraph goes on below at the same indent.
+ */
+export function loneWords(lines: ScreenLine[]): string[] {
+  const indent = (text: string) => /^ */.exec(text)![0].length;
+  const found: string[] = [];
+  // A prompt's list of choices is one word a line by design: from its "?" line to its key help.
+  let inChoices = false;
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const [above, line, below] = [lines[i - 1]!.text, lines[i]!.text, lines[i + 1]!.text];
+    if (/^[?✔] /.test(line) || /^[❯>]/.test(line)) inChoices = /^\? /.test(line) || /^[❯>]/.test(line);
+    if (/^↑↓/.test(line) || !line.trim()) inChoices = false;
+    if (inChoices || /❯/.test(above + line)) continue;
+    if (!/^ *\S+$/.test(line) || line.includes("://") || /[?.!:]$/.test(line) || line.trim().length > 25 || !above.trim() || !below.trim() || /^\s*[?✔❯>]/.test(below)) continue;
+    if (indent(below) === indent(line) && indent(above) < indent(line) + 1 && /^[\p{L}(]/u.test(below.trim())) found.push(`${above.trim().split(" ").at(-1)} / ${line.trim()} / ${below.trim().split(" ")[0]}`);
+  }
+  return found;
+}
+
+/**
  * Reads a QR code off the screen as a phone camera would: each cell becomes a block of pixels in
  * the colours the terminal gives it (a dark theme: light grey text on black where a cell sets no
  * colour of its own), and the upper-half and lower-half blocks split their cell between them.

@@ -30,7 +30,7 @@ async function nextPrompt(session: PtySession, cols: number, seen: number): Prom
   const deadline = Date.now() + 15000;
   for (;;) {
     const before = session.output.length;
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 80));
     if (session.output.length === before && session.output.length > seen) {
       const lines = screenLines(await terminal(session.output, cols, ROWS)).map((l) => l.text);
       const start = lines.findLastIndex((l) => /^\? /.test(l));
@@ -162,7 +162,7 @@ describe("the screen at 40 to 120 columns", () => {
           expect((await check.exited).exitCode).toBe(1);
           expect(check.text).toContain("Found in breach data");
           expect(splitWords(screenLines(await terminal(check.output, cols, ROWS)), cols)).toEqual([]);
-          const scan = new PtySession(["scan", path.join(FIXTURES, "exports", "chrome.csv"), "--range-url", server.baseUrl], env, { cols, rows: ROWS });
+          const scan = new PtySession(["scan", path.join(FIXTURES, "exports", "chrome.csv"), "--range-url", server.baseUrl, ...(cols === 80 ? [] : ["--no-strength"])], env, { cols, rows: ROWS });
           const { exitCode } = await scan.exited;
           expect(exitCode).toBeLessThan(2);
           expect(splitWords(screenLines(await terminal(scan.output, cols, ROWS)), cols)).toEqual([]);

@@ -108,15 +108,21 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const toFile = output !== undefined && output !== "-";
   const { colorEnabled, makeStyle } = await import("./output/style.js");
   const style = await makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
-  const rendered = renderResult(result, { json: options.json === true, style });
-  privateScreen?.leavePrivateScreen();
+  const discreet = privateScreen?.leavePrivateScreen() === true;
+  const { fitToWidth, useScreenWidth } = await import("./output/wrap.js");
+  // Text for a person is fitted to the screen; JSON, Markdown and HTML are data, kept exactly.
+  const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format)));
+  useScreenWidth(!toFile && prose && process.stdout.isTTY === true ? process.stdout.columns : undefined);
+  const rendered = renderResult(result, { json: options.json === true, style, discreet });
   flushNotices();
   if (toFile) {
     const { writePrivateFile } = await import("./output/writeFile.js");
     await writePrivateFile(output, rendered.stdout);
     process.stderr.write(`Wrote ${output}\n`);
-  } else process.stdout.write(rendered.stdout);
-  for (const line of rendered.stderr) process.stderr.write(`${line}\n`);
+  } else {
+    process.stdout.write(prose && process.stdout.isTTY === true ? fitToWidth(rendered.stdout, process.stdout.columns) : rendered.stdout);
+  }
+  for (const line of rendered.stderr) process.stderr.write(`${process.stderr.isTTY === true ? fitToWidth(line, process.stderr.columns) : line}\n`);
   process.exitCode = rendered.exitCode;
 }
 

@@ -7,9 +7,7 @@ import type { VerifyOutcome } from "../totp/drift.js";
 import { parseTotpInput, type TotpOverrides, type TotpParams } from "../totp/params.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
-import { BACKUP_ADVICE } from "../output/guidance.js";
 import type { Style } from "../output/style.js";
-import { wrap } from "../output/wrap.js";
 import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 
@@ -17,6 +15,8 @@ export interface TotpUI {
   say(text: string): void;
   askSecret(message: string): Promise<string>;
   askText(message: string, validate?: (value: string) => true | string): Promise<string>;
+  /** Shows a drawing exactly as it is (say() fits text to the screen's width). */
+  showDrawing?(text: string): void;
 }
 
 export interface SecretSourceOptions extends TotpOverrides {
@@ -78,7 +78,7 @@ export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; sty
   Authenticator, Aegis, 2FAS or your password manager), choose "add account" or "+",
   and scan this QR code:
 `);
-  ui.say(qrText(uri, { color: deps.color }));
+  (ui.showDrawing ?? ui.say)(qrText(uri, { color: deps.color }));
   ui.say(`  If you cannot scan it, choose "enter a setup key" and type this key:
     ${style.bold(params.secret.match(/.{1,4}/g)!.join(" "))}
   (time based, 6 digits). Or copy this address: ${uri}
@@ -93,6 +93,5 @@ export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; sty
       ui.say(style.yellow(`  That code did not match. Check you added the code above (the account is called "harden practice"), wait for a fresh code, and try again. If it still fails, your phone's clock may be wrong: turn on automatic date and time.`));
     }
   }
-  ui.say(`\n${style.bold(BACKUP_ADVICE.title)}\n${BACKUP_ADVICE.points.map((p) => wrap(p, 80, "  - ", "    ")).join("\n")}\n`);
   return { kind: "totp-practice", ...outcome, tries };
 }

@@ -31,7 +31,8 @@ export function itemText(item: ChecklistItem, style: Style, options: { details?:
   const warnings = (item.flags ?? []).map((flag) => FLAG_EXPLANATIONS[flag]);
   if (item.notice) warnings.push(`What they may see: ${item.notice}`);
   if (warnings.length) lines.push("");
-  for (const warning of warnings) lines.push(`  ${style.yellow("!")} ${wrap(sanitizeLine(warning), width, "", "    ")}`);
+  // The "  ! " in front counts toward the first line's width.
+  for (const warning of warnings) lines.push(`  ${style.yellow("!")} ${wrap(sanitizeLine(warning), width, "    ", "    ").slice(4)}`);
   lines.push("", style.bold("  Where:"));
   for (const [label, where] of pathEntries(item.path)) lines.push(wrap(`${label ? `${label}: ` : ""}${sanitizeLine(where)}`, width, "    ", "      "));
   lines.push("", style.bold("  Steps:"));

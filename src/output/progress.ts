@@ -1,5 +1,7 @@
 /** A one-line progress counter on stderr, only for a person watching a terminal. */
 import type { CheckProgress } from "../breach/result.js";
+import stringWidth from "string-width";
+import { oneLine } from "./wrap.js";
 
 export interface ProgressLine<P extends CheckProgress = CheckProgress> {
   update(progress: P): void;
@@ -23,7 +25,10 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
       shown = true;
       const width = 24;
       const filled = total === 0 ? width : Math.round((done / total) * width);
-      stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${describe(progress)}`);
+      // One row only: a line the terminal wrapped would leave its first row behind at each redraw.
+      const bar = `${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${describe(progress)}`;
+      const line = stringWidth(bar) < (stream.columns ?? Infinity) ? bar : oneLine(`${label} ${describe(progress)}`, stream.columns);
+      stream.write(`\r${line}\u001b[K`);
     },
     done() {
       if (shown) stream.write("\r\u001b[2K");

@@ -26,7 +26,9 @@ import { atMost } from "./atMost.js";
 import type { CommandResult } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { changesHtml, changesMarkdown, changesText, planText, summaryHtml, summaryMarkdown, summaryText } from "./summaryView.js";
+import { changesHtml, changesMarkdown, changesText, planCounts, planText, summaryCounts, summaryHtml, summaryMarkdown, summaryText } from "./summaryView.js";
+import { BACKUP_ADVICE } from "./guidance.js";
+import { wrap } from "./wrap.js";
 
 export interface Rendered {
   stdout: string;
@@ -47,7 +49,11 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
  */
 export const json = (value: unknown, indent = 2) => `${JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 
-export function renderResult(result: CommandResult, options: { json: boolean; style: Style }): Rendered {
+/**
+ * `discreet`: the command ran in the terminal's private (alternate) screen, and what is printed now
+ * stays on the normal screen and in its scrollback: counts and where to look, never step titles.
+ */
+export function renderResult(result: CommandResult, options: { json: boolean; style: Style; discreet?: boolean }): Rendered {
   const { style } = options;
   const ok = (stdout: string, stderr: string[] = []): Rendered => ({ stdout, stderr, exitCode: ExitCode.ok });
   switch (result.kind) {
@@ -83,14 +89,14 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     }
     case "plan": {
       if (options.json) return ok(json(result.plan));
-      return ok(planText(result.plan, style));
+      return ok(options.discreet ? planCounts(result.plan, style) : planText(result.plan, style));
     }
     case "audit": {
       if (options.json) return ok(json(result.plan ? { ...result.summary, plan: result.plan } : result.summary));
       const notes = [];
       if (!result.finished) notes.push("Your answers are saved. Run `harden audit` again to carry on where you stopped.");
       if (!result.saved) notes.push("Nothing was saved (--no-save).");
-      return ok(summaryText(result.summary, style), notes);
+      return ok(options.discreet ? summaryCounts(result.summary, style) : summaryText(result.summary, style), notes);
     }
     case "report": {
       const format = options.json ? "json" : result.format;
@@ -135,7 +141,9 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       const text = result.match
         ? `${style.green("✓ The code matches.")} ${driftWords(result)}\n`
         : `${style.red("✗ The code does not match")} (checked one step either side of now). Check the secret, and that the phone's clock is set automatically.\n`;
-      return { stdout: text, stderr: [], exitCode };
+      // The drill's advice comes after its result, which it follows from.
+      const advice = result.kind === "totp-practice" ? [`\n${style.bold(BACKUP_ADVICE.title)}\n${BACKUP_ADVICE.points.map((p) => wrap(p, 80, "  - ", "    ")).join("\n")}`] : [];
+      return { stdout: text, stderr: advice, exitCode };
     }
     case "evidence-add":
       return ok(options.json ? json(result.entry) : evidenceEntryText(result.entry, style), evidenceNotes(result));

@@ -35,6 +35,26 @@ export function summaryText(summary: AuditSummary, style: Style, heading = "Your
   return `${out.join("\n")}\n`;
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What the normal screen shows after the private screen: counts and where to look, never a step's
+ * title or an account's name, which would stay in the scrollback for anyone who looks (--keep-screen
+ * shows the whole list).
+ */
+export function summaryCounts(summary: AuditSummary, style: Style): string {
+  if (summary.platforms.length === 0) return "Nothing saved yet. Run `harden audit` to start.\n";
+  const sum = (key: "done" | "later" | "notApplicable" | "total") => summary.platforms.reduce((n, p) => n + p[key], 0);
+  const rest = [sum("later") && `${sum("later")} for later`, sum("notApplicable") && `${sum("notApplicable")} not applicable`].filter(Boolean);
+  const counts = `${sum("done")} of ${plural(sum("total"), "step")} done${rest.length ? ` (${rest.join(", ")})` : ""}, on ${plural(summary.platforms.length, "account")}`;
+  return `${style.bold("Your progress")}: ${counts}.\nTo see the steps: harden report\n`;
+}
+
+/** The plan on the normal screen: how many steps, and where to see them (see summaryCounts). */
+export function planCounts(plan: PlanSummary, style: Style): string {
+  return `${style.bold("Your plan is ready")}: ${plural(plan.items.length, "step")}, most important first.\nStart with: harden audit (it follows this plan). To see the steps: harden report\n`;
+}
+
 export function summaryMarkdown(summary: AuditSummary, title: string, dated: string): string {
   const out = [`# ${title}`, "", `_${dated}_`, "", "| Platform | Done | For later | Not applicable | Not started | Total |", "|---|---|---|---|---|---|"];
   for (const p of summary.platforms) out.push(`| ${markdownText(p.name)} | ${p.done} | ${p.later} | ${p.notApplicable} | ${p.open} | ${p.total} |`);

@@ -1,18 +1,120 @@
+/**
+ * The one function that fits text to a terminal's width. Width is counted as the terminal shows
+ * it (string-width: accents, Arabic, emoji and CJK, escape sequences count as nothing). A word is
+ * broken only when it is longer than a whole line; continuation lines keep a hanging indent.
+ */
+import stringWidth from "string-width";
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+let screenColumns: number | undefined;
+
+/**
+ * The width of the screen the text is for, or undefined for a pipe or a file. Renderers ask wrap()
+ * for a width they like (80); on a narrower screen it wraps at the screen's width instead.
+ */
+export function useScreenWidth(columns: number | undefined): void {
+  screenColumns = columns && columns >= 10 ? columns : undefined;
+}
+
+/** Breaks a word longer than `room` columns into pieces that fit (the only case a word is split). */
+function splitLongWord(word: string, room: number): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const char of word) {
+    if (piece && stringWidth(piece + char) > room) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += char;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
 /** Word-wraps plain text for the terminal, keeping a hanging indent on continuation lines. */
 export function wrap(text: string, width: number, firstIndent: string, restIndent = firstIndent): string {
+  if (screenColumns !== undefined) width = Math.min(width, screenColumns);
   const out: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = firstIndent;
+    let lineWidth = stringWidth(firstIndent);
     let indentOnly = true;
-    for (const word of paragraph.split(/ +/).filter(Boolean)) {
-      if (!indentOnly && line.length + 1 + word.length > width) {
-        out.push(line);
-        line = restIndent + word;
-      } else line += (indentOnly ? "" : " ") + word;
-      indentOnly = false;
+    for (const whole of paragraph.split(/ +/).filter(Boolean)) {
+      const restWidth = stringWidth(restIndent);
+      const pieces = stringWidth(whole) > Math.max(1, width - restWidth) ? splitLongWord(whole, Math.max(1, width - restWidth)) : [whole];
+      for (const word of pieces) {
+        const w = stringWidth(word);
+        if (!indentOnly && lineWidth + 1 + w > width) {
+          out.push(line);
+          line = restIndent + word;
+          lineWidth = restWidth + w;
+        } else {
+          line += (indentOnly ? "" : " ") + word;
+          lineWidth += (indentOnly ? 0 : 1) + w;
+        }
+        indentOnly = false;
+      }
     }
     out.push(indentOnly ? "" : line);
     firstIndent = restIndent;
   }
   return out.join("\n");
+}
+
+/** Leading spaces, then a list marker ("- ", "! ", "1. ", "✓ ") that continuation lines align under. */
+const LEAD = /^( *)((?:[-*!✓✗•]|\d+\.|\(\d+\)) +)?/;
+
+/**
+ * Fits already laid-out text to the screen: a line that fits is left exactly as it is; a longer
+ * one is re-wrapped with its continuation aligned under its text (under a list marker's text, or
+ * two columns further in). Escape sequences are kept; colours carry on across the break.
+ */
+export function fitToWidth(text: string, columns: number | undefined): string {
+  if (!columns || columns < 10) return text;
+  const width = columns;
+  return text
+    .split("\n")
+    .map((line) => {
+      if (stringWidth(line) <= width) return line;
+      const plain = line.replace(ANSI, "");
+      const [, spaces = "", marker = ""] = LEAD.exec(plain) ?? [];
+      const rest = " ".repeat(spaces.length + (marker ? stringWidth(marker) : 2));
+      // The indent of the first line is part of the line itself; keep it (with any colour codes in it).
+      const lead = line.match(/^(?:\u001b\[[0-9;]*m| )*/)?.[0] ?? "";
+      return wrap(line.slice(lead.length), width, lead, rest.length < width / 2 ? rest : "  ");
+    })
+    .join("\n");
+}
+
+/**
+ * A prompt's question, wrapped so the prompt library never has to break it: the first line leaves
+ * room for the "? " in front of it, and the last line for `reserve` columns after it (the answer
+ * shown there once given).
+ */
+export function wrapQuestion(message: string, columns: number | undefined, reserve = 0): string {
+  if (!columns || columns < 10) return message;
+  const width = columns;
+  // Lines already laid out (a question's help under it) stay as they are when they fit; on the
+  // first line, two columns hold the "? ".
+  const first = (line: string, room: number) => (stringWidth(line) + 2 <= room ? line : wrap(line, room, "  ", "  ").slice(2));
+  const lines = message.split("\n").flatMap((line, i) => (i === 0 ? first(line, width) : fitToWidth(line, width)).split("\n"));
+  const last = lines.pop() ?? "";
+  const lastWidth = stringWidth(last) + (lines.length === 0 ? 2 : 0);
+  if (lastWidth + reserve <= width) lines.push(last);
+  else if (reserve <= width / 2) lines.push(...(lines.length === 0 ? first(last, width - reserve) : fitToWidth(last, width - reserve)).split("\n"));
+  else lines.push(`${last}\n`); // no room at all: the answer goes on a line of its own
+  return lines.join("\n");
+}
+
+/** A status line that must stay on one row (it is redrawn with a carriage return): whole words that fit. */
+export function oneLine(text: string, columns: number | undefined): string {
+  if (!columns || stringWidth(text) < columns) return text;
+  let line = "";
+  for (const word of text.split(" ")) {
+    const next = line ? `${line} ${word}` : word;
+    if (stringWidth(next) >= columns) break;
+    line = next;
+  }
+  return line;
 }

@@ -4,8 +4,11 @@
  */
 import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
 import { InterruptedError } from "../errors.js";
+import stringWidth from "string-width";
+import { fitToWidth, useScreenWidth, wrapQuestion } from "../output/wrap.js";
 
 const context = { output: process.stderr, clearPromptOnDone: false };
+useScreenWidth(process.stderr.isTTY === true ? process.stderr.columns : undefined);
 
 async function ask<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -16,9 +19,39 @@ async function ask<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The screen's width now (it can change while harden runs). */
+const columns = () => {
+  useScreenWidth(process.stderr.columns);
+  return process.stderr.columns;
+};
+
+/** Text for the person, fitted to the screen's width so no word is broken at its edge. */
 export function say(text: string): void {
-  process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  const fitted = fitToWidth(text, columns());
+  process.stderr.write(fitted.endsWith("\n") ? fitted : `${fitted}\n`);
 }
+
+/** A drawing (a QR code) that must reach the screen exactly as it is, never re-wrapped. */
+export function showDrawing(text: string): void {
+  const wide = Math.max(...text.split("\n").map((line) => stringWidth(line)));
+  const cols = columns();
+  if (cols !== undefined && wide > cols) say(`  (This window is too narrow to show the QR code: it needs ${wide} columns. Make the window wider and start again, or use the key below.)\n`);
+  else process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+/** The question, wrapped so the prompt library never breaks a word: room for the answer shown after it. */
+const question = (message: string, reserve = 0) => wrapQuestion(message, columns(), reserve);
+/** What the answered question shows after it: a choice's name up to its first pause ("Done", "No", "Later"). */
+const shortName = (name: string) => name.split(/: |, | \(/)[0]!;
+const longest = (choices: Array<{ name: string }>) => Math.max(0, ...choices.map((c) => stringWidth(shortName(c.name)))) + 1;
+/** Choice names wrap under themselves: the list puts two or three columns before each. */
+const fitChoices = <C extends { name: string; description?: string }>(choices: C[], lead: number): C[] =>
+  choices.map((c) => ({
+    ...c,
+    name: fitToWidth(" ".repeat(lead) + c.name, columns()).slice(lead),
+    short: shortName(c.name),
+    ...(c.description === undefined ? {} : { description: fitToWidth(c.description, columns()) }),
+  }));
 
 export interface Choice<T extends string> {
   value: T;
@@ -28,15 +61,25 @@ export interface Choice<T extends string> {
 }
 
 export function chooseOne<T extends string>(message: string, choices: Choice<T>[]): Promise<T> {
-  return ask(() => select<T>({ message, choices, loop: false }, context));
+  return ask(() => select<T>({ message: question(message, longest(choices)), choices: fitChoices(choices, 2), loop: false }, context));
 }
 
 export function chooseMany<T extends string>(message: string, choices: Choice<T>[], options: { required?: string } = {}): Promise<T[]> {
   return ask(() =>
     checkbox<T>(
       {
-        message,
-        choices,
+        message: question(message),
+        choices: fitChoices(choices, 3),
+        // The answered question lists the choices after it when they fit on its line, else counts them.
+        theme: {
+          style: {
+            renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) => {
+              const names = picked.map((c) => c.short).join(", ");
+              const lastLine = question(message).split("\n").at(-1)!;
+              return stringWidth(`? ${lastLine} ${names}`) <= (columns() ?? 80) ? names : `${picked.length} chosen`;
+            },
+          },
+        },
         loop: false,
         pageSize: Math.min(choices.length, 15),
         required: options.required !== undefined,
@@ -49,7 +92,7 @@ export function chooseMany<T extends string>(message: string, choices: Choice<T>
 
 /** Yes or no; destructive questions pass `defaultYes: false`. */
 export function confirmAction(message: string, defaultYes = false): Promise<boolean> {
-  return ask(() => confirm({ message, default: defaultYes }, context));
+  return ask(() => confirm({ message: question(message, 7), default: defaultYes }, context));
 }
 
 /**
@@ -58,12 +101,12 @@ export function confirmAction(message: string, defaultYes = false): Promise<bool
  * looking at the screen, although the question says nothing shows.
  */
 export function askSecret(message: string): Promise<string> {
-  return ask(() => password({ message, mask: false, toggleMask: false }, { ...context, clearPromptOnDone: true }));
+  return ask(() => password({ message: question(message), mask: false, toggleMask: false }, { ...context, clearPromptOnDone: true }));
 }
 
 /** A visible one-line answer, checked before it is accepted. */
 export function askText(message: string, validate?: (value: string) => true | string): Promise<string> {
-  return ask(() => input({ message, validate }, context));
+  return ask(() => input({ message: question(message), validate: validate && ((value: string) => { const verdict = validate(value); return verdict === true ? true : fitToWidth(verdict, columns()); }) }, context));
 }
 
 /**

@@ -8,11 +8,11 @@ export class PtySession {
   readonly exited: Promise<{ exitCode: number; signal?: number }>;
   #waiters: Array<() => void> = [];
 
-  constructor(args: string[], env: NodeJS.ProcessEnv) {
+  constructor(args: string[], env: NodeJS.ProcessEnv, size: { cols: number; rows: number } = { cols: 100, rows: 40 }) {
     this.pty = spawn(process.execPath, [BIN, ...args], {
       name: "xterm-256color",
-      cols: 100,
-      rows: 40,
+      cols: size.cols,
+      rows: size.rows,
       env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", ...env } as Record<string, string>,
     });
     this.pty.onData((data) => {

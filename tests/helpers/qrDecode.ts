@@ -2,14 +2,23 @@ import jsQR from "jsqr";
 
 /** Reads a half-block QR drawing back into its text, the way a phone camera would see it. */
 export function decodeQrText(drawing: string): string | undefined {
-  const rows = drawing.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.length > 0);
-  const width = Math.max(...rows.map((r) => [...r].length));
   const modules: boolean[][] = [];
-  for (const row of rows) {
-    const chars = [...row.padEnd(width, " ")];
-    modules.push(chars.map((c) => c === "▀" || c === "█"));
-    modules.push(chars.map((c) => c === "▄" || c === "█"));
+  if (drawing.includes("\u001b[38;5;")) {
+    // In colour every cell is an upper half block: its foreground is the top module, its background the bottom.
+    for (const row of drawing.split("\n").filter((l) => l.includes("▀"))) {
+      const cells = [...row.matchAll(/\u001b\[38;5;(\d+);48;5;(\d+)m▀/g)];
+      modules.push(cells.map((c) => c[1] === "16"), cells.map((c) => c[2] === "16"));
+    }
+  } else {
+    const rows = drawing.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.length > 0);
+    const width = Math.max(...rows.map((r) => [...r].length));
+    for (const row of rows) {
+      const chars = [...row.padEnd(width, " ")];
+      modules.push(chars.map((c) => c === "▀" || c === "█"));
+      modules.push(chars.map((c) => c === "▄" || c === "█"));
+    }
   }
+  const width = Math.max(...modules.map((r) => r.length));
   const scale = 4;
   const margin = 4 * scale;
   const w = width * scale + margin * 2;

@@ -1,6 +1,47 @@
 import fc from "fast-check";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { wrap } from "../../../src/output/wrap.js";
+import { fitToWidth, wrap, wrapQuestion } from "../../../src/output/wrap.js";
+
+const words = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "").split(/\s+/).filter(Boolean);
+
+describe("wrap and fitToWidth", () => {
+  it("never splits a word that fits, at any width, and keeps every line inside it", () => {
+    const text = "Facebook (with Messenger) · Sessions and devices · step 1 of 23: each password's hash (medium risk, checked 2026-11-25) facebook.passkey";
+    for (const columns of [20, 40, 60, 80, 100, 120]) {
+      const out = fitToWidth(text, columns);
+      expect(words(out)).toEqual(words(text));
+      for (const line of out.split("\n")) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it("indents continuation lines under a list marker's text", () => {
+    const out = fitToWidth("  - Check each password's hash against the list of known ones", 30).split("\n");
+    expect(out[0]).toBe("  - Check each password's hash");
+    expect(out.slice(1).every((l) => l.startsWith("    ") && !l.startsWith("     "))).toBe(true);
+    expect(fitToWidth("A line with no indent that is long enough to wrap", 20).split("\n")[1]).toMatch(/^ {2}\S/);
+  });
+
+  it("counts display width, not string length: wide and combining characters, colour codes", () => {
+    const wide = "日本語 日本語 日本語 日本語"; // each word is 6 columns wide
+    expect(wrap(wide, 14, "")).toBe("日本語 日本語\n日本語 日本語");
+    expect(wrap("e\u0301te\u0301 e\u0301te\u0301", 5, "")).toBe("e\u0301te\u0301\ne\u0301te\u0301");
+    const red = `\u001b[31m${"word ".repeat(10).trim()}\u001b[39m`;
+    expect(fitToWidth(red, 80)).toBe(red);
+  });
+
+  it("breaks only a word longer than the whole line", () => {
+    expect(wrap("ab abcdefghijkl", 6, "")).toBe("ab\nabcdef\nghijkl");
+  });
+
+  it("leaves room for the prompt's mark and for the answer after the question", () => {
+    const q = wrapQuestion("This step can remove things you may need as evidence. Record evidence first?", 40, 12).split("\n");
+    expect(stringWidth(q[0]!) + 2).toBeLessThanOrEqual(40);
+    expect(stringWidth(q.at(-1)!) + 12).toBeLessThanOrEqual(40);
+    expect(words(q.join(" "))).toEqual(words("This step can remove things you may need as evidence. Record evidence first?"));
+    expect(wrapQuestion("Short?", 80, 10)).toBe("Short?");
+  });
+});
 
 describe("wrap", () => {
   it("breaks between words with a hanging indent", () => {

@@ -110,6 +110,7 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const style = await makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
   const discreet = privateScreen?.leavePrivateScreen() === true;
   const { fitToWidth, useScreenWidth } = await import("./output/wrap.js");
+  fitScreen = fitToWidth;
   // Text for a person is fitted to the screen; JSON, Markdown and HTML are data, kept exactly.
   const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format)));
   useScreenWidth(!toFile && prose && process.stdout.isTTY === true ? process.stdout.columns : undefined);
@@ -122,13 +123,19 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   } else {
     process.stdout.write(prose && process.stdout.isTTY === true ? fitToWidth(rendered.stdout, process.stdout.columns) : rendered.stdout);
   }
-  for (const line of rendered.stderr) process.stderr.write(`${process.stderr.isTTY === true ? fitToWidth(line, process.stderr.columns) : line}\n`);
+  for (const line of rendered.stderr) process.stderr.write(`${stderrLine(line)}\n`);
   process.exitCode = rendered.exitCode;
 }
 
 function flushNotices(): void {
-  for (const notice of openedState?.notices.splice(0) ?? []) process.stderr.write(`${sanitizeLine(notice)}\n`);
+  for (const notice of openedState?.notices.splice(0) ?? []) process.stderr.write(`${stderrLine(sanitizeLine(notice))}\n`);
 }
+
+/** A message line for stderr: fitted to the terminal's width when stderr is one, kept as it is otherwise. */
+function stderrLine(line: string): string {
+  return process.stderr.isTTY === true && fitScreen ? fitScreen(line, process.stderr.columns) : line;
+}
+let fitScreen: ((text: string, columns: number | undefined) => string) | undefined;
 
 /**
  * commander repeats an unknown option as it was typed, so a mistyped `--secret=VALUE` or

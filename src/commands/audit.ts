@@ -7,6 +7,7 @@
 import { readAnswersFile } from "../answers/answersFile.js";
 import { SECTION_NAMES, type Checklist, type ChecklistItem } from "../core/checklist.js";
 import { buildPlan } from "../core/plan.js";
+import { firstRemovingStep } from "../core/stepParts.js";
 import { checkStaleness, diffSnapshots, takeSnapshot } from "../core/snapshots.js";
 import {
   finishSession,
@@ -20,6 +21,7 @@ import {
 } from "../core/progress.js";
 import { UsageError } from "../errors.js";
 import { itemText } from "../output/checklistView.js";
+import { helplinesText } from "../output/helplinesView.js";
 import type { CommandResult, DocFormat } from "../output/results.js";
 import { parsePaper } from "./formats.js";
 import { sanitizeLine } from "../output/sanitize.js";
@@ -42,7 +44,10 @@ export interface AuditOptions {
 
 /** What the interactive audit needs from a terminal; the prompts module provides it. */
 export interface AuditUI extends IntakeUI {
-  askText(message: string, validate?: (value: string) => true | string): Promise<string>;
+  /** A choice that Esc leaves: undefined means "back to the question before". */
+  chooseOrBack<T extends string>(message: string, choices: Choice<T>[]): Promise<T | undefined>;
+  /** One line, `prefill` ready to edit; undefined (empty or Esc) means "back". */
+  askLine(message: string, options?: { prefill?: string }): Promise<string | undefined>;
 }
 
 type ItemChoice = Answer | "help" | "stop";
@@ -150,7 +155,7 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
   const queue = itemsToAsk(checklists, progress);
   let stopped = false;
   for (const [index, { checklist, item }] of queue.entries()) {
-    const answer = await askItem(ctx, ui, style, checklist, item, `${index + 1} of ${queue.length}`, width);
+    const answer = await askItem(ctx, ui, style, checklists, checklist, item, `${index + 1} of ${queue.length}`, width);
     if (answer === "stop") {
       stopped = true;
       break;
@@ -185,47 +190,79 @@ export async function changesCommand(ctx: Context, format: DocFormat = "text", p
   return { kind: "changes", staleness, diff: diffSnapshots(saved.length === 2 ? saved[0]! : latest, current), format, paper };
 }
 
-const ADVOCATE_NOTE =
-  "An advocate at a domestic-violence service or a tech-safety clinic can help you plan changes so they are safe for you. The checklist \"Images of me or accounts pretending to be me\" lists helplines. This step is kept for later.";
+/** A question of a step: undefined from the prompt means Esc, "go back to the question before". */
+type StepOutcome = Answer | "stop" | "next" | "back";
 
 /**
  * Before a step the other person could notice: say what they may see, and let the person
- * choose to go on, plan it for later, or talk to an advocate first.
+ * choose to go on, plan it for later, say it is not for her, or talk to an advocate first.
  */
-async function beforeNoticeableStep(ui: AuditUI, style: Style, item: ChecklistItem, width?: number): Promise<"now" | "later"> {
+async function beforeNoticeableStep(ui: AuditUI, style: Style, checklists: Checklist[], item: ChecklistItem, width?: number): Promise<StepOutcome> {
   const seen = item.notice ?? "They may notice the change: an email, a notification, or a device being signed out.";
-  ui.say(`${style.yellow(style.bold("Before you do this"))}\n${wrap(`What the other person may see: ${sanitizeLine(seen)}`, Math.min(width ?? 80, 100), "  ")}\n`);
-  const choice = await ui.chooseOne("Is it safe to do this now?", [
-    { value: "now", name: "Do it now: show me the steps" },
+  ui.say(`\n${style.yellow(style.bold("Before you do this"))}\n${wrap(`What the other person may see: ${sanitizeLine(seen)}`, Math.min(width ?? 80, 100), "  ")}\n`);
+  const choice = await ui.chooseOrBack("Is it safe to do this now?", [
+    { value: "now", name: "Yes, do it now" },
     { value: "later", name: "Plan it for later" },
+    { value: "not-applicable", name: "Not for me: this does not apply to me" },
     { value: "advocate", name: "Talk to an advocate first" },
   ]);
-  if (choice === "advocate") ui.say(wrap(ADVOCATE_NOTE, Math.min(width ?? 80, 100), "  "));
-  return choice === "now" ? "now" : "later";
+  if (choice === undefined) return "back";
+  if (choice === "now") return "next";
+  if (choice === "advocate") {
+    ui.say(`\n${helplinesText(checklists, style, width)}${style.dim("  This step is kept for later.")}\n`);
+    return "later";
+  }
+  return choice;
 }
 
-/** Before a step that can destroy evidence: offer to record a note (and files) in the evidence log. */
-async function offerEvidence(ctx: Context, ui: AuditUI, style: Style, item: ChecklistItem): Promise<void> {
-  if (!ctx.save) return;
-  const record = await ui.chooseOne("This step can remove things you may need as evidence. Record evidence first?", [
-    { value: "yes", name: "Yes: add a note (and screenshot files) to my evidence log" },
-    { value: "no", name: "No, go on" },
-  ]);
-  if (record === "no") return;
-  const note = await ui.askText("What do you see? (for example: a device called iPhone in another city, last active today)", (v) => (v.trim() ? true : "Type a short note, or press Ctrl-C to stop."));
-  const { evidenceAddCommand } = await import("./evidence.js");
+/**
+ * Before the part of a step that can destroy evidence: offer to record a note (and files) in the
+ * evidence log. Every question here goes back to the one before on Esc or an empty answer.
+ */
+async function offerEvidence(ctx: Context, ui: AuditUI, style: Style, item: ChecklistItem): Promise<"next" | "back"> {
+  const removing = firstRemovingStep(item);
+  const question = `${removing ? `Step ${removing} removes something` : "This step can remove things"} you may need as evidence. Record what you see first?`;
+  let note = `${sanitizeLine(item.title)}: `;
   for (;;) {
-    const files = splitPaths(await ui.askText('Screenshot or file paths, separated by spaces; put a path with spaces in quotes (or leave empty):'));
-    try {
-      await evidenceAddCommand(ctx, files, { note: `${item.title}: ${note}` });
-      break;
-    } catch (error) {
-      // A mistyped path must not end the audit: say what was wrong and ask again.
-      if (!(error instanceof UsageError)) throw error;
-      ui.say(style.yellow(`  ${sanitizeLine(error.message)} Type the paths again, or leave it empty to record just the note.\n`));
+    const record = await ui.chooseOrBack(question, [
+      { value: "yes", name: "Yes: add a note (and screenshot files) to my evidence log" },
+      { value: "no", name: "No, go on" },
+    ]);
+    if (record === undefined) return "back";
+    if (record === "no") return "next";
+    for (;;) {
+      const typed = await ui.askLine("What do you see? Add it to the note, for example: a phone called Galaxy, last active today.\n ", { prefill: note });
+      if (typed === undefined) break;
+      note = typed;
+      const files = await askEvidenceFiles(ctx, ui, style, note.replace(/[\s:]+$/, ""));
+      if (files === "recorded") return "next";
     }
   }
-  ui.say(style.green("  Recorded in your evidence log (harden evidence list).\n"));
+}
+
+/** Files for the note, or none; "back" returns to the note. */
+async function askEvidenceFiles(ctx: Context, ui: AuditUI, style: Style, note: string): Promise<"recorded" | "back"> {
+  const { evidenceAddCommand } = await import("./evidence.js");
+  for (;;) {
+    const more = await ui.chooseOrBack("Add screenshots or other files to this note?", [
+      { value: "no", name: "No, record just the note" },
+      { value: "yes", name: "Yes, I will type where they are" },
+    ]);
+    if (more === undefined) return "back";
+    for (;;) {
+      const typed = more === "yes" ? await ui.askLine("Screenshot or file paths, separated by spaces; put a path with spaces in quotes:") : "";
+      if (typed === undefined) break;
+      try {
+        await evidenceAddCommand(ctx, splitPaths(typed), { note });
+        ui.say(style.green("  Recorded in your evidence log (harden evidence list).\n"));
+        return "recorded";
+      } catch (error) {
+        // A mistyped path must not end the audit: say what was wrong and ask again.
+        if (!(error instanceof UsageError)) throw error;
+        ui.say(style.yellow(`  ${sanitizeLine(error.message)} Type the paths again, or press Esc to go back.\n`));
+      }
+    }
+  }
 }
 
 /** Paths as typed or dropped into a terminal: separated by spaces, "quoted" or 'quoted', or with \ before a space. */
@@ -238,16 +275,29 @@ export function splitPaths(text: string): string[] {
   return out;
 }
 
-async function askItem(ctx: Context, ui: AuditUI, style: Style, checklist: Checklist, item: ChecklistItem, position: string, width?: number): Promise<Answer | "stop"> {
+/**
+ * One step: what it is, why, where and how first; then, in order, the questions it needs (is it
+ * safe now, record evidence before removing anything, what did you do). Esc goes back one question.
+ */
+async function askItem(ctx: Context, ui: AuditUI, style: Style, checklists: Checklist[], checklist: Checklist, item: ChecklistItem, position: string, width?: number): Promise<Answer | "stop"> {
   ui.say(`\n${style.dim(`${sanitizeLine(checklist.name)} · ${SECTION_NAMES[item.section]} · step ${position}`)}\n`);
-  if (item.flags?.includes("alerts-others")) {
-    ui.say(`${style.bold(sanitizeLine(item.title))}\n`);
-    if ((await beforeNoticeableStep(ui, style, item, width)) === "later") return "later";
-  }
-  if (item.flags?.includes("document-first")) await offerEvidence(ctx, ui, style, item);
   ui.say(`${itemText(item, style, { width })}\n`);
+  const questions: Array<() => Promise<StepOutcome>> = [];
+  if (item.flags?.includes("alerts-others")) questions.push(() => beforeNoticeableStep(ui, style, checklists, item, width));
+  if (item.flags?.includes("document-first") && ctx.save) questions.push(() => offerEvidence(ctx, ui, style, item));
+  questions.push(() => whatDone(ui, style, item, width));
+  for (let at = 0; ; ) {
+    const outcome = await questions[at]!();
+    if (outcome === "back") at = Math.max(0, at - 1);
+    else if (outcome === "next") at++;
+    else return outcome;
+  }
+}
+
+async function whatDone(ui: AuditUI, style: Style, item: ChecklistItem, width?: number): Promise<StepOutcome> {
   for (;;) {
-    const answer = await ui.chooseOne("What would you like to do?", ITEM_CHOICES);
+    const answer = await ui.chooseOrBack("What would you like to do?", ITEM_CHOICES);
+    if (answer === undefined) return "back";
     if (answer !== "help") return answer;
     ui.say(`\n${itemText(item, style, { details: true, width })}\n${item.help ? "" : style.dim("  (No more help is written for this step yet. The page named under Source has more.)\n")}`);
   }

@@ -45,15 +45,15 @@ describe("interactive audit in a pseudo-terminal", () => {
 
     await first.waitFor(step("1 of 3", SAFE_NOW));
     expect(first.text).toContain("What the other person may see: Other devices may get a notification.");
-    first.type(KEY.enter); // Do it now
+    first.type(KEY.enter); // Yes, do it now
     await first.waitFor(step("1 of 3", "Steps:[\\s\\S]*What would you like to do\\?"));
     expect(first.text).toContain("Turn on two-factor authentication");
     first.type(KEY.enter); // Done
     await first.waitFor(step("2 of 3", SAFE_NOW));
-    first.type(KEY.enter); // Do it now
-    await first.waitFor(step("2 of 3", "Record evidence first\\?"));
+    first.type(KEY.enter); // Yes, do it now
+    await first.waitFor(step("2 of 3", "Record what you see first\\?"));
     first.type(KEY.down + KEY.enter); // No, go on
-    await first.waitFor(step("2 of 3", "Record evidence first[\\s\\S]*What would you like to do\\?"));
+    await first.waitFor(step("2 of 3", "Record what you see first[\\s\\S]*What would you like to do\\?"));
     expect(first.text).toContain("Check where you are logged in");
     first.type(KEY.down + KEY.enter); // Later
     await first.waitFor(step("3 of 3"));

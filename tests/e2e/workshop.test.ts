@@ -45,7 +45,7 @@ describe("harden workshop", () => {
     session.type(KEY.enter);
     await at(2, "Is it safe to do this now\\?");
     session.type(KEY.enter);
-    await at(2, "Record evidence first\\?");
+    await at(2, "Record what you see first\\?");
     session.type(KEY.down + KEY.enter);
     await at(2, "Steps:[\\s\\S]*What would you like to do\\?");
     session.type(KEY.enter);

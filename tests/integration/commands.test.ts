@@ -27,26 +27,32 @@ function setup(options: Parameters<typeof testContext>[1] = {}) {
 const OUT_OF_ANSWERS: Record<string, string> = {
   "What would you like to do": "stop",
   "Is it safe to do this now": "later",
-  "This step can remove things you may need as evidence. Record evidence first": "no",
+  "Record what you see first": "no",
 };
 
 /** Answers questions from a script, as a person at the terminal would. */
 function scriptedUI(answers: string[]): AuditUI & { said: string[]; asked: string[] } {
   const said: string[] = [];
   const asked: string[] = [];
-  const next = (message: string) => {
-    asked.push(message);
-    const answer = answers.shift() ?? OUT_OF_ANSWERS[message.split("?")[0]!];
-    if (answer === undefined) throw new Error(`no scripted answer for: ${message}`);
-    return answer;
-  };
+  const next = Object.assign(
+    (message: string) => {
+      asked.push(message);
+      const answer = answers.shift() ?? OUT_OF_ANSWERS[message.split("?")[0]!.replace(/^.*(Record what you see first)$/, "$1")];
+      if (answer === undefined) throw new Error(`no scripted answer for: ${message}`);
+      next.last = answer;
+      return answer;
+    },
+    { last: "" },
+  );
   return {
     said,
     asked,
     say: (text) => void said.push(text),
     chooseOne: async <T extends string>(message: string) => next(message) as T,
     chooseMany: async <T extends string>(message: string) => next(message).split(",") as T[],
-    askText: async (message: string) => next(message),
+    // "back" stands for Esc, or an empty line.
+    chooseOrBack: async <T extends string>(message: string) => (next(message) === "back" ? undefined : (next.last as T)),
+    askLine: async (message: string) => (next(message) === "back" || next.last === "" ? undefined : next.last),
     confirmAction: async (message: string) => next(message) === "yes",
   };
 }
@@ -123,13 +129,14 @@ describe("survivor-centred audit", () => {
     await auditCommand(ctx, { platforms: ["demo"] }, { ui, style });
     expect(ui.said.join("\n")).toContain("What the other person may see: Other devices may get a notification.");
     expect(ui.said.join("\n")).toMatch(/advocate at a domestic-violence service/);
+    expect(ui.said.join("\n")).toContain("Samaritans free on 116 123");
     expect(ctx.state().loadProgress().answers["demo.two-factor"]?.status).toBe("later");
     expect(ctx.state().loadProgress().answers["demo.sessions"]?.status).toBe("later");
   });
 
   it("before a step that can destroy evidence, records a note in the evidence log", async () => {
     const { ctx } = setup({ canPrompt: true });
-    const ui = scriptedUI(["later", "now", "yes", "A phone called Galaxy, last active today", "", "done", "stop"]);
+    const ui = scriptedUI(["later", "now", "yes", "Check where you are logged in: A phone called Galaxy, last active today", "no", "done", "stop"]);
     await auditCommand(ctx, { platforms: ["demo"] }, { ui, style });
     const { evidenceListCommand } = await import("../../src/commands/evidence.js");
     const list = await evidenceListCommand(ctx);

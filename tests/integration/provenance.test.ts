@@ -34,7 +34,7 @@ function helpThenDoneUI(): AuditUI & { said: string[] } {
   const answer = (message: string): string => {
     if (message.startsWith("What would you like to do")) return (helped = !helped) ? "help" : "done";
     if (message.startsWith("Is it safe to do this now")) return "now";
-    if (message.startsWith("This step can remove things")) return "no";
+    if (/Record what you see first/.test(message)) return "no";
     throw new Error(`no scripted answer for: ${message}`);
   };
   return {
@@ -42,7 +42,8 @@ function helpThenDoneUI(): AuditUI & { said: string[] } {
     say: (text) => void said.push(text),
     chooseOne: async <T extends string>(message: string) => answer(message) as T,
     chooseMany: async <T extends string>(message: string) => answer(message) as unknown as T[],
-    askText: async (message: string) => answer(message),
+    chooseOrBack: async <T extends string>(message: string) => answer(message) as T,
+    askLine: async (message: string) => answer(message),
     confirmAction: async () => false,
   };
 }

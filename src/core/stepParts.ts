@@ -1,0 +1,10 @@
+/** Parts of a step the audit asks about at the right moment. No I/O here. */
+import type { ChecklistItem } from "./checklist.js";
+
+const REMOVES = /\b(remove|delete|revoke|sign out|log out|unsubscribe|untick|unfollow|block|stop sharing|stop using|disable|reset|leave family)\b/i;
+
+/** The number (from 1) of the first step that removes something, where the steps say so. */
+export function firstRemovingStep(item: ChecklistItem): number | undefined {
+  const index = item.steps.findIndex((step) => REMOVES.test(step));
+  return index === -1 ? undefined : index + 1;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { loadChecklists } from "../../../src/checklists/catalog.js";
+import type { Checklist } from "../../../src/core/checklist.js";
+import { helplinesText } from "../../../src/output/helplinesView.js";
+import { plainStyle } from "../../../src/output/style.js";
+
+describe("helplinesText", () => {
+  it("shows the support items of the built-in response checklists: name, how to reach, hours", async () => {
+    const text = helplinesText(await loadChecklists({ extraDirs: [] }), plainStyle(), 100);
+    expect(text).toContain("In the UK: call the Revenge Porn Helpline");
+    expect(text).toContain("0345 6000 459");
+    expect(text).toContain("The helpline is open 10:00 to 16:00, Monday to Friday");
+    expect(text).toContain("CCRI Crisis Helpline 844-878-2274");
+  });
+
+  it("reads them from the data: a trainer's support item shows, and control characters are removed", () => {
+    const list = {
+      platform: "local",
+      name: "Local help",
+      kind: "response",
+      files: [],
+      items: [{ id: "local.line", section: "support", title: "Town helpline\u001b[31m", path: "Call 0800 000 000", steps: ["Open 9:00 to 17:00 on weekdays.", "Have your notes ready."] }],
+    } as unknown as Checklist;
+    const text = helplinesText([list], plainStyle(), 80);
+    expect(text).toContain("Town helpline");
+    expect(text).not.toContain("\u001b");
+    expect(text).toContain("Call 0800 000 000");
+    expect(text).toContain("Open 9:00 to 17:00 on weekdays.");
+    expect(text).not.toContain("Have your notes ready.");
+  });
+});

@@ -146,7 +146,7 @@ export async function chooseOrBack<T extends string>(message: string, choices: C
     if (key?.name === "escape") controller.abort();
   };
   try {
-    const answer = ask(() => select<T>({ message, choices, loop: false, theme: { style: { keysHelpTip: withBackKey } } }, { ...context, signal: controller.signal }));
+    const answer = ask(() => select<T>({ message: question(message, longest(choices)), choices: fitChoices(choices, 2), loop: false, theme: { style: { keysHelpTip: withBackKey } } }, { ...context, signal: controller.signal }));
     // After the prompt's readline is listening: a keypress listener added before it would start
     // reading stdin on its own, and the first key typed could be lost.
     process.stdin.on("keypress", onKey);
@@ -200,5 +200,5 @@ const lineInput = createPrompt<string | undefined, { message: string; prefill?: 
 });
 
 export function askLine(message: string, options: { prefill?: string; validate?: (value: string) => true | string } = {}): Promise<string | undefined> {
-  return ask(() => lineInput({ message, ...options }, context));
+  return ask(() => lineInput({ message: question(message), ...options }, context));
 }

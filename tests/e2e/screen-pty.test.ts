@@ -60,7 +60,7 @@ async function walkAudit(cols: number, extra: string[] = []): Promise<{ session:
         session.type(KEY.down.repeat(4) + KEY.enter); // Stop for now
         break;
       }
-    } else if (/Record evidence first\?/.test(question)) session.type(KEY.down + KEY.enter); // No, go on
+    } else if (/Record (evidence|what you see) first\?/.test(question)) session.type(KEY.down + KEY.enter); // No, go on
     else if (/Is it safe to do this now\?/.test(question)) session.type(KEY.enter); // Do it now
     else session.type(KEY.enter);
   }

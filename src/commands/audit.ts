@@ -34,7 +34,7 @@ import { lastTwo, saveSnapshot } from "../state/snapshots.js";
 import { stateDir } from "../state/store.js";
 import type { Context } from "./context.js";
 import { askIntake, offerToKeep, savedIntake, topFive, type IntakeUI } from "./intake.js";
-import { planSummary } from "./plan.js";
+import { inProgressWords, planSummary } from "./plan.js";
 import { pickChecklists } from "./platforms.js";
 
 export interface AuditOptions {
@@ -81,12 +81,15 @@ async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Check
   const platforms =
     plan?.platforms ?? chosen ?? checklists.filter((c) => c.items.some((i) => answers.has(i.id))).map((c) => c.platform);
   keepSnapshot(ctx, checklists, platforms, progress);
+  // A scripted run never replaces the plan in progress; it says so.
+  const current = inProgressWords(checklists, progress);
   return {
     kind: "audit",
     summary: summarize(checklists, platforms, progress),
     finished: true,
     saved: ctx.save,
-    ...(plan && intake && { plan: planSummary(plan, intake) }),
+    ...(current && { kept: `Your plan in progress (${current}) is kept: harden audit at a terminal carries on with it.` }),
+    ...(plan && intake && { plan: planSummary(plan, intake, checklists) }),
   };
 }
 
@@ -129,6 +132,14 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
         { value: "resume", name: "Yes, carry on where I stopped" },
         { value: "new", name: "No, start a new audit (your answers so far are kept)" },
       ])) === "resume";
+  } else if (resumable && named) {
+    // A plan in progress is never replaced silently: she keeps it or starts anew.
+    const wanted = sanitizeLine(named.map((c) => c.name).join(", "));
+    resume =
+      (await ui.chooseOne(`You have a plan in progress (${inProgressWords(checklists, progress)}). Keep it, or start anew with ${wanted}?`, [
+        { value: "resume", name: "Keep my plan and carry on with it" },
+        { value: "new", name: `Start anew with ${wanted} (your answers so far are kept)` },
+      ])) === "resume";
   }
   if (!resume) {
     const start = named
@@ -142,7 +153,7 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
       const intake = await askIntake(ui, rules, checklists, style, progress.session?.platforms, savedIntake(ctx, rules));
       if (!intake.reused) await offerToKeep(ctx, ui, intake.answers);
       const plan = buildPlan(rules, intake.answers, checklists, intake.platforms);
-      ui.say(`\n${topFive(plan, style)}`);
+      ui.say(`\n${topFive(plan, checklists, style)}`);
       const at = ctx.now().toISOString();
       save((latest) => startSession(latest, plan.platforms, at, plan.items.map((p) => p.item.id)));
     } else {

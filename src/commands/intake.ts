@@ -75,12 +75,13 @@ export async function offerToKeep(ctx: Context, ui: IntakeUI, answers: IntakeAns
   ctx.state().updateSettings((settings) => ({ ...settings, intake: answers }));
 }
 
-export function topFive(plan: Plan, style: Style): string {
+export function topFive(plan: Plan, checklists: Checklist[], style: Style): string {
   const lines = [style.bold("Your plan: the five steps that matter most first")];
-  plan.items.slice(0, 5).forEach((entry, i) => {
+  plan.today.concat(plan.then).slice(0, 5).forEach((entry, i) => {
     lines.push(`  ${i + 1}. ${sanitizeLine(entry.item.title)} (${sanitizeLine(entry.checklist.name)}, ${RISK_WORDS[entry.item.risk]})`);
     lines.push(style.dim(wrap(`Why: ${planReason(entry)}`, 80, "     ")));
   });
-  lines.push(`  …then ${Math.max(0, plan.items.length - 5)} more, in order.`);
+  lines.push(`  …then ${Math.max(0, plan.today.length - 5)} more today, and ${plan.then.length} after, account by account.`);
+  if (plan.otherAccounts.length) lines.push(style.dim(wrap(`Other accounts you may have: ${plan.otherAccounts.map((p) => sanitizeLine(checklists.find((c) => c.platform === p)?.name ?? p)).join(", ")}. Their steps are left out; choose them next time if you use them.`, 80, "  ")));
   return `${lines.join("\n")}\n`;
 }

@@ -1,21 +1,36 @@
 /** harden plan: the intake and the ranked plan, at a terminal or from an answers file (clinics). */
 import { readAnswersFile } from "../answers/answersFile.js";
-import { buildPlan, INTAKE_ANSWERS, planReason, type IntakeAnswers } from "../core/plan.js";
+import type { Checklist } from "../core/checklist.js";
+import { buildPlan, INTAKE_ANSWERS, planReason, type IntakeAnswers, type Plan, type PlannedItem } from "../core/plan.js";
+import { itemsToAsk, resumableSession, startSession, type Progress } from "../core/progress.js";
 import { UsageError } from "../errors.js";
+import { sanitizeLine } from "../output/sanitize.js";
 import { loadIntakeRules } from "../intake/rules.js";
-import type { CommandResult, PlanSummary } from "../output/results.js";
+import type { CommandResult, PlanStep, PlanSummary } from "../output/results.js";
 import { wrap } from "../output/wrap.js";
 import type { Style } from "../output/style.js";
 import type { Context } from "./context.js";
 import { askIntake, offerToKeep, savedIntake, type IntakeUI } from "./intake.js";
 import { pickChecklists } from "./platforms.js";
 
-export function planSummary(plan: ReturnType<typeof buildPlan>, answers: IntakeAnswers): PlanSummary {
+export function planSummary(plan: Plan, answers: IntakeAnswers, checklists: Checklist[]): PlanSummary {
+  const step = (p: PlannedItem): PlanStep => ({
+    id: p.item.id,
+    platform: p.checklist.platform,
+    account: p.checklist.name,
+    title: p.item.title,
+    risk: p.item.risk,
+    score: p.score,
+    why: planReason(p),
+  });
   return {
     intake: answers,
     platforms: plan.platforms,
     rules: plan.applied,
-    items: plan.items.map((p) => ({ id: p.item.id, platform: p.checklist.platform, title: p.item.title, risk: p.item.risk, score: p.score, why: planReason(p) })),
+    items: plan.items.map(step),
+    today: plan.today.map(step),
+    then: plan.then.map(step),
+    otherAccounts: plan.otherAccounts.map((platform) => ({ platform, name: checklists.find((c) => c.platform === platform)?.name ?? platform })),
   };
 }
 
@@ -26,12 +41,47 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
     const file = await readAnswersFile(options.answers, checklists, rules.questions.map((q) => q.id));
     const answers = file.intake ?? {};
     const chosen = named ?? file.platforms ?? [];
-    return { kind: "plan", plan: planSummary(buildPlan(rules, answers, checklists, chosen), answers) };
+    const plan = buildPlan(rules, answers, checklists, chosen);
+    return { kind: "plan", plan: withKept(planSummary(plan, answers, checklists), await followPlan(ctx, undefined, checklists, plan)) };
   }
   if (!ctx.canPrompt || !deps.ui) throw new UsageError("harden plan asks a few questions and needs a terminal. For a scripted run: harden plan --answers FILE (with intake: and platforms:).");
   const intake = await askIntake(deps.ui, rules, checklists, deps.style, undefined, savedIntake(ctx, rules));
   if (!intake.reused) await offerToKeep(ctx, deps.ui, intake.answers);
-  return { kind: "plan", plan: planSummary(buildPlan(rules, intake.answers, checklists, named ?? intake.platforms), intake.answers) };
+  const plan = buildPlan(rules, intake.answers, checklists, named ?? intake.platforms);
+  return { kind: "plan", plan: withKept(planSummary(plan, intake.answers, checklists), await followPlan(ctx, deps.ui, checklists, plan)) };
+}
+
+const withKept = (summary: PlanSummary, kept: string | undefined): PlanSummary => (kept ? { ...summary, kept } : summary);
+
+/** The plan in progress, in words: its accounts and how many steps are left. */
+export function inProgressWords(checklists: Checklist[], progress: Progress): string | undefined {
+  const session = resumableSession(checklists, progress);
+  if (!session) return undefined;
+  const names = session.platforms.map((p) => checklists.find((c) => c.platform === p)?.name ?? p).join(", ");
+  const left = itemsToAsk(checklists, progress).length;
+  return `${sanitizeLine(names)}, ${left} step${left === 1 ? "" : "s"} left`;
+}
+
+/**
+ * Makes the new plan the one \`harden audit\` follows, unless a plan is in progress: then, at a
+ * terminal, she chooses; without one it is kept. Returns what to say when it was kept.
+ */
+export async function followPlan(ctx: Context, ui: Pick<IntakeUI, "chooseOne"> | undefined, checklists: Checklist[], plan: Plan): Promise<string | undefined> {
+  if (!ctx.save) return undefined;
+  const state = ctx.state();
+  const current = inProgressWords(checklists, state.loadProgress());
+  if (current) {
+    const keep = ui
+      ? (await ui.chooseOne(`You have a plan in progress (${current}). Keep it, or follow this new plan from now on?`, [
+          { value: "keep", name: "Keep the plan in progress" },
+          { value: "new", name: "Follow this new plan (your answers so far are kept)" },
+        ])) === "keep"
+      : true;
+    if (keep) return `Your plan in progress (${current}) is kept: harden audit carries on with it. To follow this plan instead, run harden plan at a terminal and choose it.`;
+  }
+  const at = ctx.now().toISOString();
+  state.updateProgress((latest) => startSession(latest, plan.platforms, at, plan.items.map((p) => p.item.id)));
+  return undefined;
 }
 
 /** `plan --help`: what an answers file holds, with the question ids read from the intake rules. */

@@ -22,11 +22,34 @@ export interface PlanRule {
   boost?: number;
   match?: { checklists?: string[]; sections?: string[]; flags?: string[]; ids?: string[] };
   because: string;
+  /** The reason an item this rule raised shows: {why} and {title} are the item's own words. */
+  reason?: string;
+}
+
+export type ItemMatch = NonNullable<PlanRule["match"]>;
+
+/** One part of "today": the steps it takes, in the plan's order, and at most `limit` of them. */
+export interface TodayPart {
+  id: string;
+  match: ItemMatch;
+  limit?: number;
+  /** Only steps a rule raised for these answers. */
+  raised?: boolean;
+}
+
+/**
+ * How the plan is laid out: "today" is made of parts in this order (safety, evidence, a safe
+ * device, then what stops harm now), at most `max` steps; "then" is the rest, account by account.
+ */
+export interface PlanLayout {
+  max: number;
+  parts: TodayPart[];
 }
 
 export interface IntakeRules {
   questions: IntakeQuestion[];
   rules: PlanRule[];
+  today?: PlanLayout;
 }
 
 export interface PlannedItem {
@@ -42,7 +65,14 @@ export interface Plan {
   platforms: string[];
   /** Rules that applied, in file order. */
   applied: string[];
+  /** Every step, in the order to take them: today's, then the rest. */
   items: PlannedItem[];
+  /** The steps that stop harm now, in order. */
+  today: PlannedItem[];
+  /** The rest, account by account: each platform's steps together, the most urgent platform first. */
+  then: PlannedItem[];
+  /** Platforms the left-out response steps are for: offered once, not as steps. */
+  otherAccounts: string[];
 }
 
 const RISK_SCORE: Record<string, number> = { high: 30, medium: 20, low: 10 };
@@ -55,8 +85,10 @@ export function ruleApplies(rule: PlanRule, answers: IntakeAnswers): boolean {
 }
 
 export function ruleMatches(rule: PlanRule, checklist: Checklist, item: ChecklistItem): boolean {
-  const m = rule.match;
-  if (!m) return false;
+  return rule.match !== undefined && itemMatches(rule.match, checklist, item);
+}
+
+export function itemMatches(m: ItemMatch, checklist: Checklist, item: ChecklistItem): boolean {
   return (
     (!m.checklists || m.checklists.includes(checklist.platform)) &&
     (!m.sections || m.sections.includes(item.section)) &&
@@ -78,7 +110,9 @@ export function concernsChosen(checklist: Checklist, item: ChecklistItem, accoun
 /**
  * Ranks every item of the chosen checklists (plus those rules add): its risk, raised by each
  * rule that applies and matches it. Ties keep checklist and file order, so the plan is stable.
- * Response items for platforms the person did not choose are left out (concernsChosen).
+ * Response items for platforms the person did not choose are left out (concernsChosen); the
+ * platforms they are for are named once, in otherAccounts. The ranked items are then laid out
+ * as today and then (layOut).
  */
 export function buildPlan(rules: IntakeRules, answers: IntakeAnswers, checklists: Checklist[], chosen: string[]): Plan {
   const applied = rules.rules.filter((r) => ruleApplies(r, answers));
@@ -86,25 +120,71 @@ export function buildPlan(rules: IntakeRules, answers: IntakeAnswers, checklists
   const platforms = [...new Set([...applied.flatMap((r) => r.add ?? []), ...chosen])].filter((p) => known.has(p));
   const accounts = chosen.filter((p) => checklists.some((c) => c.platform === p && c.kind !== "response"));
   const items: Array<PlannedItem & { order: number }> = [];
+  const other = new Set<string>();
   for (const platform of platforms) {
     const checklist = checklists.find((c) => c.platform === platform)!;
     for (const item of checklist.items) {
-      if (!concernsChosen(checklist, item, accounts)) continue;
-      const raising = applied.filter((r) => (r.boost ?? 0) !== 0 && ruleMatches(r, checklist, item));
+      if (!concernsChosen(checklist, item, accounts)) {
+        for (const p of item.appliesTo ?? []) other.add(p);
+        continue;
+      }
+      // The strongest rule first: its reason is the one shown.
+      const raising = applied.filter((r) => (r.boost ?? 0) !== 0 && ruleMatches(r, checklist, item)).sort((a, b) => (b.boost ?? 0) - (a.boost ?? 0));
       items.push({
         checklist,
         item,
         score: (RISK_SCORE[item.risk] ?? 0) + raising.reduce((sum, r) => sum + (r.boost ?? 0), 0),
-        reasons: raising.map((r) => r.because),
+        reasons: raising.map((r) => reasonFor(r, item)),
         order: items.length,
       });
     }
   }
   items.sort((a, b) => b.score - a.score || RISKS.indexOf(a.item.risk) - RISKS.indexOf(b.item.risk) || a.order - b.order);
-  return { platforms, applied: applied.map((r) => r.id), items: items.map(({ order: _o, ...rest }) => rest) };
+  const ranked = items.map(({ order: _o, ...rest }) => rest);
+  const { today, then } = layOut(ranked, rules.today);
+  const otherAccounts = [...other].filter((p) => !accounts.includes(p)).sort((a, b) => platformIndex(checklists, a) - platformIndex(checklists, b));
+  return { platforms, applied: applied.map((r) => r.id), items: [...today, ...then], today, then, otherAccounts };
 }
 
-/** Why an item is in the top of the plan, in one line. */
+const platformIndex = (checklists: Checklist[], platform: string) => {
+  const i = checklists.findIndex((c) => c.platform === platform);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+};
+
+/** A rule's reason for one item, in the item's own words: {why} and {title} filled in. */
+export function reasonFor(rule: PlanRule, item: ChecklistItem): string {
+  const template = rule.reason ?? "{why}";
+  return template.replace(/\{(why|title)\}/g, (_m, key: "why" | "title") => item[key].trim());
+}
+
+/**
+ * Today: each part in turn takes the ranked steps it matches (at most its limit) until there
+ * are `max`; so safety, evidence and a safe device come before the steps that could be noticed
+ * or remove evidence. Then: the rest, grouped by platform, the platform with the most urgent
+ * step first, each platform's steps in ranked order.
+ */
+export function layOut(ranked: PlannedItem[], layout: PlanLayout | undefined): { today: PlannedItem[]; then: PlannedItem[] } {
+  const today: PlannedItem[] = [];
+  for (const part of layout?.parts ?? []) {
+    let taken = 0;
+    for (const entry of ranked) {
+      if (today.length >= (layout?.max ?? 0) || (part.limit !== undefined && taken >= part.limit)) break;
+      if (today.includes(entry) || (part.raised && entry.reasons.length === 0) || !itemMatches(part.match, entry.checklist, entry.item)) continue;
+      today.push(entry);
+      taken++;
+    }
+  }
+  const groups = new Map<string, PlannedItem[]>();
+  for (const entry of ranked) {
+    if (today.includes(entry)) continue;
+    const group = groups.get(entry.checklist.platform) ?? [];
+    group.push(entry);
+    groups.set(entry.checklist.platform, group);
+  }
+  return { today, then: [...groups.values()].flat() };
+}
+
+/** Why an item is in the plan, in one line, specific to the item. */
 export function planReason(entry: PlannedItem): string {
-  return entry.reasons[0] ?? `It is marked ${entry.item.risk} risk.`;
+  return entry.reasons[0] ?? entry.item.why.trim();
 }

@@ -64,9 +64,9 @@ export function itemsToAsk(checklists: Checklist[], progress: Progress): Array<{
     }
   }
   if (!session.order) return out;
+  // A plan's order also says which steps are in it: the ones it left out are not asked.
   const rank = new Map(session.order.map((id, i) => [id, i]));
-  const at = (id: string) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
-  return out.map((entry, i) => ({ entry, i })).sort((a, b) => at(a.entry.item.id) - at(b.entry.item.id) || a.i - b.i).map(({ entry }) => entry);
+  return out.filter((entry) => rank.has(entry.item.id)).sort((a, b) => rank.get(a.item.id)! - rank.get(b.item.id)!);
 }
 
 /** A session that stopped before its end and still has questions left. */

@@ -89,11 +89,11 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     }
     case "plan": {
       if (options.json) return ok(json(result.plan));
-      return ok(options.discreet ? planCounts(result.plan, style) : planText(result.plan, style));
+      return ok(options.discreet ? planCounts(result.plan, style) : planText(result.plan, style), result.plan.kept ? [result.plan.kept] : []);
     }
     case "audit": {
-      if (options.json) return ok(json(result.plan ? { ...result.summary, plan: result.plan } : result.summary));
-      const notes = [];
+      if (options.json) return ok(json({ ...result.summary, ...(result.plan && { plan: result.plan }), ...(result.kept && { kept: result.kept }) }));
+      const notes = result.kept ? [result.kept] : [];
       if (!result.finished) notes.push("Your answers are saved. Run `harden audit` again to carry on where you stopped.");
       if (!result.saved) notes.push("Nothing was saved (--no-save).");
       return ok(options.discreet ? summaryCounts(result.summary, style) : summaryText(result.summary, style), notes);

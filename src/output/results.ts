@@ -19,7 +19,7 @@ export type CommandResult =
   | { kind: "list"; checklists: ChecklistSummary[] }
   | { kind: "checklist"; checklists: Checklist[]; format: DocFormat; paper?: Paper }
   | { kind: "validate"; files: string[]; problems: Problem[] }
-  | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean; plan?: PlanSummary }
+  | { kind: "audit"; summary: AuditSummary; finished: boolean; saved: boolean; plan?: PlanSummary; kept?: string }
   | { kind: "plan"; plan: PlanSummary }
   | { kind: "changes"; staleness: Staleness; diff?: SnapshotDiff; format: DocFormat; paper?: Paper }
   | { kind: "report"; summary: AuditSummary; format: DocFormat; paper?: Paper; lastAnswerAt?: string; lastAuditAt?: string }
@@ -74,7 +74,27 @@ export interface PlanSummary {
   intake: Record<string, string>;
   platforms: string[];
   rules: string[];
-  items: Array<{ id: string; platform: string; title: string; risk: string; score: number; why: string }>;
+  /** Every step in order: today's, then the rest. */
+  items: PlanStep[];
+  /** The steps that stop harm now. */
+  today: PlanStep[];
+  /** The rest, account by account. */
+  then: PlanStep[];
+  /** Accounts she did not name that some steps are for: offered once, as one line. */
+  otherAccounts: Array<{ platform: string; name: string }>;
+  /** Said when a plan in progress was kept instead of this one. */
+  kept?: string;
+}
+
+export interface PlanStep {
+  id: string;
+  platform: string;
+  /** The checklist's name, for grouping by account. */
+  account: string;
+  title: string;
+  risk: string;
+  score: number;
+  why: string;
 }
 
 export interface DrillOutcome {

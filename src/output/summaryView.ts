@@ -88,12 +88,23 @@ ${remaining}`,
 }
 
 export function planText(plan: PlanSummary, style: Style): string {
-  const out = [style.bold("Your plan, most important first")];
-  plan.items.forEach((item, i) => {
-    out.push(`  ${i + 1}. ${sanitizeLine(item.title)} (${RISK_WORDS[item.risk as keyof typeof RISK_WORDS] ?? item.risk}) ${style.dim(item.id)}`);
-    if (i < 5) out.push(style.dim(`     Why: ${sanitizeLine(item.why)}`));
+  const step = (item: PlanSummary["items"][number], n: number, why: boolean) => [
+    `  ${n}. ${sanitizeLine(item.title)} (${RISK_WORDS[item.risk as keyof typeof RISK_WORDS] ?? item.risk}) ${style.dim(item.id)}`,
+    ...(why ? [style.dim(wrap(`Why: ${sanitizeLine(item.why)}`, 80, "     "))] : []),
+  ];
+  const out = [style.bold(`Today: ${plan.today.length} step${plan.today.length === 1 ? "" : "s"} that stop harm now`)];
+  plan.today.forEach((item, i) => out.push(...step(item, i + 1, true)));
+  if (plan.then.length) out.push("", style.bold("Then, account by account"));
+  let account: string | undefined;
+  plan.then.forEach((item, i) => {
+    if (item.account !== account) out.push(`  ${style.bold(sanitizeLine(item.account))}`);
+    account = item.account;
+    out.push(...step(item, plan.today.length + i + 1, false));
   });
-  out.push("", "Start with: harden audit (it follows this plan when you answer the questions there).");
+  if (plan.otherAccounts.length) {
+    out.push("", wrap(`Other accounts you may have: ${plan.otherAccounts.map((a) => sanitizeLine(a.name)).join(", ")}. If you use one of them, run harden plan again and choose it too.`, 80, "  "));
+  }
+  out.push("", "Start with: harden audit (it follows this plan).");
   return `${out.join("\n")}\n`;
 }
 

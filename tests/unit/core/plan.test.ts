@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadChecklists } from "../../../src/checklists/catalog.js";
 import { loadFolder } from "../../../src/checklists/loader.js";
 import type { Checklist } from "../../../src/core/checklist.js";
-import { buildPlan, ruleApplies, ruleMatches, type IntakeAnswers, type PlanRule } from "../../../src/core/plan.js";
+import { buildPlan, planReason, ruleApplies, ruleMatches, type IntakeAnswers, type PlanRule } from "../../../src/core/plan.js";
 import { MAX_GRADE, readingGrade } from "../../../src/core/readingGrade.js";
 import { loadIntakeRules } from "../../../src/intake/rules.js";
 import { CHECKLIST_FIXTURES } from "../../helpers/fixtures.js";
@@ -93,7 +93,9 @@ describe("the intake for what issue 11 adds (on stand-in checklists)", () => {
   it("personal details posted bring the personal-details checklist and the phone number's steps", () => {
     const plan = buildPlan(rules, { "details-posted": "yes" }, story, ["google"]);
     expect(plan.platforms).toEqual(expect.arrayContaining(["personal-details-shared", "phone", "google"]));
-    expect(plan.items.slice(0, 6).map((p) => p.item.id)).toEqual(SECTION_2.slice(0, 6));
+    // Saving evidence first, and the take-downs today (issue 12: safety and evidence before the rest).
+    expect(plan.items[0]!.item.id).toBe("personal-details-shared.save-evidence");
+    expect(plan.today.map((p) => p.item.id)).toEqual(expect.arrayContaining(["personal-details-shared.results-about-you", "personal-details-shared.ask-site-removal"]));
     expect(ids({ "details-posted": "yes" }, ["google"])).toEqual(expect.arrayContaining(SECTION_2.slice(0, 11)));
     expect(buildPlan(rules, { "details-posted": "no" }, story, ["google"]).platforms).toEqual(["google"]);
   });
@@ -147,7 +149,7 @@ describe("ranked plan", () => {
   it("with no answers puts the email and phone that recover everything first", () => {
     const plan = top({}, ["instagram", "email", "google"]);
     expect(plan.every((p) => ["email", "google"].includes(p.checklist.platform))).toBe(true);
-    expect(plan[0]!.reasons[0]).toMatch(/email and phone can reset every other account/);
+    expect(plan[0]!.reasons[0]).toMatch(/email and phone can reset your other accounts/);
   });
 
   it("an account taken over adds and leads with the response checklist", () => {
@@ -184,5 +186,78 @@ describe("the intake's words", () => {
       ...rules.rules.map((r) => readingGrade(r.because) > MAX_GRADE.whyAndSteps && `rule ${r.id}`),
     ].filter(Boolean);
     expect(over).toEqual([]);
+  });
+});
+
+/**
+ * Issue 12, the plan: for several intake profiles, the plan keeps to her accounts, puts safety
+ * and evidence before anything that could be noticed or remove evidence, gives each step its
+ * own reason, and comes in two parts: today (at most 15) and then, account by account.
+ */
+const PROFILES: Array<{ name: string; answers: IntakeAnswers; chosen: string[] }> = [
+  { name: "the founding story", answers: STORY, chosen: STORY_ACCOUNTS },
+  { name: "someone who had her phone", answers: { "physical-access": "yes", "knows-passwords": "yes", "shared-accounts": "yes" }, chosen: ["whatsapp", "instagram", "phone"] },
+  { name: "an account taken over", answers: { "taken-over": "yes" }, chosen: ["instagram", "email"] },
+  { name: "images shared, nothing else said", answers: { images: "yes" }, chosen: ["snapchat"] },
+  { name: "no answers", answers: {}, chosen: ["google", "facebook"] },
+];
+const SAFETY_AND_EVIDENCE = new Set(["phone.plan-first", "images-or-impersonation.save-evidence", "personal-details-shared.save-evidence"]);
+const concerns = (p: { checklist: Checklist; item: { appliesTo?: string[] } }, platform: string) => p.checklist.platform === platform || (p.item.appliesTo ?? []).includes(platform);
+
+describe("the plan's order and parts, for several intake profiles", () => {
+  for (const { name, answers, chosen } of PROFILES) {
+    describe(name, () => {
+      const plan = buildPlan(rules, answers, lists, chosen);
+      const ids = plan.items.map((p) => p.item.id);
+
+      it("has today (at most 15 steps) and then, together every step once", () => {
+        expect(plan.today.length).toBeLessThanOrEqual(15);
+        expect([...plan.today, ...plan.then].map((p) => p.item.id)).toEqual(ids);
+        expect(new Set(ids).size).toBe(ids.length);
+      });
+
+      it("keeps response steps to the accounts she chose", () => {
+        const accounts = chosen.filter((c) => lists.find((l) => l.platform === c)?.kind !== "response");
+        for (const p of plan.items) if (p.item.appliesTo) expect(p.item.appliesTo.some((a) => accounts.includes(a))).toBe(true);
+        for (const p of plan.otherAccounts) expect(accounts).not.toContain(p);
+      });
+
+      it("puts safety and evidence before any step that can be noticed or remove evidence", () => {
+        const lastAnchor = Math.max(-1, ...ids.map((id, i) => (SAFETY_AND_EVIDENCE.has(id) ? i : -1)));
+        const firstFlagged = plan.items.findIndex((p) => !SAFETY_AND_EVIDENCE.has(p.item.id) && p.item.flags?.some((f) => f === "alerts-others" || f === "document-first"));
+        if (lastAnchor >= 0) expect(firstFlagged).toBeGreaterThan(lastAnchor);
+        const start = ids.indexOf("account-taken-over.start-safely");
+        if (start >= 0) {
+          const firstSafeDevice = plan.items.findIndex((p, i) => i !== start && !SAFETY_AND_EVIDENCE.has(p.item.id) && p.item.flags?.includes("safe-device"));
+          expect(firstSafeDevice).toBeGreaterThan(start);
+        }
+      });
+
+      it("gives every step a reason of its own: no two steps share one", () => {
+        const reasons = plan.items.map(planReason);
+        expect(reasons.every((r) => r.length > 0)).toBe(true);
+        expect(new Set(reasons).size).toBe(reasons.length);
+      });
+
+      it("then goes account by account: each platform's steps together", () => {
+        const seen: string[] = [];
+        for (const p of plan.then) if (seen.at(-1) !== p.checklist.platform) seen.push(p.checklist.platform);
+        expect(new Set(seen).size).toBe(seen.length);
+      });
+    });
+  }
+
+  it("the founding story: safety first, saving evidence within the first 3, her Facebook early, no other account's steps", () => {
+    const plan = buildPlan(rules, STORY, lists, STORY_ACCOUNTS);
+    const ids = plan.items.map((p) => p.item.id);
+    expect(ids[0]).toBe("phone.plan-first");
+    expect(ids.slice(0, 3)).toContain("images-or-impersonation.save-evidence");
+    const getBackInto = plan.items.filter((p) => /^Get back into/.test(p.item.title));
+    expect(getBackInto.length).toBeGreaterThan(0);
+    for (const p of getBackInto) expect(p.item.appliesTo?.some((a) => STORY_ACCOUNTS.includes(a))).toBe(true);
+    const firstFacebook = plan.items.find((p) => concerns(p, "facebook"))!;
+    expect(plan.today.includes(firstFacebook) || plan.then[0] === firstFacebook).toBe(true);
+    expect(plan.otherAccounts).toEqual(expect.arrayContaining(["microsoft", "apple", "instagram", "x"]));
+    expect(plan.today.map((p) => p.item.id)).toEqual(expect.arrayContaining(["account-taken-over.start-safely", "account-taken-over.recover-facebook"]));
   });
 });

@@ -33,6 +33,11 @@ describe("progress", () => {
     expect(itemsToAsk(lists, p).map((x) => x.item.id)).toEqual(["a.high", "a.mid", "a.low"]);
   });
 
+  it("follows a plan's order, and does not ask the steps the plan left out", () => {
+    const p = startSession(emptyProgress(), ["a", "b"], "2026-01-01T00:00:00.000Z", ["b.high", "a.low", "a.high"]);
+    expect(itemsToAsk(lists, p).map((x) => x.item.id)).toEqual(["b.high", "a.low", "a.high"]);
+  });
+
   it("keeps a response checklist's steps in the order written", () => {
     const response: Checklist = { ...lists[0]!, kind: "response" };
     const p = startSession(emptyProgress(), ["a"], "2026-01-01T00:00:00.000Z");

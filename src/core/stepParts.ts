@@ -3,8 +3,11 @@ import type { ChecklistItem } from "./checklist.js";
 
 const REMOVES = /\b(remove|delete|revoke|sign out|log out|unsubscribe|untick|unfollow|block|stop sharing|stop using|disable|reset|leave family)\b/i;
 
+/** "Before you remove anything, take screenshots": a step that warns about removing does not remove. */
+const WARNS = /^\s*(before|don't|do not|never)\b/i;
+
 /** The number (from 1) of the first step that removes something, where the steps say so. */
 export function firstRemovingStep(item: ChecklistItem): number | undefined {
-  const index = item.steps.findIndex((step) => REMOVES.test(step));
+  const index = item.steps.findIndex((step) => REMOVES.test(step) && !WARNS.test(step));
   return index === -1 ? undefined : index + 1;
 }

@@ -10,6 +10,11 @@ describe("firstRemovingStep", () => {
     expect(firstRemovingStep(item(["Take screenshots, then sign out every device you don't know."]))).toBe(1);
   });
 
+  it("does not take a warning about removing for a step that removes", () => {
+    expect(firstRemovingStep(item(["Use a safe phone.", "Before you remove or turn off anything, take screenshots.", "Talk to an advocate."]))).toBeUndefined();
+    expect(firstRemovingStep(item(["Don't delete the messages: they are evidence.", "Block the account."]))).toBe(2);
+  });
+
   it("says nothing when no step removes anything", () => {
     expect(firstRemovingStep(item(["Look at each device."]))).toBeUndefined();
   });

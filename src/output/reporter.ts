@@ -127,7 +127,9 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     }
     case "workshop": {
       if (options.json) return ok(json({ title: result.title, audit: result.audit ?? null, drills: result.drills }));
-      const lines = [result.audit ? summaryText(result.audit, style, `${sanitizeLine(result.title)}: checklists`) : ""];
+      // After the private screen, counts only: step titles would stay in the scrollback.
+      const audit = result.audit && (options.discreet ? summaryCounts(result.audit, style) : summaryText(result.audit, style, `${sanitizeLine(result.title)}: checklists`));
+      const lines = [audit ?? ""];
       for (const d of result.drills) lines.push(`${d.done ? style.green("✓") : "-"} ${d.drill}: ${d.note}`);
       return ok(`${lines.join("\n").trimStart()}\n`);
     }

@@ -1,17 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { CHECKLIST_FIXTURES, ROOT, tempDir } from "../helpers/fixtures.js";
+import { describe, expect, it } from "vitest";
+import { CHECKLIST_FIXTURES, ROOT, tempHomes } from "../helpers/fixtures.js";
 import { runHarden } from "../helpers/run.js";
 
-let cleanup = () => {};
-afterEach(() => cleanup());
+const home = tempHomes();
 
-function home() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  return { dir: t.dir, env: { HARDEN_HOME: path.join(t.dir, "home") } };
-}
 
 const GOOD = path.join(CHECKLIST_FIXTURES, "good");
 

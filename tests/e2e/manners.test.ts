@@ -1,20 +1,14 @@
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { serveEntries, startRangeServer } from "../fixtures/breach/rangeServer.js";
-import { BIN, ROOT, tempDir } from "../helpers/fixtures.js";
+import { BIN, ROOT, tempHomes } from "../helpers/fixtures.js";
 import { runHarden } from "../helpers/run.js";
 
-let cleanup = () => {};
-afterEach(() => cleanup());
+const home = tempHomes();
 
-function home() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  return { dir: t.dir, env: { HARDEN_HOME: path.join(t.dir, "home") } };
-}
 
 /** The built bin with its stdout read by something that stops after the first chunk, as `| head -3` does. */
 function runIntoClosedPipe(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {

@@ -1,21 +1,15 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { CHECKLIST_FIXTURES, tempDir } from "../helpers/fixtures.js";
+import { describe, expect, it } from "vitest";
+import { CHECKLIST_FIXTURES, tempHomes } from "../helpers/fixtures.js";
 import { liveHazards, renderMarkdown } from "../helpers/markup.js";
 import { runHarden } from "../helpers/run.js";
 import { runHardenWithin } from "../helpers/runLimited.js";
 
-let cleanup = () => {};
-afterEach(() => cleanup());
+const setup = tempHomes();
 const GOOD = path.join(CHECKLIST_FIXTURES, "good");
 
-function setup() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  return { dir: t.dir, env: { HARDEN_HOME: path.join(t.dir, "home") } };
-}
 
 const show = (output: string, env: NodeJS.ProcessEnv) => runHarden(["checklist", "show", "demo", "--format", "md", "--checklists", GOOD, "--output", output], { env });
 /** Files harden left in a folder besides the ones named: a temporary file must never stay behind. */

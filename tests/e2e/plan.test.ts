@@ -1,19 +1,13 @@
 /** Issue 12, the plan: two parts that keep to her accounts, and a plan in progress that is never replaced silently. */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/fixtures.js";
+import { describe, expect, it } from "vitest";
+import { tempHomes } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
 import { runHarden } from "../helpers/run.js";
 
-let cleanup = () => {};
-afterEach(() => cleanup());
+const home = tempHomes();
 
-function home() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  return { dir: t.dir, env: { HARDEN_HOME: path.join(t.dir, "home") } };
-}
 
 /** The founding story: Facebook hacked, fake nudes, her number given out, someone acting as her. */
 const STORY = {

@@ -54,3 +54,14 @@ export class InterruptedError extends HardenError {
     super(message, ExitCode.interrupted);
   }
 }
+
+/** The most specific system error code (ENOENT, ECONNRESET...), looking through wrappers' causes and Node's AggregateError. */
+export function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[A-Z0-9_]{1,48}$/.test(code)) return code;
+    const inner = current instanceof AggregateError ? current.errors[0] : current.cause;
+    current = inner;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { opendir } from "node:fs/promises";
 import { join } from "node:path";
-import { InvalidInputError } from "../errors.js";
+import { errorCode, InvalidInputError } from "../errors.js";
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from "../files/regular.js";
 import type { RangeOutcome } from "./batch.js";
 import { PREFIX_LENGTH, SUFFIX_LENGTH, type HashMode } from "./hash.js";
@@ -18,15 +18,6 @@ const WHAT = "offline range file";
 
 /** Reads one range file: only a regular file (a FIFO would hang the read, a device never ends). */
 const readRangeFile = async (file: string) => (await readRegularFile(file, WHAT, MAX_RANGE_FILE_BYTES)).toString("utf8");
-
-/** The errno code behind a read error, looking through readRegularFile's wrapper. */
-function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 3; current = current.cause, depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
 
 export class PrefixFolder {
   /** Files read by lookups, for tests and benchmarks. */

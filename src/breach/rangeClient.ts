@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import { EnvHttpProxyAgent, request, type Dispatcher } from "undici";
-import { UsageError } from "../errors.js";
+import { errorCode, UsageError } from "../errors.js";
 import type { HashMode } from "./hash.js";
 import { checkByRange, type RangeOutcome } from "./batch.js";
 import { checkRangeBody } from "./rangeBody.js";
@@ -349,16 +349,6 @@ function networkFailure(error: unknown, settings: Settings): AttemptFailure {
   return { kind: "lost", detail: LOST[code] ?? `network error (${code})` };
 }
 
-/** The most specific error code, looking through undici's wrappers and Node's AggregateError. */
-function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[A-Z0-9_]{1,48}$/.test(code)) return code;
-    const inner = current instanceof AggregateError ? current.errors[0] : current.cause;
-    current = inner;
-  }
-  return undefined;
-}
 
 function failed(host: string, failures: readonly AttemptFailure[]): RangeOutcome {
   return { ok: false, reason: describeFailures(host, failures) };

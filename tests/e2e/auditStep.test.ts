@@ -34,7 +34,8 @@ async function demoAudit(): Promise<{ session: PtySession; home: string }> {
   cleanup = t.cleanup;
   const home = path.join(t.dir, "home");
   const session = new PtySession(["audit", "demo", "--checklists", path.join(CHECKLIST_FIXTURES, "good")], { HARDEN_HOME: home });
-  await session.waitFor(SAFE_NOW);
+  // The question and its whole choice list (the key help comes last), not the question alone.
+  await session.waitFor(new RegExp(`${SAFE_NOW.source}[\\s\\S]*navigate`));
   return { session, home };
 }
 

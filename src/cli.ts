@@ -8,6 +8,8 @@ import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInp
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
+import { isLanguage, LANGUAGES, resolveLanguage, useLanguage } from "./i18n/index.js";
+import { savedLanguage } from "./state/language.js";
 import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
 import type { CheckProgress } from "./breach/result.js";
@@ -187,6 +189,7 @@ export function buildProgram(): Command {
     .option("--no-save", "keep nothing on disk this run")
     .option("--checklists <dir>", "add your own checklists from this folder (same id replaces a built-in item)")
     .option("--debug", "show details of unexpected errors")
+    .addOption(new Option("--lang <lang>", "the language to use (else harden config set lang, then LC_ALL, LC_MESSAGES, LANG)").choices([...LANGUAGES]))
     .addHelpText("after", EXIT_CODES_HELP)
     .showSuggestionAfterError()
     .exitOverride()
@@ -609,9 +612,18 @@ async function exitCodeFor(error: unknown, flags: { debug: boolean; json: boolea
 /** The answers-file part of `plan --help`, read from the intake rules only when that help is asked for. */
 let planHelp = "";
 
+/** --lang's value, read before the program is built so that its help is in that language too. */
+function langFlag(args: string[]): string | undefined {
+  const at = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (at < 0) return undefined;
+  return args[at]!.includes("=") ? args[at]!.slice("--lang=".length) : args[at + 1];
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   const args = argv.slice(2);
+  const flag = langFlag(args);
+  useLanguage(resolveLanguage({ flag, setting: isLanguage(flag) ? undefined : savedLanguage(process.env), env: process.env }));
+  const program = buildProgram();
   if (args.includes("plan") && ["--help", "-h", "help"].some((a) => args.includes(a))) {
     planHelp = await (await import("./commands/plan.js")).planAnswersHelp(Math.min(process.stdout.columns || 80, 100));
   }

@@ -3,6 +3,7 @@
  * birth year, pet) are saved only when the person sets them here, which is their consent.
  */
 import { UsageError } from "../errors.js";
+import { isLanguage, LANGUAGES } from "../i18n/index.js";
 import { checkRangeUrl } from "./passwordOptions.js";
 import type { CommandResult } from "../output/results.js";
 import type { Context } from "./context.js";
@@ -32,6 +33,14 @@ const SETTINGS: Record<string, SettingSpec> = {
     key: "offline",
     describe: "downloaded breach data to use instead of the network",
     parse: (value) => value,
+  },
+  lang: {
+    key: "lang",
+    describe: "the language harden speaks: en, fr or ar (else from LC_ALL, LC_MESSAGES or LANG)",
+    parse(value) {
+      if (!isLanguage(value)) throw new UsageError(`lang must be one of ${LANGUAGES.join(", ")} (got "${value}").`);
+      return value;
+    },
   },
   "profile-words": {
     key: "profileWords",

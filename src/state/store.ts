@@ -5,11 +5,13 @@
  */
 import { existsSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import envPaths from "env-paths";
+import { stateDir } from "./dir.js";
 import { emptyProgress, isAnswer, type Progress } from "../core/progress.js";
 import { removeEvidenceLeftovers } from "../evidence/log.js";
 import { keepAside, readStateFile, TEMP_MARK, useStateFolder, writeStateFile } from "./folder.js";
 import { LOCK_NAME, withStateLockSync } from "./lock.js";
+
+export { stateDir };
 
 const PROGRESS = "progress";
 const SETTINGS = "settings";
@@ -32,11 +34,6 @@ export interface StateStore {
   updateSettings(change: (latest: Settings) => Settings): Settings;
 }
 
-export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.HARDEN_HOME) return path.resolve(env.HARDEN_HOME);
-  // The platform's config folder (XDG on Linux, Application Support on macOS…).
-  return envPaths("harden", { suffix: "" }).config;
-}
 
 function isProgress(value: unknown): value is Progress {
   if (typeof value !== "object" || value === null) return false;

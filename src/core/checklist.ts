@@ -79,6 +79,8 @@ export interface ChecklistItem {
   alsoRead?: string[];
   /** Set when another language was asked for and this item is shown in English: its translation is stale or missing. */
   inEnglish?: "stale" | "missing";
+  /** The English steps of a translated item: what the audit's English word rules (which step removes something) read. */
+  englishSteps?: string[];
 }
 
 export type ChecklistKind = "platform" | "response";
@@ -114,7 +116,7 @@ export const inEnglishNote = (item: Pick<ChecklistItem, "inEnglish">): string | 
 
 /** An item as shown or given as data: without sourceCopy and alsoRead, which are provenance for maintainers. */
 export function shownItem(item: ChecklistItem): ChecklistItem {
-  const { sourceCopy: _copy, alsoRead: _also, ...shown } = item;
+  const { sourceCopy: _copy, alsoRead: _also, englishSteps: _english, ...shown } = item;
   return shown;
 }
 

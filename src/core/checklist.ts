@@ -73,6 +73,8 @@ export interface ChecklistItem {
   sourceDate?: string;
   /** Platforms a response item concerns, so a plan can keep to the accounts a person uses. */
   appliesTo?: string[];
+  /** Countries (ISO 3166-1 alpha-2: FR, BE) an item applies in, such as a national helpline. */
+  countries?: string[];
   /** Hosts other than a platform's own that the item sends the person to on purpose. */
   thirdParty?: string[];
   /** Other pages read for the item (provenance for maintainers). */

@@ -93,15 +93,25 @@ const execAdb: Exec = (file, args, options) =>
     });
   });
 
+/** A phone adb cannot read, and why: exit 3, with what to do. */
+export class PhoneNotReadyError extends CouldNotCheckError {
+  readonly reason: "several" | "unauthorized" | "no-permissions" | "offline" | "no-phone";
+  constructor(reason: PhoneNotReadyError["reason"], count = 0) {
+    const key = { several: "severalPhones", unauthorized: "unauthorized", "no-permissions": "noPermissions", offline: "offline", "no-phone": "noPhone" }[reason];
+    super(t(`phone:errors.${key}`, { count }));
+    this.reason = reason;
+  }
+}
+
 /** Why the phone cannot be checked, in words that say what to do. */
-export function deviceProblem(devices: AdbDevice[]): CouldNotCheckError | undefined {
+export function deviceProblem(devices: AdbDevice[]): PhoneNotReadyError | undefined {
   const ready = devices.filter((d) => d.state === "device");
   if (ready.length === 1) return undefined;
-  if (ready.length > 1) return new CouldNotCheckError(t("phone:errors.severalPhones", { count: ready.length }));
-  if (devices.some((d) => d.state === "unauthorized")) return new CouldNotCheckError(t("phone:errors.unauthorized"));
-  if (devices.some((d) => d.state === "no permissions")) return new CouldNotCheckError(t("phone:errors.noPermissions"));
-  if (devices.some((d) => d.state === "offline")) return new CouldNotCheckError(t("phone:errors.offline"));
-  return new CouldNotCheckError(t("phone:errors.noPhone"));
+  if (ready.length > 1) return new PhoneNotReadyError("several", ready.length);
+  if (devices.some((d) => d.state === "unauthorized")) return new PhoneNotReadyError("unauthorized");
+  if (devices.some((d) => d.state === "no permissions")) return new PhoneNotReadyError("no-permissions");
+  if (devices.some((d) => d.state === "offline")) return new PhoneNotReadyError("offline");
+  return new PhoneNotReadyError("no-phone");
 }
 
 /** An APK path as pm prints it, safe to hand to the phone's shell as one word. */

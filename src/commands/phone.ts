@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { t } from "../i18n/index.js";
 import type { CommandResult } from "../output/results.js";
 import type { PhoneFormat, PhoneResult } from "../phone/results.js";
+import type { Exec } from "../phone/source.js";
 import type { Context } from "./context.js";
 
 /** What cli.ts lends a command definition: its action wrapper and its progress line. */
@@ -60,7 +61,7 @@ export function definePhoneCommand(program: Command, wiring: Wiring): Command {
   return phone;
 }
 
-export async function phoneCheckCommand(ctx: Context, options: PhoneCheckOptions, deps: { onProgress?: (p: { done: number; total: number }) => void } = {}): Promise<PhoneResult> {
+export async function phoneCheckCommand(ctx: Context, options: PhoneCheckOptions, deps: { onProgress?: (p: { done: number; total: number }) => void; exec?: Exec } = {}): Promise<PhoneResult> {
   const { UsageError } = await import("../errors.js");
   const { parseFormat } = await import("./formats.js");
   const { PHONE_FORMATS } = await import("../phone/results.js");
@@ -76,7 +77,7 @@ export async function phoneCheckCommand(ctx: Context, options: PhoneCheckOptions
     source = folderSource(options.from);
   } else {
     try {
-      source = await adbSource({ adb: ctx.env.HARDEN_ADB || "adb" });
+      source = await adbSource({ adb: ctx.env.HARDEN_ADB || "adb", exec: deps.exec });
     } catch (error) {
       // adb never sees an iPhone: one on the USB cable and no Android phone means an iPhone check.
       const { appleDeviceConnected } = await import("../phone/iphone.js");
@@ -89,7 +90,7 @@ export async function phoneCheckCommand(ctx: Context, options: PhoneCheckOptions
   if (options.collect !== undefined) await saveCollected(options.collect, raw);
   const { stateDir } = await import("../state/dir.js");
   const { loadIndicators, indicatorsInfo } = await import("../phone/indicators.js");
-  const indicators = loadIndicators(stateDir(ctx.env));
+  const indicators = await loadIndicators(stateDir(ctx.env));
   const { checkPhone } = await import("../phone/check.js");
   const outcome = checkPhone(data, indicators.apps);
   const { localTime } = await import("../evidence/chain.js");
@@ -137,7 +138,7 @@ async function saveCollected(dir: string, raw: Map<string, string>): Promise<voi
 export async function phoneIndicatorsCommand(ctx: Context): Promise<PhoneResult> {
   const { stateDir } = await import("../state/dir.js");
   const { loadIndicators, indicatorsInfo } = await import("../phone/indicators.js");
-  return { kind: "phone-indicators", info: indicatorsInfo(loadIndicators(stateDir(ctx.env))), updated: false };
+  return { kind: "phone-indicators", info: indicatorsInfo(await loadIndicators(stateDir(ctx.env))), updated: false };
 }
 
 export async function phoneIndicatorsUpdateCommand(ctx: Context, from: string): Promise<PhoneResult> {
@@ -153,7 +154,7 @@ export async function phoneIndicatorsUpdateCommand(ctx: Context, from: string): 
   const { stateDir } = await import("../state/dir.js");
   const { loadIndicators, indicatorsInfo, UPDATED_FILE } = await import("../phone/indicators.js");
   const dir = stateDir(ctx.env);
-  const current = loadIndicators(dir);
+  const current = await loadIndicators(dir);
   // An ioc.yaml holds only stalkerware: the watchware of the set in use is kept beside it.
   const watchware = read.apps.some((a) => a.type === "watchware") ? [] : current.apps.filter((a) => a.type === "watchware");
   const set = { version: 1 as const, source: { from, commit: null, date: ctx.now().toISOString().slice(0, 10), kind: "updated" as const }, apps: [...read.apps, ...watchware] };

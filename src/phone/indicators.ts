@@ -92,20 +92,31 @@ export function parseCompact(text: string): Indicators | undefined {
   return appsOk && set.apps.length > 0 ? (set as Indicators) : undefined;
 }
 
-/** The set to check against: a saved update when there is a sound one, else the bundled set. */
-export function loadIndicators(stateDir: string | undefined): Indicators {
+/**
+ * The set to check against: a saved update when there is a sound one, else the bundled set. Run
+ * from the sources (tests), where no build has written the bundle, the YAML files are read instead.
+ */
+export async function loadIndicators(stateDir: string | undefined): Promise<Indicators> {
   if (stateDir !== undefined) {
     const saved = readStateFile(path.join(stateDir, UPDATED_FILE));
     const parsed = saved && parseCompact(saved.toString("utf8"));
     if (parsed) return { ...parsed, source: { ...parsed.source, kind: "updated" } };
   }
-  let text: string;
+  let text: string | undefined;
   try {
     text = readFileSync(BUNDLE_FILE, "utf8");
   } catch {
-    throw new CouldNotCheckError(t("phone:errors.noIndicators"));
+    text = undefined;
   }
-  const bundled = parseCompact(text);
+  const bundled = text === undefined ? await fromSources() : parseCompact(text);
   if (!bundled) throw new CouldNotCheckError(t("phone:errors.noIndicators"));
   return bundled;
+}
+
+async function fromSources(): Promise<Indicators | undefined> {
+  try {
+    return (await (await import("./indicatorsFile.js")).buildBundledSet()).set;
+  } catch {
+    return undefined;
+  }
 }

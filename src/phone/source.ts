@@ -83,7 +83,8 @@ export function folderSource(dir: string): PhoneSource {
   };
 }
 
-type Exec = (file: string, args: string[], options: { timeout: number; encoding: "buffer" }) => Promise<{ stdout: Buffer; stderr: Buffer }>;
+/** How adb is run: execFile, or a stand-in in tests. */
+export type Exec = (file: string, args: string[], options: { timeout: number; encoding: "buffer" }) => Promise<{ stdout: Buffer; stderr: Buffer }>;
 
 const execAdb: Exec = (file, args, options) =>
   new Promise((resolve, reject) => {

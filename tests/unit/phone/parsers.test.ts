@@ -17,6 +17,7 @@ import {
   parseSettingsList,
 } from "../../../src/phone/parsers.js";
 import { FIXTURES } from "../../helpers/fixtures.js";
+import { apkTail } from "../../fixtures/phone/apkTail.js";
 
 const fixture = (dir: string, name: string) => readFileSync(path.join(FIXTURES, "phone", dir, name), "utf8");
 
@@ -131,34 +132,6 @@ describe("adb output parsers", () => {
     );
   });
 });
-
-/** An APK's last bytes: a v2 signing block with `certs`, an empty central directory and the end record. */
-function apkTail(certs: Buffer[], options: { magic?: string; id?: number } = {}): Buffer {
-  const u32 = (n: number) => {
-    const b = Buffer.alloc(4);
-    b.writeUInt32LE(n);
-    return b;
-  };
-  const u64 = (n: number) => {
-    const b = Buffer.alloc(8);
-    b.writeBigUInt64LE(BigInt(n));
-    return b;
-  };
-  const prefixed = (...parts: Buffer[]) => {
-    const body = Buffer.concat(parts);
-    return Buffer.concat([u32(body.length), body]);
-  };
-  const signedData = prefixed(prefixed(), prefixed(...certs.map((c) => prefixed(c))), prefixed());
-  const signer = prefixed(signedData, prefixed(), prefixed());
-  const value = prefixed(signer);
-  const pair = Buffer.concat([u64(4 + value.length), u32(options.id ?? 0x7109871a), value]);
-  const size = pair.length + 8 + 16;
-  const block = Buffer.concat([u64(size), pair, u64(size), Buffer.from(options.magic ?? "APK Sig Block 42", "latin1")]);
-  const zipStart = Buffer.from("PK\u0003\u0004 some local entries", "latin1");
-  const cdOffset = zipStart.length + block.length;
-  const eocd = Buffer.concat([u32(0x06054b50), Buffer.alloc(8), u32(0), u32(cdOffset), Buffer.alloc(2)]);
-  return Buffer.concat([zipStart, block, eocd]);
-}
 
 describe("signing certificates from an APK's tail", () => {
   const cert = Buffer.from("a certificate's DER bytes");

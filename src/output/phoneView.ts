@@ -129,7 +129,11 @@ function indicatorsBlocks(result: Extract<PhoneResult, { kind: "phone-indicators
 
 function text(blocks: Block[], style: Style): string {
   const out: string[] = [];
+  let previous: Block["kind"] | undefined;
   for (const b of blocks) {
+    // A paragraph after a list of findings starts after a blank line, so it is not read as part of the last one.
+    if (b.kind === "para" && (previous === "finding" || previous === "list")) out.push("");
+    previous = b.kind;
     if (b.kind === "title") out.push(style.bold(wrap(b.text, WIDTH, "")));
     else if (b.kind === "heading") out.push("", (b.tone ? style[b.tone] : (s: string) => s)(style.bold(wrap(b.text, WIDTH, ""))));
     else if (b.kind === "para") out.push(wrap(b.text, WIDTH, ""));

@@ -16,12 +16,22 @@ import { parseDevices, type AdbDevice, type ListedPackage } from "./parsers.js";
 export interface ReadStep {
   file: string;
   args: string[];
+  /** Older forms of the command, tried in turn when the phone does not know the first. */
+  older?: string[][];
 }
 
 /** What harden reads, in the order it reads it. Every one of them only reads. */
 export const STEPS = {
   getprop: { file: "getprop.txt", args: ["shell", "getprop"] },
-  packages: { file: "packages.txt", args: ["shell", "pm", "list", "packages", "-f", "-i", "-U"] },
+  // -U (uid) came with Android 8 and some phones refuse -i (AndroidQF retries the same way).
+  packages: {
+    file: "packages.txt",
+    args: ["shell", "pm", "list", "packages", "-f", "-i", "-U"],
+    older: [
+      ["shell", "pm", "list", "packages", "-f", "-i"],
+      ["shell", "pm", "list", "packages", "-f"],
+    ],
+  },
   system: { file: "packages_system.txt", args: ["shell", "pm", "list", "packages", "-s"] },
   thirdParty: { file: "packages_third_party.txt", args: ["shell", "pm", "list", "packages", "-3"] },
   // `settings list` gives every setting at once, in the shape AndroidQF saves (settings_secure.txt).
@@ -157,7 +167,15 @@ export async function adbSource(options: AdbOptions): Promise<PhoneSource> {
   return {
     kind: "adb",
     serial,
-    read: async (step) => (await run([...STEPS[step].args]))?.toString("utf8"),
+    async read(step) {
+      const { args, older = [] } = STEPS[step] as ReadStep;
+      for (const form of [args, ...older]) {
+        const text = (await run([...form]))?.toString("utf8");
+        // A phone that does not know an option prints its usage, not a single package line.
+        if (text !== undefined && (older.length === 0 || /^package:/m.test(text))) return text;
+      }
+      return undefined;
+    },
     file: async () => undefined,
     async certificates(packages, onProgress) {
       const found = new Map<string, string[]>();

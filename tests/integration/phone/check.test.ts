@@ -19,13 +19,18 @@ const report = (r: PhoneResult) => (r.kind === "phone-check" ? r.report : expect
 
 
 /** A fake adb that answers like a phone holding the `dir` fixture, and records every command it is given. */
-function fakeAdb(dir: string, options: { devices?: string; lostAfter?: number; cert?: Buffer } = {}): { exec: Exec; calls: string[][] } {
+function fakeAdb(dir: string, options: { devices?: string; lostAfter?: number; cert?: Buffer; old?: boolean } = {}): { exec: Exec; calls: string[][] } {
   const calls: string[][] = [];
   const exec: Exec = async (_file, args) => {
     calls.push(args);
     if (args[0] === "devices") return { stdout: Buffer.from(options.devices ?? "List of devices attached\nR58T000000X   device usb:1-1 model:SM_A536B\n\n"), stderr: Buffer.alloc(0) };
     if (options.lostAfter !== undefined && calls.length > options.lostAfter) throw Object.assign(new Error("failed"), { stderr: Buffer.from("error: device 'R58T000000X' not found") });
     const rest = args.slice(2).join(" ");
+    // A phone older than Android 8 knows no -U: pm prints its usage (exit 0) instead of packages.
+    if (options.old && rest.endsWith("-U")) return { stdout: Buffer.from("Error: Unknown option: -U\nusage: pm list packages [-f] [-d] [-e] [-s] [-3] [-i] [-u]\n"), stderr: Buffer.alloc(0) };
+    if (options.old && rest === "shell pm list packages -f -i") {
+      return { stdout: Buffer.from(readFileSync(path.join(PHONES, dir, "packages.txt"), "utf8").replace(/ uid:\d+/g, "")), stderr: Buffer.alloc(0) };
+    }
     if (rest.startsWith("exec-out tail -c")) return { stdout: apkTail([options.cert ?? Buffer.from("cert")]), stderr: Buffer.alloc(0) };
     const step = Object.values(STEPS).find((s) => s.args.join(" ") === rest);
     const file = step && path.join(PHONES, dir, step.file);
@@ -105,6 +110,14 @@ describe("harden phone check on a live phone (adb answered by a fake)", () => {
     const again = await phoneCheckCommand(ctx, { from: collected });
     expect(report(again).outcome.findings).toEqual(report(live).outcome.findings);
     await expect(phoneCheckCommandWith(ctx, exec, { collect: collected })).rejects.toThrow(/not empty/);
+  });
+
+  it("asks an older phone the older form of pm list packages", async () => {
+    const { exec, calls } = fakeAdb("infected", { old: true });
+    const { gather } = await import("../../../src/phone/gather.js");
+    const { data } = await gather(await adbSource({ adb: "adb", exec }));
+    expect(data.packages?.map((p) => p.name)).toContain("com.wifi0");
+    expect(calls.map((c) => c.slice(2).join(" ")).filter((c) => c.startsWith("shell pm list packages -f"))).toEqual(["shell pm list packages -f -i -U", "shell pm list packages -f -i"]);
   });
 
   it("says what to do when adb is missing, no phone is there, the phone has not allowed this computer, or it goes away", async () => {

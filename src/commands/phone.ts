@@ -46,7 +46,7 @@ export function definePhoneCommand(program: Command, wiring: Wiring): Command {
         } finally {
           progress?.done();
         }
-      }),
+      }, { state: false }),
     );
   const indicators = phone
     .command("indicators")

@@ -209,6 +209,8 @@ export function renderPhone(result: PhoneResult, options: { json: boolean; style
 /** The evidence log's note for a check: the phone, the time and each finding, in plain words. */
 export function evidenceNote(report: PhoneReport): string {
   const lines = [t("phone:evidence.note", { time: report.localTime }), deviceLine(report)];
+  // Checked from a folder: the phone was read earlier, when the folder was collected.
+  if (report.source.kind === "folder") lines.push(t("phone:view.fromFolder", { time: report.localTime, folder: sanitizeLine(report.source.folder ?? "?") }));
   for (const f of report.outcome.findings) {
     const block = findingBlock(f) as Extract<Block, { kind: "finding" }>;
     lines.push(`${block.mark} ${block.title}`);

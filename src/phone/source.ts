@@ -20,7 +20,12 @@ export interface ReadStep {
   older?: string[][];
 }
 
-/** What harden reads, in the order it reads it. Every one of them only reads. */
+/**
+ * What harden reads, in the order it reads it. Every one of them only reads. `dumpsys package PKG`
+ * is not among them: its "signatures=PackageSignatures{... signatures:[74831dfd]}" line is a 32-bit
+ * hash code of the certificate, not its SHA-1, so it cannot be matched against the indicators;
+ * the certificates are read from each APK's signing block instead (certificates() below).
+ */
 export const STEPS = {
   getprop: { file: "getprop.txt", args: ["shell", "getprop"] },
   // -U (uid) came with Android 8 and some phones refuse -i (AndroidQF retries the same way).

@@ -98,7 +98,7 @@ function reportBlocks(report: PhoneReport): Block[] {
     blocks.push({ kind: "heading", text: t("phone:before.title") });
     blocks.push({
       kind: "list",
-      items: [report.evidence ? t("phone:before.evidenceSaved", { seq: report.evidence.seq }) : t("phone:before.evidence"), t("phone:before.notice"), t("phone:before.advocate"), t("phone:before.remove")],
+      items: [report.evidence ? t("phone:before.evidenceSaved", { seq: report.evidence.seq }) : t("phone:before.evidence"), t("phone:before.notice"), t("phone:before.advocate"), t("phone:before.remove"), t("phone:before.plan")],
     });
   }
   blocks.push({ kind: "para", text: t("phone:view.nothingChanged") });

@@ -14,6 +14,7 @@ import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
 import type { CheckProgress } from "./breach/result.js";
 import type { VerifyProgress } from "./breach/verifyData.js";
+import { definePhoneCommand } from "./commands/phone.js";
 
 /** harden's version, from package.json: one level up from dist/, two from the single-file build in dist/bundle/. */
 const VERSION = ((): string => {
@@ -525,6 +526,8 @@ changed. It cannot vouch for entries added after the seal.
     .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
     .action(action(async (ctx, _g, options) => (await import("./commands/evidence.js")).evidenceExportCommand(ctx, options as { format?: string }), { state: false }));
 
+  definePhoneCommand(program, { action, progress: progressFor, configure: (sub) => sub.exitOverride().configureOutput({ outputError: writeCommanderError }) });
+
   program
     .command("forget")
     .description("delete every file harden saved (asks first; --yes without a terminal)")
@@ -538,7 +541,7 @@ changed. It cannot vouch for entries added after the seal.
     );
 
   // Help lists commands in this order: the person's own audit first, tools next, housekeeping last.
-  const order = ["audit", "plan", "report", "list", "checklist", "password", "scan", "data", "totp", "evidence", "workshop", "config", "forget"];
+  const order = ["audit", "plan", "report", "list", "checklist", "password", "scan", "data", "totp", "evidence", "phone", "workshop", "config", "forget"];
   (program.commands as Command[]).sort((a, b) => order.indexOf(a.name()) - order.indexOf(b.name()));
   for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands, ...data.commands]) sub.exitOverride().configureOutput({ outputError: writeCommanderError });
   return program;

@@ -29,6 +29,7 @@ import type { Style } from "./style.js";
 import { changesHtml, changesMarkdown, changesText, planCounts, planText, summaryCounts, summaryHtml, summaryMarkdown, summaryText } from "./summaryView.js";
 import { BACKUP_ADVICE } from "./guidance.js";
 import { wrap } from "./wrap.js";
+import { renderPhone } from "./phoneView.js";
 
 export interface Rendered {
   stdout: string;
@@ -168,6 +169,10 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       return { stdout: options.json ? json(passwordJson(result)) : passwordText(result, style), stderr: options.json ? [] : offlineNotes(result.offline), exitCode: verdictExitCode(result.summary) };
     case "scan":
       return { stdout: options.json ? json(scanJson(result)) : scanText(result, style), stderr: options.json ? [] : offlineNotes(result.offline), exitCode: verdictExitCode(result.summary) };
+    case "phone-check":
+    case "phone-iphone":
+    case "phone-indicators":
+      return renderPhone(result, options);
     case "data-verify":
       return {
         stdout: options.json ? json(dataVerifyJson(result)) : dataVerifyText(result, style),

@@ -7,6 +7,7 @@ import type { WorkshopPlan } from "../workshop/plan.js";
 import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { EvidenceResult } from "../evidence/results.js";
 import type { DataVerification } from "../breach/verifyData.js";
+import type { PhoneResult } from "../phone/results.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -16,6 +17,7 @@ export type Paper = (typeof PAPER_SIZES)[number];
 
 export type CommandResult =
   | EvidenceResult
+  | PhoneResult
   | { kind: "list"; checklists: ChecklistSummary[] }
   | { kind: "checklist"; checklists: Checklist[]; format: DocFormat; paper?: Paper }
   | { kind: "validate"; files: string[]; problems: Problem[] }

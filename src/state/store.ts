@@ -17,7 +17,7 @@ const PROGRESS = "progress";
 const SETTINGS = "settings";
 export const EVIDENCE = "evidence";
 /** Every entry harden may create in its folder; `forget` removes exactly these (and their moved-aside and temporary files). */
-const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE, LOCK_NAME, "verified-data.json"];
+const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE, LOCK_NAME, "verified-data.json", "stalkerware-indicators.json"];
 const CORRUPT_MARK = ".corrupt-";
 
 export type Settings = Record<string, unknown>;

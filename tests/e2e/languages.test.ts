@@ -47,7 +47,7 @@ for (const lang of ["fr", "ar"] as const) {
         expect(englishLeft(stdout + stderr, lang), command.join(" ")).toEqual([]);
         expect(stdout, command.join(" ")).toMatch(LETTERS[lang]);
       }
-    });
+    }, 60_000);
 
     it("speaks the language in every command's output and errors, with the same exit codes", async () => {
       const { dir, env } = home();
@@ -83,7 +83,7 @@ for (const lang of ["fr", "ar"] as const) {
         expect(englishLeft(out.stdout + out.stderr, lang), what).toEqual([]);
         expect(out.stdout + out.stderr, what).toMatch(LETTERS[lang]);
       }
-    });
+    }, 120_000);
 
     it("shows the checklists in the language: no English title of a built-in item is left", async () => {
       const english = await loadChecklists();

@@ -4,6 +4,7 @@ import type { Checklist } from "../core/checklist.js";
 import { buildPlan, INTAKE_ANSWERS, planReason, type IntakeAnswers, type Plan, type PlannedItem } from "../core/plan.js";
 import { itemsToAsk, resumableSession, startSession, type Progress } from "../core/progress.js";
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { sanitizeLine } from "../output/sanitize.js";
 import { loadIntakeRules } from "../intake/rules.js";
 import type { CommandResult, PlanStep, PlanSummary } from "../output/results.js";
@@ -93,11 +94,11 @@ export async function planAnswersHelp(width = 80): Promise<string> {
   const first = rules.questions[0]?.id ?? "question-id";
   return [
     "",
-    "Answers file (--answers FILE, YAML or JSON), for a scripted run:",
-    `  intake:     each question id below -> ${answers} (leave one out to skip it)`,
+    t("cli:plan.answersTitle"),
+    `  intake:     ${t("cli:plan.answersIntake", { answers })}`,
     ...questions,
-    "  platforms:  account ids from harden list, when none are given on the command line",
-    "Example:",
+    `  platforms:  ${t("cli:plan.answersPlatforms")}`,
+    t("cli:plan.example"),
     "  intake:",
     `    ${first}: unsure`,
     "  platforms: [facebook, google, phone]",

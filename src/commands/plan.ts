@@ -45,7 +45,7 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
     const plan = buildPlan(rules, answers, checklists, chosen);
     return { kind: "plan", plan: withKept(planSummary(plan, answers, checklists), await followPlan(ctx, undefined, checklists, plan)) };
   }
-  if (!ctx.canPrompt || !deps.ui) throw new UsageError("harden plan asks a few questions and needs a terminal. For a scripted run: harden plan --answers FILE (with intake: and platforms:).");
+  if (!ctx.canPrompt || !deps.ui) throw new UsageError(t("errors:plan.needsTerminal"));
   const intake = await askIntake(deps.ui, rules, checklists, deps.style, undefined, savedIntake(ctx, rules));
   if (!intake.reused) await offerToKeep(ctx, deps.ui, intake.answers);
   const plan = buildPlan(rules, intake.answers, checklists, named ?? intake.platforms);

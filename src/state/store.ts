@@ -10,6 +10,7 @@ import { emptyProgress, isAnswer, type Progress } from "../core/progress.js";
 import { removeEvidenceLeftovers } from "../evidence/log.js";
 import { keepAside, readStateFile, TEMP_MARK, useStateFolder, writeStateFile } from "./folder.js";
 import { LOCK_NAME, withStateLockSync } from "./lock.js";
+import { t } from "../i18n/index.js";
 
 export { stateDir };
 
@@ -104,9 +105,9 @@ class FolderStore implements StateStore {
     const aside = `${file}${CORRUPT_MARK}${timeStamp(new Date())}`;
     try {
       keepAside(file, aside);
-      this.notices.push(`Your saved ${kind.what} could not be read, so it was kept aside as ${aside} and harden started afresh.`);
+      this.notices.push(t(`errors:state.keptAside.${kind.name}`, { aside }));
     } catch (error) {
-      this.notices.push(`Your saved ${kind.what} at ${file} could not be read or moved (${(error as NodeJS.ErrnoException).code ?? "error"}); harden will not save ${kind.what} this run.`);
+      this.notices.push(t(`errors:state.notMoved.${kind.name}`, { file, code: (error as NodeJS.ErrnoException).code ?? "error" }));
       this.#unsaved.set(kind.name, kind.empty());
     }
     return kind.empty();

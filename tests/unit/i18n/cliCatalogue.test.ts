@@ -66,14 +66,10 @@ describe.each(NAMESPACES)("the %s catalogue", (ns) => {
     });
   });
 
-  it("keeps the Latin runs of Arabic messages (flags, paths, placeholders) in bidi isolates", () => {
-    const bare: string[] = [];
-    for (const [key, message] of flatten(readCatalogue("ar")[ns] ?? {})) {
-      if (!/[\u0600-\u06ff]/.test(message)) continue;
-      // Outside the isolates, no Latin letter, digit or placeholder is left.
-      const outside = message.replace(/\u2066[^\u2069]*\u2069/g, "");
-      if (/[A-Za-z0-9]|\{\{/.test(outside)) bare.push(`${key}: ${outside}`);
-    }
+  it("keeps the Latin runs of Arabic messages (flags, paths, placeholders) in bidi isolates (scripts/isolate-arabic.mjs)", async () => {
+    const { isolateLatinRuns } = (await import("../../../scripts/isolate-arabic.mjs")) as { isolateLatinRuns: (m: string) => string };
+    const bare = [...flatten(readCatalogue("ar")[ns] ?? {})].filter(([, message]) => isolateLatinRuns(message) !== message).map(([key]) => key);
     expect(bare).toEqual([]);
+    expect(isolateLatinRuns("اكتب harden audit --answers FILE الآن: {{file}}.")).toBe("اكتب \u2066harden audit --answers FILE\u2069 الآن: \u2066{{file}}\u2069.");
   });
 });

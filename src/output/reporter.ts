@@ -29,6 +29,7 @@ import type { Style } from "./style.js";
 import { changesHtml, changesMarkdown, changesText, planCounts, planText, summaryCounts, summaryHtml, summaryMarkdown, summaryText } from "./summaryView.js";
 import { BACKUP_ADVICE } from "./guidance.js";
 import { wrap } from "./wrap.js";
+import { configText } from "./configView.js";
 
 export interface Rendered {
   stdout: string;
@@ -115,8 +116,8 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     }
     case "config": {
       if (options.json) return ok(json(result.values));
-      const lines = Object.entries(result.values).map(([k, v]) => `${k} = ${v === null ? "(not set)" : Array.isArray(v) ? v.map(String).map(sanitizeLine).join(",") : sanitizeLine(String(v))}`);
-      return ok(`${lines.join("\n")}\n`, result.changed ? ["Saved."] : []);
+      const text = configText(result.values, result.changed);
+      return ok(text.stdout, text.stderr);
     }
     case "handout": {
       const format = options.json ? "json" : result.format;

@@ -55,15 +55,14 @@ function isProgress(value: unknown): value is Progress {
 const isSettings = (value: unknown): value is Settings => typeof value === "object" && value !== null && !Array.isArray(value);
 
 interface Kind<T> {
-  name: string;
-  /** In a notice: "Your saved progress could not be read…". */
-  what: string;
+  /** The file's name without .json, and the key of its notices in the errors catalogue (state.keptAside.NAME). */
+  name: "progress" | "settings";
   check: (value: unknown) => value is T;
   empty: () => T;
 }
 
-const PROGRESS_FILE: Kind<Progress> = { name: PROGRESS, what: "progress", check: isProgress, empty: emptyProgress };
-const SETTINGS_FILE: Kind<Settings> = { name: SETTINGS, what: "settings", check: isSettings, empty: () => ({}) };
+const PROGRESS_FILE: Kind<Progress> = { name: PROGRESS, check: isProgress, empty: emptyProgress };
+const SETTINGS_FILE: Kind<Settings> = { name: SETTINGS, check: isSettings, empty: () => ({}) };
 
 /** What a state file holds: nothing yet, a value of the right shape, or something unreadable. */
 function readKind<T>(dir: string, kind: Kind<T>): { state: "none" } | { state: "ok"; value: T } | { state: "broken" } {

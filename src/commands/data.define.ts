@@ -20,7 +20,7 @@ export function defineData(kit: CommandKit): Command {
         const { dataVerifyCommand } = await import("./data.js");
         const { formatSize } = await import("../files/regular.js");
         const progress = await kit.progressFor<VerifyProgress>(globals, t("cli:progress.verifying"), (p) =>
-          p.unit === "files" ? t("cli:progress.files", { done: p.done, total: p.total }) : t("cli:progress.bytes", { done: formatSize(p.done), total: formatSize(p.total) }),
+          p.unit === "files" ? t("cli:progress.files", { done: p.done, count: p.total }) : t("cli:progress.bytes", { done: formatSize(p.done), total: formatSize(p.total) }),
         );
         try {
           return await dataVerifyCommand(ctx, path, { ntlm: flags.ntlm === true }, { onProgress: progress?.update });

@@ -47,8 +47,28 @@ export const helpInTheLanguage: Partial<Help> = {
   subcommandTerm(this: Help, command: Command): string {
     return usageWords(Object.getPrototypeOf(this).subcommandTerm.call(this, command) as string);
   },
+  boxWrap(this: Help, text: string, width: number): string {
+    return closeIsolatesAtLineEnds(Object.getPrototypeOf(this).boxWrap.call(this, text, width) as string);
+  },
   displayWidth: (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "").replace(/[\u2066-\u2069\u200e\u200f\u064b-\u065f\u0670]/g, "").length,
 };
+
+/**
+ * A bidi isolate (U+2066 ... U+2069) that wrapping cut in two is closed at the end of its first
+ * line and opened again at the start of the next, since a terminal applies bidi line by line.
+ */
+export function closeIsolatesAtLineEnds(text: string): string {
+  let open = false;
+  return text
+    .split("\n")
+    .map((line) => {
+      const started = open ? `\u2066${line}` : line;
+      const last = Math.max(started.lastIndexOf("\u2066"), started.lastIndexOf("\u2069"));
+      open = last >= 0 && started[last] === "\u2066";
+      return open ? `${started}\u2069` : started;
+    })
+    .join("\n");
+}
 
 /** The help flag, help command and version flag worded in the language, on a command and all below it. */
 export function localizeCommands(command: Command, apply: (command: Command) => void): void {

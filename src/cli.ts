@@ -41,7 +41,7 @@ const VERSION = ((): string => {
   return "unknown";
 })();
 
-/** Columns of the examples in the help's last part: the command line, then what it does. */
+/** The examples at the end of `harden --help`: a command line, and the key of what it does (cli:examples.KEY). */
 const EXAMPLES = [
   ["harden", "start"],
   ["harden audit facebook google", "auditSome"],

@@ -68,7 +68,7 @@ describe.each(LANGS)("in $lang", ({ lang, words }) => {
     // The end of the main help: exit codes and examples, in the language, codes unchanged.
     expect(results[0]!.stdout).toMatch(/130\s+\S/);
     expect(results[0]!.stdout).toContain("harden audit --answers answers.yaml --json");
-  });
+  }, 60000);
 
   it("commander's errors are in the language, with 'did you mean', and exit 2", async () => {
     const { env } = home();

@@ -15,20 +15,11 @@ export class PtySession {
       rows: size.rows,
       env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", ...env } as Record<string, string>,
     });
-    let lastData = Date.now();
     this.pty.onData((data) => {
       this.output += data;
-      lastData = Date.now();
       for (const wake of this.#waiters.splice(0)) wake();
     });
-    // node-pty may report the exit before the last of a long output has been read (under load):
-    // the session counts as ended once no more output has come for a moment.
-    this.exited = new Promise((resolve) =>
-      this.pty.onExit((exit) => {
-        const settle = () => (Date.now() - lastData >= 150 ? resolve(exit) : setTimeout(settle, 50));
-        settle();
-      }),
-    );
+    this.exited = new Promise((resolve) => this.pty.onExit(resolve));
   }
 
   /** Output with escape sequences removed, for matching text. */

@@ -83,14 +83,14 @@ describe.each(LANGS)("in $lang", ({ lang, words }) => {
       expect(r.stderr, shown).not.toMatch(/error:|unknown|missing|invalid|Allowed|Did you mean/);
     }
     expect(results[0]!.stderr).toContain("list");
-  });
+  }, 30000);
 
   it("an unknown option's value never shows, in any language", async () => {
     const r = await runHarden(["--lang", lang, "totp", "code", "--secret=JBSWY3DPEHPK3PXP"], { env: home().env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--secret");
     expect(r.stderr).not.toContain("JBSWY3DPEHPK3PXP");
-  });
+  }, 30000);
 
   it("a usage error of harden's own and a broken answers file are in the language", async () => {
     const { dir, env } = home();
@@ -114,7 +114,7 @@ describe.each(LANGS)("in $lang", ({ lang, words }) => {
     expect(syntax.stderr).toContain(`${answers}:`);
     expect(syntax.stderr).toMatch(words);
     expect(englishLeft(syntax.stderr, lang)).toEqual([]);
-  });
+  }, 30000);
 
   it("under --json an error keeps its fields and code; only the message is in the language", async () => {
     const { dir, env } = home();
@@ -131,7 +131,7 @@ describe.each(LANGS)("in $lang", ({ lang, words }) => {
       expect(other.message).toMatch(words);
       expect(englishLeft([other.message, ...other.problems].join("\n"), lang)).toEqual([]);
     }
-  });
+  }, 30000);
 
   it("config set, get and unset lang; the saved language is then used without --lang", async () => {
     const { env } = home();
@@ -159,7 +159,7 @@ describe.each(LANGS)("in $lang", ({ lang, words }) => {
     const unset = await runHarden(["config", "unset", "lang"], { env });
     expect(unset.code).toBe(0);
     expect((await runHarden(["list", "--help"], { env })).stdout).toContain("Usage: harden list");
-  });
+  }, 30000);
 });
 
 describe("choosing the language", () => {
@@ -172,7 +172,7 @@ describe("choosing the language", () => {
     const arabic = await runHarden(["--lang", "ar", "list", "--help"], { env: { ...env, LANG: "fr_FR.UTF-8" } });
     expect(arabic.stdout).toMatch(/[\u0600-\u06ff]/);
     expect(englishLeft(arabic.stdout, "ar")).toEqual([]);
-  });
+  }, 30000);
 
   it("an unknown --lang is a usage error (exit 2), also under --json", async () => {
     const { env } = home();
@@ -183,5 +183,5 @@ describe("choosing the language", () => {
     const json = await runHarden(["--lang", "xx", "list", "--json"], { env });
     expect(json.code).toBe(2);
     expect(jsonError(json)).toMatchObject({ code: "usage", exitCode: 2 });
-  });
+  }, 30000);
 });

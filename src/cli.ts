@@ -8,13 +8,26 @@ import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInp
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
-import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, useLanguage } from "./i18n/index.js";
+import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, t, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
 import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
-import type { CheckProgress } from "./breach/result.js";
-import type { VerifyProgress } from "./breach/verifyData.js";
-import { definePhoneCommand } from "./commands/phone.js";
+import { commanderMessage, localizeCommands } from "./commands/commanderWords.js";
+import type { CommandKit, GlobalOptions, Run } from "./commands/kit.js";
+import { defineAudit } from "./commands/audit.define.js";
+import { defineChecklist } from "./commands/checklist.define.js";
+import { defineConfig } from "./commands/config.define.js";
+import { defineData } from "./commands/data.define.js";
+import { defineEvidence } from "./commands/evidence.define.js";
+import { defineForget } from "./commands/forget.define.js";
+import { defineList } from "./commands/list.define.js";
+import { definePassword } from "./commands/password.define.js";
+import { definePlan } from "./commands/plan.define.js";
+import { definePhone } from "./commands/phone.define.js";
+import { defineReport } from "./commands/report.define.js";
+import { defineScan } from "./commands/scan.define.js";
+import { defineTotp } from "./commands/totp.define.js";
+import { defineWorkshop } from "./commands/workshop.define.js";
 
 /** harden's version, from package.json: one level up from dist/, two from the single-file build in dist/bundle/. */
 const VERSION = ((): string => {
@@ -29,58 +42,63 @@ const VERSION = ((): string => {
   return "unknown";
 })();
 
-const EXIT_CODES_HELP = `
-Exit codes:
-  0    ok
-  1    findings (a password found in breaches or too weak; evidence changed since it was recorded)
-  2    usage error or invalid input (bad flag, broken checklist or answers file)
-  3    could not check (network or breach data unavailable) - never "safe"
-  70   internal error in harden (please report it)
-  130  interrupted (Ctrl-C); everything answered so far is kept
+/** The examples at the end of `harden --help`: a command line, and the key of what it does (cli:examples.KEY). */
+const EXAMPLES = [
+  ["harden", "start"],
+  ["harden audit facebook google", "auditSome"],
+  ["harden plan", "plan"],
+  ["harden audit --answers answers.yaml --json", "scripted"],
+  ["harden list --json", "list"],
+  ["harden checklist show whatsapp --format html > whatsapp.html", "printable"],
+  ["harden checklist validate my-checklists/", undefined],
+  ["harden report --format md", "report"],
+  ["harden password", "password"],
+  ["harden password --stdin --json < list", "passwords"],
+  ["harden scan export.csv", "scan"],
+  ["harden data verify pwnedpasswords.txt", "data"],
+  ["harden totp practice", "totp"],
+  ["harden evidence add shot.png --note NOTE --copy", "evidenceAdd"],
+  ["harden evidence seal", "evidenceSeal"],
+  ["harden evidence export --output evidence.html", "evidenceExport"],
+  ["harden workshop plan.yaml --handout --output session.html", "workshop"],
+  ["harden forget", "forget"],
+] as const;
 
-With --json, an error is one JSON object on stderr (stdout stays empty):
-  {"error":{"code":"usage","exitCode":2,"message":"...","problems":["..."]}}
-  code is one of usage, invalid-input, state-busy, could-not-check, interrupted, internal
-
-Examples:
-  harden                                  start the guided audit (in a terminal)
-  harden audit facebook google            audit just these accounts
-  harden plan                             a few questions, then your steps ranked
-  harden audit --answers answers.yaml --json
-                                          scripted run for clinics: no questions asked
-  harden list --json                      the platforms and how many items each has
-  harden checklist show whatsapp --format html > whatsapp.html
-                                          a printable checklist
-  harden checklist validate my-checklists/
-  harden report --format md               your saved progress
-  harden password                         check a password at a hidden prompt
-  harden password --stdin --json < list   check many (clinics)
-  harden scan export.csv                  check a password manager's export
-  harden data verify pwnedpasswords.txt   check downloaded breach data in full, once
-  harden totp practice                    practise with an authenticator app
-  harden evidence add shot.png --note "Message after the hearing" --copy
-                                          record a screenshot and a note in the evidence log
-  harden evidence seal                    a short code to write down; later, evidence verify --seal CODE
-                                          proves nothing recorded before it was removed or changed
-  harden evidence export --output evidence.html
-                                          a printable report of the log, checked again
-  harden workshop plan.yaml --handout --output session.html
-                                          a trainer's printable session
-  harden forget                           delete everything harden saved
-
-Quick exit: press Ctrl-C at any question. The audit, plan and workshop run in the terminal's
-alternate screen, so their text is gone from the screen and the scrollback at once (unless
---keep-screen). Every answer given so far is kept.
-
-Files: progress and settings are kept in your config folder, or in $HARDEN_HOME if set.
-`;
-
-interface GlobalOptions {
-  json?: boolean;
-  color: boolean;
-  save: boolean;
-  checklists?: string;
-  debug?: boolean;
+/** The exit codes, the JSON error, examples and where files are kept: the end of `harden --help`. */
+function exitCodesHelp(): string {
+  const column = 40;
+  const line = (term: string, description: string) => {
+    const lines = description.split("\n");
+    const first = term.length < column ? `  ${term.padEnd(column)}${lines[0]}` : `  ${term}\n${" ".repeat(column + 2)}${lines[0]}`;
+    return [first, ...lines.slice(1).map((l) => `${" ".repeat(column + 2)}${l}`)].join("\n");
+  };
+  const code = (n: number, key: string) => `  ${String(n).padEnd(5)}${t(`cli:exitCodes.${key}`)}`;
+  return [
+    "",
+    t("cli:exitCodes.title"),
+    code(0, "ok"),
+    code(1, "findings"),
+    code(2, "usage"),
+    code(3, "couldNotCheck"),
+    code(70, "internal"),
+    code(130, "interrupted"),
+    "",
+    t("cli:exitCodes.json"),
+    '  {"error":{"code":"usage","exitCode":2,"message":"...","problems":["..."]}}',
+    `  ${t("cli:exitCodes.jsonCodes", { codes: "usage, invalid-input, state-busy, could-not-check, interrupted, internal" })}`,
+    "",
+    t("cli:examples.title"),
+    ...EXAMPLES.map(([term, key]) => {
+      // The example note is words a person would type, so it is in the language too.
+      const words = term.replace("NOTE", JSON.stringify(t("cli:examples.evidenceNote")));
+      return key ? line(words, t(`cli:examples.${key}`)) : `  ${words}`;
+    }),
+    "",
+    t("cli:exitCodes.quickExit"),
+    "",
+    t("cli:exitCodes.files"),
+    "",
+  ].join("\n");
 }
 
 type OpenState = typeof import("./state/store.js").openState;
@@ -123,7 +141,7 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   if (toFile) {
     const { writePrivateFile } = await import("./output/writeFile.js");
     await writePrivateFile(output, rendered.stdout);
-    process.stderr.write(`Wrote ${output}\n`);
+    process.stderr.write(`${t("cli:wrote", { file: output })}\n`);
   } else {
     process.stdout.write(prose && process.stdout.isTTY === true ? fitToWidth(rendered.stdout, process.stdout.columns) : rendered.stdout);
   }
@@ -141,409 +159,53 @@ function stderrLine(line: string): string {
 }
 let fitScreen: ((text: string, columns: number | undefined) => string) | undefined;
 
-/**
- * commander repeats an unknown option as it was typed, so a mistyped `--secret=VALUE` or
- * `-sVALUE` would put a secret on the screen and in logs: only the option's name is kept.
- */
-function redactOptionValues(text: string): string {
-  return text.replace(/unknown option '([^']*)'/g, (_all, flag: string) => `unknown option '${flag.startsWith("--") ? flag.split("=")[0] : flag.slice(0, 2)}'`);
-}
-
-/** Under --json, cli.ts writes commander's error as the one JSON object instead. */
-const writeCommanderError = (text: string, write: (text: string) => void) => {
-  if (!process.argv.includes("--json")) write(redactOptionValues(text));
-};
-
-type Action = (ctx: Context, globals: GlobalOptions, ...args: unknown[]) => Promise<CommandResult>;
-
-/** Colours for what goes to stderr (questions, steps); loaded only by commands that talk. */
-async function stderrStyle(globals: GlobalOptions) {
-  const { colorEnabled, makeStyle } = await import("./output/style.js");
-  const color = colorEnabled(process.stderr, { color: globals.color });
-  return { style: await makeStyle(color), color };
-}
-
-/** A progress line on stderr when a person is watching and not reading JSON. */
-async function progressFor<P extends CheckProgress = CheckProgress>(globals: GlobalOptions, label: string, describe?: (progress: P) => string) {
-  if (globals.json || process.stderr.isTTY !== true) return undefined;
-  const { progressLine } = await import("./output/progress.js");
-  return progressLine<P>(process.stderr, label, describe);
-}
-
-/** Wraps a command: gathers the global flags, runs it, prints its result. */
-function action(run: Action, options: { state?: boolean } = {}) {
+/** A command's run as commander's action: gathers the global flags, runs it, prints its result. */
+function action<A extends unknown[]>(run: Run<A>, options: { state?: boolean } = {}) {
   return async (...args: unknown[]) => {
+    // commander calls an action with the declared arguments, the command's flags, then the Command.
     const command = args.at(-1) as Command;
     const globals = command.optsWithGlobals<GlobalOptions>();
     const openState = options.state === false ? undefined : (await import("./state/store.js")).openState;
     const ctx = makeContext(globals, openState);
-    const result = await run(ctx, globals, ...args.slice(0, -1), command);
+    const result = await run(ctx, globals, ...(args as A));
     await print(result, globals, command.opts<{ output?: string }>().output);
   };
 }
 
+const kit: CommandKit = {
+  version: VERSION,
+  action,
+  async stderrStyle(globals) {
+    const { colorEnabled, makeStyle } = await import("./output/style.js");
+    const color = colorEnabled(process.stderr, { color: globals.color });
+    return { style: await makeStyle(color), color };
+  },
+  async progressFor(globals, label, describe) {
+    if (globals.json || process.stderr.isTTY !== true) return undefined;
+    const { progressLine } = await import("./output/progress.js");
+    return progressLine(process.stderr, label, describe);
+  },
+  usePrivateScreen,
+};
+
 export function buildProgram(): Command {
   const program = new Command("harden")
-    .description("Lock down your online accounts, one setting at a time.")
-    .version(VERSION, "-V, --version", "print the version")
-    .option("--json", "print data as JSON where a command supports it")
-    .option("--no-color", "no colour (also when NO_COLOR is set or output is not a terminal)")
-    .option("--no-save", "keep nothing on disk this run")
-    .option("--checklists <dir>", "add your own checklists from this folder (same id replaces a built-in item)")
-    .option("--debug", "show details of unexpected errors")
-    .addOption(new Option("--lang <lang>", "the language to use (else harden config set lang, then LC_ALL, LC_MESSAGES, LANG)").choices([...LANGUAGES]))
-    .addHelpText("after", EXIT_CODES_HELP)
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({ outputError: writeCommanderError });
-
-  program
-    .command("audit")
-    .description("go through your accounts one setting at a time (asks questions in a terminal)")
-    .argument("[platform...]", "platforms to audit (see harden list); asks when none are given")
-    .option("--answers <file>", "answers for a scripted run: JSON or YAML mapping item ids to done, later or not-applicable (- for stdin)")
-    .option("--since", "show what changed since your last audits, and when you last checked")
-    .option("--keep-screen", "do not use the terminal's alternate screen (the audit stays in the scrollback)")
-    .action(
-      action(async (ctx, globals, platforms, options) => {
-        const { auditCommand, changesCommand } = await import("./commands/audit.js");
-        const opts = options as { since?: boolean; keepScreen?: boolean; answers?: string };
-        if (opts.since) return changesCommand(ctx);
-        if (ctx.canPrompt && opts.answers === undefined && !opts.keepScreen) await usePrivateScreen();
-        const { style } = await stderrStyle(globals);
-        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style, width: process.stderr.columns });
-      }),
-    );
-
-  const collect = (value: string, previous: string[] = []) => [...previous, value];
-  const withBreachOptions = (command: Command) =>
-    command
-      .option("--offline <path>", "check against downloaded breach data (a sorted HASH:COUNT file or a folder of XXXXX.txt range files); no network")
-      .option("--range-url <url>", "range API address (default https://api.pwnedpasswords.com/range/; also HARDEN_RANGE_URL or `harden config set range-url`)")
-      .option("--concurrency <n>", "most breach requests at once (default 16)")
-      .option("--timeout <seconds>", "longest wait in seconds for one online breach lookup, retries included (default 60); past it the password counts as not checked")
-      .option("--ntlm", "look up NTLM hashes instead of SHA-1")
-      .option("--no-breach", "skip the breach lookup")
-      .option("--no-strength", "skip the strength score")
-      .option("--min-score <n>", "scores below this (0-4) count as weak (default 3)")
-      .option("--context-word <word>", "a word that makes a password guessable for you (your name, a pet); repeatable", collect);
-
-  /** The flags withBreachOptions adds, typed for the commands. */
-  const checkFlags = (opts: Record<string, unknown>) => ({
-    ntlm: opts.ntlm === true,
-    offline: opts.offline as string | undefined,
-    rangeUrl: opts.rangeUrl as string | undefined,
-    concurrency: opts.concurrency as string | undefined,
-    timeout: opts.timeout as string | undefined,
-    breach: opts.breach !== false,
-    strength: opts.strength !== false,
-    minScore: opts.minScore as string | undefined,
-    contextWord: opts.contextWord as string[] | undefined,
-  });
-
-  withBreachOptions(
-    program
-      .command("password")
-      .description("check a password: strength, and whether it is in breach data (only 5 characters of its hash are sent)")
-      .option("--stdin", "read passwords from stdin, one per line")
-      .option("--password-file <file>", "read passwords from a file, one per line (- for stdin)")
-      .addOption(new Option("--password <value>").hideHelp())
-      .allowExcessArguments(true),
-  ).action(
-    action(async (ctx, globals, options, command) => {
-      const { passwordCommand } = await import("./commands/password.js");
-      const opts = options as Record<string, unknown>;
-      const progress = await progressFor(globals, "Checking");
-      try {
-        return await passwordCommand(
-          ctx,
-          {
-            stdin: opts.stdin === true,
-            passwordFile: opts.passwordFile as string | undefined,
-            ...checkFlags(opts),
-            extraArgs: (command as Command).args,
-            passwordFlag: opts.password !== undefined,
-          },
-          {
-            version: VERSION,
-            askSecret: ctx.canPrompt ? (await import("./prompts/index.js")).askSecret : undefined,
-            onProgress: progress?.update,
-          },
-        );
-      } finally {
-        progress?.done();
-      }
-    }),
-  );
-
-  withBreachOptions(
-    program
-      .command("scan")
-      .description("check every password in a password-manager export: breaches, strength, reuse")
-      .argument("<file>", "the export (- for stdin): Bitwarden CSV/JSON, 1Password, Chrome/Edge, Firefox, KeePassXC, LastPass, Apple Passwords")
-      .option("--format <name>", "the export's format when it cannot be told from its header")
-      .option("--show-usernames", "show user names in full (masked by default)"),
-  ).action(
-    action(async (ctx, globals, file, options) => {
-      const { scanCommand } = await import("./commands/scan.js");
-      const opts = options as Record<string, unknown>;
-      const progress = await progressFor(globals, "Scanning");
-      try {
-        return await scanCommand(
-          ctx,
-          file as string,
-          {
-            format: opts.format as string | undefined,
-            showUsernames: opts.showUsernames === true,
-            ...checkFlags(opts),
-          },
-          { version: VERSION, onProgress: progress?.update },
-        );
-      } finally {
-        progress?.done();
-      }
-    }),
-  );
-
-  const data = program.command("data").description("check downloaded breach data before trusting --offline lookups to it");
-  data
-    .command("verify")
-    .description("read all of a sorted HASH:COUNT file or a folder of range files and check every line (exit 1 when damaged)")
-    .argument("<path>", "the file or folder you give to --offline")
-    .option("--ntlm", "the data must hold NTLM hashes (else the kind is read from the data)")
-    .action(
-      action(async (ctx, globals, path, options) => {
-        const { dataVerifyCommand } = await import("./commands/data.js");
-        const { formatSize } = await import("./files/regular.js");
-        const progress = await progressFor<VerifyProgress>(globals, "Verifying", (p) =>
-          p.unit === "files" ? `${p.done} of ${p.total} files` : `${formatSize(p.done)} of ${formatSize(p.total)}`,
-        );
-        try {
-          return await dataVerifyCommand(ctx, path as string, { ntlm: (options as { ntlm?: boolean }).ntlm === true }, { onProgress: progress?.update });
-        } finally {
-          progress?.done();
-        }
-      }),
-    );
-
-  const totp = program.command("totp").description("two-factor codes: a practice drill, and tools to check an authenticator set-up");
-  totp
-    .command("practice")
-    .description("practise adding a (throwaway) account to your authenticator app and typing its code")
-    .action(
-      action(async (ctx, globals) => {
-        const { totpPracticeCommand } = await import("./commands/totp.js");
-        const { style, color } = await stderrStyle(globals);
-        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        return totpPracticeCommand(ctx, { ui, style, color });
-      }),
-    );
-  const withSecretOptions = (command: Command) =>
-    command
-      .option("--stdin", "read the secret (base32 or otpauth:// address) from the first line of stdin")
-      .option("--secret-file <file>", "read the secret from the first line of a file (- for stdin)")
-      .addOption(new Option("--digits <n>", "code length").choices(["6", "8"]))
-      .option("--period <seconds>", "seconds each code lasts (default 30)")
-      .addOption(new Option("--algorithm <name>", "hash algorithm").choices(["sha1", "sha256", "sha512"]))
-      .option("--time <unix-seconds>", "compute for this moment instead of now")
-      .allowExcessArguments(true);
-  const secretFlags = (opts: Record<string, unknown>, command: Command) => ({
-    stdin: opts.stdin === true,
-    secretFile: opts.secretFile as string | undefined,
-    digits: opts.digits as string | undefined,
-    period: opts.period as string | undefined,
-    algorithm: opts.algorithm as string | undefined,
-    time: opts.time as string | undefined,
-    extraArgs: command.args,
-  });
-  withSecretOptions(totp.command("code").description("print the current code for a secret (never given as an argument)")).action(
-    action(async (ctx, _g, options, command) => {
-      const { totpCodeCommand } = await import("./commands/totp.js");
-      const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-      return totpCodeCommand(ctx, secretFlags(options as Record<string, unknown>, command as Command), ui);
-    }),
-  );
-  withSecretOptions(totp.command("verify").description("check a code against a secret, and how far the clocks differ"))
-    .option("--code <code>", "the code to check (else asked for, or the line after the secret)")
-    .action(
-      action(async (ctx, _g, options, command) => {
-        const { totpVerifyCommand } = await import("./commands/totp.js");
-        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        const opts = options as Record<string, unknown>;
-        return totpVerifyCommand(ctx, { ...secretFlags(opts, command as Command), code: opts.code as string | undefined }, ui);
-      }),
-    );
-
-  program
-    .command("workshop")
-    .description("run a trainer's workshop plan step by step, or print its handout")
-    .argument("<plan>", "a workshop plan file (YAML): title, platforms, drills, checklists")
-    .option("--handout", "print the whole session's material instead of running it")
-    .option("--keep-screen", "do not use the terminal's alternate screen")
-    .addOption(new Option("--format <format>", "handout format").choices(["text", "md", "html", "json"]).default("html"))
-    .option("--paper <size>", "paper size for html: a4 (default) or letter")
-    .option("--output <file>", "write the handout to this file (created readable only by you)")
-    .action(
-      action(async (ctx, globals, file, options) => {
-        const { workshopCommand } = await import("./commands/workshop.js");
-        const { style, color } = await stderrStyle(globals);
-        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        const opts = options as { handout?: boolean; format?: string; paper?: string; keepScreen?: boolean };
-        if (ui && !opts.handout && !opts.keepScreen) await usePrivateScreen();
-        return workshopCommand(ctx, file as string, opts, { ui, style, color, width: process.stderr.columns, version: VERSION });
-      }),
-    );
-
-  const config = program.command("config").description("settings: range-url, offline, profile-words");
-  config
-    .command("get")
-    .argument("[name]", "a setting name")
-    .description("show settings")
-    .action(action(async (ctx, _g, name) => (await import("./commands/config.js")).configCommand(ctx, "get", name as string | undefined)));
-  config
-    .command("set")
-    .argument("<name>", "range-url, offline or profile-words")
-    .argument("<value>", "the value (profile-words: comma-separated)")
-    .description("save a setting")
-    .action(action(async (ctx, _g, name, value) => (await import("./commands/config.js")).configCommand(ctx, "set", name as string, value as string)));
-  config
-    .command("unset")
-    .argument("<name>", "a setting name")
-    .description("remove a setting")
-    .action(action(async (ctx, _g, name) => (await import("./commands/config.js")).configCommand(ctx, "unset", name as string)));
-
-  program
-    .command("plan")
-    .description("a few questions (each skippable), then your steps ranked: the ones that matter most first")
-    .argument("[platform...]", "accounts to plan for (asked when none are given)")
-    .option("--answers <file>", "for clinics: a JSON or YAML file with intake: (question -> yes/no/unsure) and platforms:")
-    .option("--keep-screen", "do not use the terminal's alternate screen")
-    .addHelpText("after", () => planHelp)
-    .action(
-      action(async (ctx, globals, platforms, options) => {
-        const { planCommand } = await import("./commands/plan.js");
-        const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        if (ui && (options as { answers?: string }).answers === undefined && !(options as { keepScreen?: boolean }).keepScreen) await usePrivateScreen();
-        return planCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style: (await stderrStyle(globals)).style });
-      }),
-    );
-
-  program
-    .command("list")
-    .description("the platforms harden has checklists for")
-    .action(action(async (ctx) => (await import("./commands/list.js")).listCommand(ctx), { state: false }));
-
-  const checklist = program.command("checklist").description("show or check checklist files");
-  checklist
-    .command("show")
-    .description("print checklists (html and md are printable handouts, with checkboxes)")
-    .argument("[platform...]", "platform ids from harden list")
-    .option("--all", "every checklist, one after another")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
-    .option("--paper <size>", "paper size for html: a4 (default) or letter")
-    .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
-    .action(
-      action(
-        async (ctx, _g, platforms, options) =>
-          (await import("./commands/checklist.js")).checklistShowCommand(ctx, platforms as string[], options as { format?: string; all?: boolean; paper?: string }),
-        { state: false },
-      ),
-    );
-  checklist
-    .command("validate")
-    .description("check checklist files or folders; prints FILE:LINE: FIELD: problem for each problem")
-    .argument("<path...>", "files or folders")
-    .option("--english", "also check reading grades and English help pages (always done for the built-in checklists)")
-    .action(
-      action(async (_ctx, _g, paths, options) => (await import("./commands/checklist.js")).checklistValidateCommand(paths as string[], options as { english?: boolean }), {
-        state: false,
-      }),
-    );
-
-  program
-    .command("report")
-    .description("your saved audit progress (never holds passwords or secrets)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
-    .option("--paper <size>", "paper size for html: a4 (default) or letter")
-    .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
-    .option("--changes", "what changed between your last two audits, and when you last checked")
-    .action(
-      action(async (ctx, _g, options) =>
-        (options as { changes?: boolean }).changes
-          ? (await import("./commands/audit.js")).changesCommand(ctx, (options as { format: "text" | "md" | "html" | "json" }).format, (options as { paper?: string }).paper)
-          : (await import("./commands/report.js")).reportCommand(ctx, options as { format?: string; paper?: string }),
-      ),
-    );
-
-  const evidence = program.command("evidence").description("a tamper-evident log of screenshots, files and notes, to show a platform or the police");
-  evidence
-    .command("add")
-    .description("record files (SHA-256, size, path) and a note; entries are never changed or removed")
-    .argument("[file...]", "screenshots, exports or other files")
-    .option("--note <text>", "what happened, in your own words")
-    .option("--copy", "also keep a private copy of each file in harden's folder, named by its SHA-256")
-    .action(
-      action(
-        async (ctx, _g, files, options) =>
-          (await import("./commands/evidence.js")).evidenceAddCommand(ctx, files as string[], options as { note?: string; copy?: boolean }),
-        { state: false },
-      ),
-    );
-  evidence
-    .command("list")
-    .description("show what was recorded")
-    .action(action(async (ctx) => (await import("./commands/evidence.js")).evidenceListCommand(ctx), { state: false }));
-  evidence
-    .command("verify")
-    .description("check every entry and file again (exit 1 when anything changed)")
-    .option("--seal <code>", "also prove nothing recorded before this seal (from harden evidence seal) was removed or changed")
-    .addHelpText(
-      "after",
-      `
-With --seal, entries added after the seal are listed as "added after the seal". The seal cannot
-vouch for them: an entry forged and added after the seal is still only "added after the seal".
-`,
-    )
-    .action(action(async (ctx, _g, options) => (await import("./commands/evidence.js")).evidenceVerifyCommand(ctx, options as { seal?: string }), { state: false }));
-  evidence
-    .command("seal")
-    .description("a short code that pins the log as it is now, to write down or send to someone you trust (writes nothing)")
-    .addHelpText(
-      "after",
-      `
-The code looks like H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P: the number of entries, the time
-(UTC), 16 characters of a hash of the log's last entry, and a check character that catches a typo.
-Later, harden evidence verify --seal CODE proves nothing recorded before the seal was removed or
-changed. It cannot vouch for entries added after the seal.
-`,
-    )
-    .action(action(async (ctx) => (await import("./commands/evidence.js")).evidenceSealCommand(ctx), { state: false }));
-  evidence
-    .command("export")
-    .description("a dated report to print or send: every entry, its files' SHA-256, and the chain head")
-    .addOption(new Option("--format <format>", "report format").choices(["html", "md", "json"]).default("html"))
-    .option("--output <file>", "write to this file (created readable only by you) instead of stdout")
-    .action(action(async (ctx, _g, options) => (await import("./commands/evidence.js")).evidenceExportCommand(ctx, options as { format?: string }), { state: false }));
-
-  definePhoneCommand(program, { action, progress: progressFor, configure: (sub) => sub.exitOverride().configureOutput({ outputError: writeCommanderError }) });
-
-  program
-    .command("forget")
-    .description("delete every file harden saved (asks first; --yes without a terminal)")
-    .option("-y, --yes", "do not ask for confirmation")
-    .option("--include-evidence", "also delete the evidence log (asked separately at a terminal)")
-    .action(
-      action(async (ctx, _g, options) => {
-        const opts = options as { yes?: boolean; includeEvidence?: boolean };
-        return (await import("./commands/forget.js")).forgetCommand(ctx, { yes: opts.yes === true, includeEvidence: opts.includeEvidence === true });
-      }),
-    );
-
+    .description(t("cli:program.description"))
+    .version(VERSION, "-V, --version", t("cli:program.version"))
+    .option("--json", t("cli:program.json"))
+    .option("--no-color", t("cli:program.noColor"))
+    .option("--no-save", t("cli:program.noSave"))
+    .option("--checklists <dir>", t("cli:program.checklists"))
+    .option("--debug", t("cli:program.debug"))
+    .addOption(new Option("--lang <lang>", t("cli:program.lang")).choices([...LANGUAGES]))
+    .addHelpText("after", exitCodesHelp)
+    .showSuggestionAfterError();
   // Help lists commands in this order: the person's own audit first, tools next, housekeeping last.
-  const order = ["audit", "plan", "report", "list", "checklist", "password", "scan", "data", "totp", "evidence", "phone", "workshop", "config", "forget"];
-  (program.commands as Command[]).sort((a, b) => order.indexOf(a.name()) - order.indexOf(b.name()));
-  for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands, ...data.commands]) sub.exitOverride().configureOutput({ outputError: writeCommanderError });
+  for (const define of [defineAudit, definePlan, defineReport, defineList, defineChecklist, definePassword, defineScan, defineData, defineTotp, defineEvidence, definePhone, defineWorkshop, defineConfig, defineForget]) {
+    program.addCommand(define(kit, () => planHelp));
+  }
+  // cli.ts words commander's errors itself (exitCodeFor), in the language and without secrets.
+  localizeCommands(program, (command) => command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError());
   return program;
 }
 
@@ -568,7 +230,7 @@ interface ErrorReport {
 
 async function reportFor(error: unknown): Promise<ErrorReport> {
   if (error instanceof CommanderError) {
-    return { code: "usage", exitCode: ExitCode.usage, message: sanitizeLine(redactOptionValues(error.message).replace(/^error: /, "")), problems: [] };
+    return { code: "usage", exitCode: ExitCode.usage, message: sanitizeLine(commanderMessage(error)), problems: [] };
   }
   if (error instanceof HardenError) {
     const { StateBusyError } = await import("./state/lock.js");
@@ -584,7 +246,7 @@ async function reportFor(error: unknown): Promise<ErrorReport> {
               : "usage";
     return { code, exitCode: error.exitCode, message: sanitizeLine(error.message), problems: error instanceof InvalidInputError ? error.problems.map(sanitizeLine) : [] };
   }
-  const message = `harden stopped because of an unexpected error: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`;
+  const message = t("cli:internal.message", { detail: sanitizeLine(error instanceof Error ? error.message : String(error)) });
   return { code: "internal", exitCode: ExitCode.internal, message, problems: [] };
 }
 
@@ -602,13 +264,16 @@ async function exitCodeFor(error: unknown, flags: { debug: boolean; json: boolea
     process.stderr.write(json({ error: { ...report, ...(notices.length ? { notices } : {}), ...stack } }, 0));
     return report.exitCode;
   }
-  // commander has printed its own message already.
-  if (error instanceof CommanderError) return report.exitCode;
+  if (error instanceof CommanderError) {
+    // commander has printed the help of a command named without its subcommand; nothing to add.
+    if (error.code !== "commander.help") process.stderr.write(`${t("cli:commander.error", { message: commanderMessage(error) })}\n`);
+    return report.exitCode;
+  }
   flushNotices();
   process.stderr.write(`${report.message}\n`);
   for (const problem of report.problems) process.stderr.write(`  ${problem}\n`);
   if (report.code === "internal") {
-    process.stderr.write(flags.debug && error instanceof Error && error.stack ? `${error.stack}\n` : "Please report this, with what you were doing (never include a password). Run with --debug for details.\n");
+    process.stderr.write(flags.debug && error instanceof Error && error.stack ? `${error.stack}\n` : `${t("cli:internal.report")}\n`);
   }
   return report.exitCode;
 }
@@ -634,7 +299,7 @@ export async function main(argv: string[]): Promise<number> {
   if (args.length === 0) {
     if (process.stdin.isTTY === true && process.stdout.isTTY === true) args.push("audit");
     else {
-      process.stderr.write(program.helpInformation() + EXIT_CODES_HELP);
+      process.stderr.write(program.helpInformation() + exitCodesHelp());
       return ExitCode.usage;
     }
   }
@@ -661,7 +326,7 @@ process.stderr.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 process.on("SIGINT", () => {
-  if (!privateScreen?.leavePrivateScreen()) process.stderr.write("\nStopped. Everything you answered so far is saved.\n");
+  if (!privateScreen?.leavePrivateScreen()) process.stderr.write(`\n${t("errors:interrupted")}\n`);
   process.exit(ExitCode.interrupted);
 });
 

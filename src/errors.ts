@@ -2,6 +2,7 @@
  * Every error harden expects carries its exit code and a message that says what to do next.
  * cli.ts is the one place that turns them into an exit status.
  */
+import { t } from "./i18n/index.js";
 import { atMost } from "./output/atMost.js";
 
 export const ExitCode = {
@@ -50,7 +51,7 @@ export class CouldNotCheckError extends HardenError {
 
 /** The person pressed Ctrl-C: exit 130, keeping whatever was saved. */
 export class InterruptedError extends HardenError {
-  constructor(message = "Stopped. Everything you answered so far is saved.") {
+  constructor(message = t("errors:interrupted")) {
     super(message, ExitCode.interrupted);
   }
 }

@@ -13,6 +13,7 @@ import { MAX_DATA_FILE_BYTES } from "../input/limits.js";
 import { readTextInput } from "../input/readText.js";
 import { clip } from "../output/atMost.js";
 import { sanitizeLine } from "../output/sanitize.js";
+import { t } from "../i18n/index.js";
 
 export interface AnswersFile {
   answers: Map<string, Answer>;
@@ -27,7 +28,7 @@ export interface AnswersFile {
  */
 export function checkAnswers(raw: unknown, checklists: Checklist[], file: string, questions: string[] = []): AnswersFile {
   if (!isRecord(raw)) {
-    throw new UsageError(`${file}: the answers file must map item ids to ${ANSWERS.join(", ")}, for example "facebook.two-factor: done".`);
+    throw new UsageError(t("errors:answers.notMap", { file, answers: ANSWERS.join(", ") }));
   }
   const shown = (value: unknown) => sanitizeLine(clip(String(value)));
   const problems: string[] = [];
@@ -35,28 +36,28 @@ export function checkAnswers(raw: unknown, checklists: Checklist[], file: string
   const { intake, platforms, ...items } = raw;
   if (intake !== undefined) {
     const known = new Set(questions);
-    if (!isRecord(intake)) problems.push("intake must map question ids to yes, no or unsure");
+    if (!isRecord(intake)) problems.push(t("errors:answers.intakeNotMap"));
     else
       for (const [q, a] of Object.entries(intake)) {
-        if (!known.has(q)) problems.push(`unknown intake question: ${shown(q)} (questions: ${questions.join(", ")})`);
-        else if (!(INTAKE_ANSWERS as readonly string[]).includes(String(a))) problems.push(`intake ${shown(q)}: ${shown(a)} (use yes, no or unsure)`);
+        if (!known.has(q)) problems.push(t("errors:answers.unknownQuestion", { question: shown(q), questions: questions.join(", ") }));
+        else if (!(INTAKE_ANSWERS as readonly string[]).includes(String(a))) problems.push(t("errors:answers.badIntakeAnswer", { question: shown(q), answer: shown(a) }));
       }
   }
   if (platforms !== undefined) {
     const known = new Set(checklists.map((c) => c.platform));
     const list = [...known].join(", ");
-    if (!Array.isArray(platforms)) problems.push(`platforms must be a list of checklist ids (${list})`);
-    else for (const p of platforms) if (typeof p !== "string" || !known.has(p)) problems.push(`unknown platform: ${shown(p)} (platforms: ${list})`);
+    if (!Array.isArray(platforms)) problems.push(t("errors:answers.platformsNotList", { platforms: list }));
+    else for (const p of platforms) if (typeof p !== "string" || !known.has(p)) problems.push(t("errors:answers.unknownPlatform", { platform: shown(p), platforms: list }));
   }
   const ids = new Set(checklists.flatMap((c) => c.items.map((i) => i.id)));
   for (const [id, status] of Object.entries(items)) {
-    if (!ids.has(id)) problems.push(`unknown item id: ${shown(id)}`);
-    else if (!isAnswer(status)) problems.push(`unknown status: ${shown(id)}: ${shown(status)} (use ${ANSWERS.join(", ")})`);
+    if (!ids.has(id)) problems.push(t("errors:answers.unknownItem", { id: shown(id) }));
+    else if (!isAnswer(status)) problems.push(t("errors:answers.unknownStatus", { id: shown(id), status: shown(status), answers: ANSWERS.join(", ") }));
     else answers.set(id, status);
   }
   if (problems.length > 0) {
     throw new InvalidInputError(
-      `${file}: the answers file has ${problems.length} problem${problems.length === 1 ? "" : "s"} (item ids are listed by harden checklist show PLATFORM --format json):`,
+      t("errors:answers.problems", { file, count: problems.length }),
       problems,
     );
   }
@@ -66,7 +67,10 @@ export function checkAnswers(raw: unknown, checklists: Checklist[], file: string
 export async function readAnswersFile(file: string, checklists: Checklist[], questions: string[] = []): Promise<AnswersFile> {
   const parsed = parseYamlDocument(file, await readTextInput(file, "answers file", MAX_DATA_FILE_BYTES));
   if (!parsed.ok) {
-    throw new InvalidInputError(`${file}:${parsed.problems[0]!.line}: the answers file is not valid JSON or YAML:`, parsed.problems.map((p) => `line ${p.line}: ${p.message}`));
+    throw new InvalidInputError(
+      t("errors:answers.notYaml", { file, line: parsed.problems[0]!.line }),
+      parsed.problems.map((p) => t("errors:lineProblem", { line: p.line, message: p.message })),
+    );
   }
   return checkAnswers(parsed.data ?? {}, checklists, file, questions);
 }

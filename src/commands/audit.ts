@@ -36,6 +36,7 @@ import type { Context } from "./context.js";
 import { askIntake, offerToKeep, savedIntake, topFive, type IntakeUI } from "./intake.js";
 import { inProgressWords, planSummary } from "./plan.js";
 import { pickChecklists } from "./platforms.js";
+import { t } from "../i18n/index.js";
 
 export interface AuditOptions {
   platforms: string[];
@@ -65,7 +66,7 @@ export async function auditCommand(ctx: Context, options: AuditOptions, deps: { 
   const named = options.platforms.length ? pickChecklists(checklists, options.platforms) : undefined;
   if (options.answers !== undefined) return scriptedAudit(ctx, checklists, named, options.answers);
   if (!ctx.canPrompt || !deps.ui) {
-    throw new UsageError("harden audit asks questions and needs a terminal. For a scripted run, give the answers in a file: harden audit --answers FILE [--json].");
+    throw new UsageError(t("errors:audit.needsTerminal"));
   }
   return guidedAudit(ctx, checklists, named, deps.ui, deps.style, deps.width);
 }

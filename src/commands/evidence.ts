@@ -11,27 +11,28 @@ import { useStateFolder, useSubfolder } from "../state/folder.js";
 import { stateDir } from "../state/store.js";
 import { parseFormat } from "./formats.js";
 import type { Context } from "./context.js";
+import { t } from "../i18n/index.js";
 
 /** An absolute path to a readable file, or a usage error naming what was given. */
 async function evidenceFile(file: string): Promise<string> {
-  if (file === "-") throw new UsageError("Give the file's path: what comes on stdin could not be checked again later.");
+  if (file === "-") throw new UsageError(t("errors:evidence.noStdin"));
   const absolute = path.resolve(file);
   try {
-    if ((await stat(absolute)).isDirectory()) throw new UsageError(`${file} is a folder: name the files in it.`);
+    if ((await stat(absolute)).isDirectory()) throw new UsageError(t("errors:evidence.folder", { file }));
     await access(absolute, constants.R_OK);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `Cannot find ${file}: check the path. Nothing was recorded.` : `Cannot read ${file} (${code ?? "error"}). Nothing was recorded.`);
+    throw new UsageError(code === "ENOENT" ? t("errors:evidence.notFound", { file }) : t("errors:evidence.cannotRead", { file, code: code ?? "error" }));
   }
   return absolute;
 }
 
 export async function evidenceAddCommand(ctx: Context, files: string[], options: { note?: string; copy?: boolean }): Promise<EvidenceResult> {
-  if (!ctx.save) throw new UsageError("Nothing can be recorded with --no-save: the evidence log has to be kept on disk. Run again without --no-save.");
+  if (!ctx.save) throw new UsageError(t("errors:evidence.noSave"));
   // The note is kept exactly as typed; only a blank one counts as none.
   const note = options.note !== undefined && options.note.trim() !== "" ? options.note : null;
-  if (note === null && files.length === 0) throw new UsageError("Give the files to record, a note with --note TEXT, or both: harden evidence add [FILE...] --note TEXT");
+  if (note === null && files.length === 0) throw new UsageError(t("errors:evidence.nothingToAdd"));
   const absolute: string[] = [];
   for (const file of files) absolute.push(await evidenceFile(file));
   const entry = await recordEvidence(evidenceDir(stateDir(ctx.env)), { now: ctx.now(), note, files: absolute, copy: options.copy === true });
@@ -63,9 +64,8 @@ const SEAL_SHAPE = "H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P";
 function typedSeal(code: string): Seal {
   const parsed = parseSeal(code);
   if (parsed.ok) return parsed.seal;
-  if (parsed.problem === "newer") throw new UsageError("This seal code was made by a newer harden: update harden, then check it again.");
-  const shape = parsed.problem === "shape" ? ` A seal code looks like ${SEAL_SHAPE}.` : "";
-  throw new UsageError(`This seal code has a typo: check it against what you wrote down.${shape}`);
+  if (parsed.problem === "newer") throw new UsageError(t("errors:evidence.newerSeal"));
+  throw new UsageError(parsed.problem === "shape" ? t("errors:evidence.sealShape", { shape: SEAL_SHAPE }) : t("errors:evidence.sealTypo"));
 }
 
 export async function evidenceVerifyCommand(ctx: Context, options: { seal?: string } = {}): Promise<EvidenceResult> {
@@ -77,7 +77,7 @@ export async function evidenceVerifyCommand(ctx: Context, options: { seal?: stri
 /** A short code for the log as it is now, to write down or send; nothing is written. */
 export async function evidenceSealCommand(ctx: Context): Promise<EvidenceResult> {
   const log = await readEvidence(evidenceToRead(ctx));
-  if (log.head === null) throw new UsageError("Nothing to seal: the evidence log is empty. Record something first with: harden evidence add FILE... --note TEXT");
+  if (log.head === null) throw new UsageError(t("errors:evidence.emptyLog"));
   const now = ctx.now();
   const seal = makeSeal(log.lines.length, log.head, now);
   const problems = checkChain(log.lines, undefined).length;

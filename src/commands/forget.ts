@@ -7,6 +7,7 @@ import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
 import { EVIDENCE, forgetAll, savedEntries, stateDir } from "../state/store.js";
 import type { Context } from "./context.js";
+import { t } from "../i18n/index.js";
 
 export async function forgetCommand(ctx: Context, options: { yes: boolean; includeEvidence?: boolean }): Promise<CommandResult> {
   const dir = stateDir(ctx.env);
@@ -15,13 +16,13 @@ export async function forgetCommand(ctx: Context, options: { yes: boolean; inclu
   const hasEvidence = entries.some((e) => path.basename(e) === EVIDENCE);
   let includeEvidence = options.includeEvidence === true;
   if (!options.yes) {
-    if (!ctx.canPrompt) throw new UsageError("harden forget deletes your saved progress and settings. Without a terminal to confirm, add --yes (and --include-evidence to delete the evidence log too).");
+    if (!ctx.canPrompt) throw new UsageError(t("errors:forget.needsYes"));
     const { confirmAction } = await import("../prompts/index.js");
-    const sure = await confirmAction(`Delete everything harden saved in ${dir}? This cannot be undone.`, false);
+    const sure = await confirmAction(t("cli:forget.confirm", { dir }), false);
     if (!sure) return { kind: "forget", removed: [], dir, cancelled: true, keptEvidence: hasEvidence };
     if (hasEvidence && !includeEvidence) {
       includeEvidence = await confirmAction(
-        "This includes your evidence log. You may need it later for a report to a platform, a lawyer or the police. Delete the evidence log too?",
+        t("cli:forget.confirmEvidence"),
         false,
       );
     }

@@ -9,6 +9,7 @@ import type { CommandResult } from "../output/results.js";
 import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 import { contextWords, prepareChecks, withScoringThread } from "./passwordOptions.js";
+import { t } from "../i18n/index.js";
 
 export interface PasswordOptions {
   stdin?: boolean;
@@ -28,17 +29,18 @@ export interface PasswordOptions {
   passwordFlag?: boolean;
 }
 
-export const SAFE_WAYS = "Run `harden password` at a terminal to type it at a hidden prompt, or give one password per line with --stdin or --password-file FILE.";
+/** How a password may be given, for the messages that refuse another way. */
+export const safeWays = () => t("errors:password.safeWays");
 
 async function gatherPasswords(ctx: Context, options: PasswordOptions, askSecret?: (message: string) => Promise<string>): Promise<{ lines: SecretLine[]; interactive: boolean }> {
-  if (options.stdin && options.passwordFile !== undefined) throw new UsageError("Use either --stdin or --password-file, not both.");
+  if (options.stdin && options.passwordFile !== undefined) throw new UsageError(t("errors:password.stdinOrFile"));
   if (options.stdin) return { lines: await readSecretLines(process.stdin), interactive: false };
   if (options.passwordFile !== undefined) return { lines: await readSecretFile(options.passwordFile), interactive: false };
   if (!ctx.canPrompt || !askSecret) {
-    throw new UsageError(`There is no terminal to ask for the password. ${SAFE_WAYS}`);
+    throw new UsageError(t("errors:password.noTerminal", { ways: safeWays() }));
   }
-  const value = await askSecret("Password to check (nothing shows as you type, press Enter when done):");
-  if (value === "") throw new UsageError("No password was typed, so nothing was checked.");
+  const value = await askSecret(t("cli:password.prompt"));
+  if (value === "") throw new UsageError(t("errors:password.noneTyped"));
   checkSecretLength(value, "typed at the prompt");
   return { lines: [{ line: 1, value }], interactive: true };
 }
@@ -48,12 +50,12 @@ export async function passwordCommand(
   options: PasswordOptions,
   deps: { version: string; askSecret?: (message: string) => Promise<string>; onProgress?: (p: CheckProgress) => void },
 ): Promise<CommandResult> {
-  refuseUnsafeSecretSources(ctx.env, { onCommandLine: options.extraArgs.length > 0 || options.passwordFlag === true, what: "password", safeWays: SAFE_WAYS });
+  refuseUnsafeSecretSources(ctx.env, { onCommandLine: options.extraArgs.length > 0 || options.passwordFlag === true, what: "password", safeWays: safeWays() });
   const { minScore, mode, source, breachModules } = prepareChecks(ctx, options, deps.version);
   // The dictionaries load on the scoring thread while the person types.
   return withScoringThread(options.strength, async (scorer) => {
     const { lines, interactive } = await gatherPasswords(ctx, options, deps.askSecret);
-    if (lines.length === 0) throw new UsageError("No passwords were given: the input was empty.");
+    if (lines.length === 0) throw new UsageError(t("errors:password.emptyInput"));
 
     const [{ checkPasswords }, { openBreachChecker }] = await Promise.all([import("../passwords/checkPasswords.js"), breachModules]);
     const opened = source ? await openBreachChecker(source) : undefined;

@@ -7,6 +7,7 @@ import { UsageError } from "../errors.js";
 import { stateDir } from "../state/store.js";
 import type { ScoringThread } from "../strength/scoringThread.js";
 import type { Context } from "./context.js";
+import { t } from "../i18n/index.js";
 
 export interface BreachFlags {
   breach: boolean;
@@ -19,14 +20,14 @@ export interface BreachFlags {
 export function parseMinScore(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MIN_SCORE;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 4) throw new UsageError(`--min-score must be a whole number from 0 to 4 (got "${value}").`);
+  if (!Number.isInteger(n) || n < 0 || n > 4) throw new UsageError(t("errors:breach.minScore", { value }));
   return n;
 }
 
 function parseConcurrency(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256 (got "${value}").`);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(t("errors:breach.concurrency", { value }));
   return n;
 }
 
@@ -38,7 +39,7 @@ function parseTimeoutMs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = value.trim() === "" ? NaN : Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > MAX_TIMEOUT_SECONDS) {
-    throw new UsageError(`--timeout must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, such as 30 (got "${value}").`);
+    throw new UsageError(t("errors:breach.timeout", { most: MAX_TIMEOUT_SECONDS, value }));
   }
   return n * 1000;
 }
@@ -79,9 +80,9 @@ export function checkRangeUrl(value: string | undefined, warn: (line: string) =>
   }
   if (url.protocol !== "http:") return value;
   if (!isLocalHost(url.hostname)) {
-    throw new UsageError(`The breach service address ${url.host} uses plain http://, which is allowed only for this machine or a local network: use https://${url.host}${url.pathname} instead.`);
+    throw new UsageError(t("errors:breach.plainHttp", { host: url.host, https: `https://${url.host}${url.pathname}` }));
   }
-  warn(`Warning: the breach service at ${url.host} is reached over plain http:// (not encrypted); use this only for a server of your own.`);
+  warn(t("errors:breach.plainHttpWarning", { host: url.host }));
   return value;
 }
 

@@ -1,22 +1,13 @@
 /**
  * harden phone: a read-only stalkerware check of an Android phone over adb (or of a folder of
- * saved outputs), and the indicators it checks against. The definition (flags, help) is here
- * beside the commands; cli.ts only registers it. Heavy parts load when a command runs.
+ * saved outputs), and the indicators it checks against. Its definition (flags, help) is in
+ * phone.define.ts. Heavy parts load when a command runs.
  */
-import type { Command } from "commander";
 import { t } from "../i18n/index.js";
 import type { CommandResult } from "../output/results.js";
 import type { PhoneFormat, PhoneResult } from "../phone/results.js";
 import type { Exec } from "../phone/source.js";
 import type { Context } from "./context.js";
-
-/** What cli.ts lends a command definition: its action wrapper and its progress line. */
-export interface Wiring {
-  action(run: (ctx: Context, globals: { json?: boolean }, ...args: unknown[]) => Promise<CommandResult>, options?: { state?: boolean }): (...args: unknown[]) => Promise<void>;
-  progress(globals: { json?: boolean }, label: string, describe?: (p: { done: number; total: number }) => string): Promise<{ update(p: { done: number; total: number }): void; done(): void } | undefined>;
-  /** Applied to every subcommand (commander's error handling). */
-  configure(command: Command): Command;
-}
 
 export interface PhoneCheckOptions {
   from?: string;
@@ -24,41 +15,6 @@ export interface PhoneCheckOptions {
   iphone?: boolean;
   evidence?: boolean;
   format?: string;
-}
-
-export function definePhoneCommand(program: Command, wiring: Wiring): Command {
-  const phone = program.command("phone").description(t("phone:help.phone"));
-  phone
-    .command("check")
-    .description(t("phone:help.check"))
-    .option("--from <dir>", t("phone:help.from"))
-    .option("--collect <dir>", t("phone:help.collect"))
-    .option("--iphone", t("phone:help.iphone"))
-    .option("--evidence", t("phone:help.evidence"))
-    .option("--format <format>", t("phone:help.format"))
-    .option("--output <file>", t("phone:help.output"))
-    .addHelpText("after", () => `\n${t("phone:help.after")}\n`)
-    .action(
-      wiring.action(async (ctx, globals, options) => {
-        const progress = await wiring.progress(globals, t("phone:progress.label"));
-        try {
-          return await phoneCheckCommand(ctx, options as PhoneCheckOptions, { onProgress: progress?.update });
-        } finally {
-          progress?.done();
-        }
-      }, { state: false }),
-    );
-  const indicators = phone
-    .command("indicators")
-    .description(t("phone:help.indicators"))
-    .action(wiring.action(async (ctx) => phoneIndicatorsCommand(ctx), { state: false }));
-  indicators
-    .command("update")
-    .description(t("phone:help.update"))
-    .requiredOption("--from <file-or-url>", t("phone:help.updateFrom"))
-    .action(wiring.action(async (ctx, _g, options) => phoneIndicatorsUpdateCommand(ctx, (options as { from: string }).from), { state: false }));
-  for (const sub of [phone, ...phone.commands, indicators, ...indicators.commands]) wiring.configure(sub);
-  return phone;
 }
 
 export async function phoneCheckCommand(ctx: Context, options: PhoneCheckOptions, deps: { onProgress?: (p: { done: number; total: number }) => void; exec?: Exec } = {}): Promise<PhoneResult> {

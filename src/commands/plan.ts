@@ -4,6 +4,7 @@ import type { Checklist } from "../core/checklist.js";
 import { buildPlan, INTAKE_ANSWERS, planReason, type IntakeAnswers, type Plan, type PlannedItem } from "../core/plan.js";
 import { itemsToAsk, resumableSession, startSession, type Progress } from "../core/progress.js";
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { sanitizeLine } from "../output/sanitize.js";
 import { loadIntakeRules } from "../intake/rules.js";
 import type { CommandResult, PlanStep, PlanSummary } from "../output/results.js";
@@ -44,7 +45,7 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
     const plan = buildPlan(rules, answers, checklists, chosen);
     return { kind: "plan", plan: withKept(planSummary(plan, answers, checklists), await followPlan(ctx, undefined, checklists, plan)) };
   }
-  if (!ctx.canPrompt || !deps.ui) throw new UsageError("harden plan asks a few questions and needs a terminal. For a scripted run: harden plan --answers FILE (with intake: and platforms:).");
+  if (!ctx.canPrompt || !deps.ui) throw new UsageError(t("errors:plan.needsTerminal"));
   const intake = await askIntake(deps.ui, rules, checklists, deps.style, undefined, savedIntake(ctx, rules));
   if (!intake.reused) await offerToKeep(ctx, deps.ui, intake.answers);
   const plan = buildPlan(rules, intake.answers, checklists, named ?? intake.platforms);
@@ -93,11 +94,11 @@ export async function planAnswersHelp(width = 80): Promise<string> {
   const first = rules.questions[0]?.id ?? "question-id";
   return [
     "",
-    "Answers file (--answers FILE, YAML or JSON), for a scripted run:",
-    `  intake:     each question id below -> ${answers} (leave one out to skip it)`,
+    t("cli:plan.answersTitle"),
+    `  intake:     ${t("cli:plan.answersIntake", { answers })}`,
     ...questions,
-    "  platforms:  account ids from harden list, when none are given on the command line",
-    "Example:",
+    `  platforms:  ${t("cli:plan.answersPlatforms")}`,
+    t("cli:plan.example"),
     "  intake:",
     `    ${first}: unsure`,
     "  platforms: [facebook, google, phone]",

@@ -11,6 +11,7 @@ import { MAX_EXPORT_BYTES } from "../input/limits.js";
 import { readTextInput } from "../input/readText.js";
 import type { Context } from "./context.js";
 import { contextWords, prepareChecks, withScoringThread, type BreachFlags } from "./passwordOptions.js";
+import { t } from "../i18n/index.js";
 
 export interface ScanOptions extends BreachFlags {
   format?: string;
@@ -30,10 +31,10 @@ export async function scanCommand(
   const exportsModule = await import("../exports/index.js");
   const format = options.format?.toLowerCase();
   if (format !== undefined && !exportsModule.isExportFormat(format)) {
-    throw new InvalidInputError(`--format must be one of these (got "${options.format}"):`, exportsModule.formatChoices());
+    throw new InvalidInputError(t("errors:scan.format", { value: options.format }), exportsModule.formatChoices());
   }
   if (file === "-" && process.stdin.isTTY === true) {
-    throw new UsageError("The export would be typed at the terminal, where it shows on the screen. Redirect the file in (harden scan - < export.csv) or name it.");
+    throw new UsageError(t("errors:scan.typedExport"));
   }
   const { minScore, mode, source, breachModules } = prepareChecks(ctx, options, deps.version);
   // The dictionaries load on the scoring thread while the export is read and parsed.
@@ -94,12 +95,17 @@ export async function scanCommand(
  */
 function nothingToCheck(file: string, parsed: ParsedExport): InvalidInputError {
   const { entries, skipped } = parsed;
-  const found = [
-    entries.length === 0 ? "no entries" : `${entries.length} entr${entries.length === 1 ? "y" : "ies"}, none with a password`,
-    ...(skipped.length > 0 ? [`${skipped.length} row${skipped.length === 1 ? "" : "s"} that could not be read`] : []),
-  ].join(" and ");
+  // One message for each case, so that each language can say it whole.
+  const message =
+    entries.length === 0
+      ? skipped.length === 0
+        ? t("errors:scan.nothing.noEntries", { file })
+        : t("errors:scan.nothing.noEntriesSkipped", { file, count: skipped.length })
+      : skipped.length === 0
+        ? t("errors:scan.nothing.noPasswords", { file, count: entries.length })
+        : t("errors:scan.nothing.noPasswordsSkipped", { file, count: entries.length, rows: t("errors:scan.nothing.rows", { count: skipped.length }) });
   return new InvalidInputError(
-    `${file}: nothing was checked: it has ${found}. Check that this is the export file, or export the vault again.`,
-    skipped.map((s) => `line ${s.line}: ${s.reason}`),
+    message,
+    skipped.map((s) => t("errors:lineProblem", { line: s.line, message: s.reason })),
   );
 }

@@ -11,6 +11,10 @@ import type { Style } from "../output/style.js";
 import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 
+/** A paragraph of the catalogue indented under its heading, as the drill's screens are. */
+const indent = (text: string) => text.replace(/^/gm, "  ");
+import { t } from "../i18n/index.js";
+
 export interface TotpUI {
   say(text: string): void;
   askSecret(message: string): Promise<string>;
@@ -25,29 +29,30 @@ export interface SecretSourceOptions extends TotpOverrides {
   extraArgs: string[];
 }
 
-const SAFE_WAYS = "Type it at the hidden prompt (run at a terminal), or give it with --stdin or --secret-file FILE.";
+/** How a secret may be given, for the messages that refuse another way. */
+const safeWays = () => t("errors:totp.safeWays");
 
 async function readSecretInput(ctx: Context, options: SecretSourceOptions, ui: TotpUI | undefined, needCode: boolean): Promise<{ params: TotpParams; code?: string }> {
-  refuseUnsafeSecretSources(ctx.env, { onCommandLine: options.extraArgs.length > 0, what: "secret", safeWays: SAFE_WAYS });
-  if (options.stdin && options.secretFile !== undefined) throw new UsageError("Use either --stdin or --secret-file, not both.");
+  refuseUnsafeSecretSources(ctx.env, { onCommandLine: options.extraArgs.length > 0, what: "secret", safeWays: safeWays() });
+  if (options.stdin && options.secretFile !== undefined) throw new UsageError(t("errors:totp.stdinOrFile"));
   let lines: SecretLine[] | undefined;
   if (options.stdin) lines = await readSecretLines(process.stdin);
   else if (options.secretFile !== undefined) lines = await readSecretFile(options.secretFile);
   if (lines) {
-    if (lines.length === 0) throw new UsageError("No secret was given: the input was empty.");
+    if (lines.length === 0) throw new UsageError(t("errors:totp.emptyInput"));
     return { params: parseTotpInput(lines[0]!.value, options), code: lines[1]?.value };
   }
-  if (!ctx.canPrompt || !ui) throw new UsageError(`There is no terminal to ask for the secret. ${SAFE_WAYS}`);
-  const typed = await ui.askSecret("Secret (base32) or otpauth:// address (nothing shows as you type):");
+  if (!ctx.canPrompt || !ui) throw new UsageError(t("errors:totp.noTerminal", { ways: safeWays() }));
+  const typed = await ui.askSecret(t("cli:totp.secretPrompt"));
   checkSecretLength(typed, "typed at the prompt");
   const params = parseTotpInput(typed, options);
-  return { params, code: needCode ? await ui.askText(`Code to check (${params.digits} digits):`) : undefined };
+  return { params, code: needCode ? await ui.askText(t("cli:totp.codePrompt", { count: params.digits })) : undefined };
 }
 
 function parseTime(value: string | undefined, now: Date): number {
   if (value === undefined) return Math.floor(now.getTime() / 1000);
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--time must be whole seconds since 1970 (got "${value}").`);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(t("errors:totp.time", { value }));
   return n;
 }
 
@@ -61,36 +66,31 @@ export async function totpVerifyCommand(ctx: Context, options: SecretSourceOptio
   const time = parseTime(options.time, ctx.now());
   const read = await readSecretInput(ctx, options, ui, options.code === undefined);
   const code = options.code ?? read.code;
-  if (code === undefined) throw new UsageError("Give the code to check with --code CODE, or on the line after the secret.");
+  if (code === undefined) throw new UsageError(t("errors:totp.giveCode"));
   return { kind: "totp-verify", ...checkCode(read.params, code, time), time };
 }
 
 /** The practice drill: a throwaway secret, shown as a QR code; the person types what their app shows. */
 export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; style: Style; color: boolean }): Promise<CommandResult> {
   const { ui, style } = deps;
-  if (!ctx.canPrompt || !ui) throw new UsageError("harden totp practice is a hands-on drill and needs a terminal.");
+  if (!ctx.canPrompt || !ui) throw new UsageError(t("errors:totp.practiceNeedsTerminal"));
   const params = practiceParams();
   const uri = otpauthUri(params);
   const { qrText } = await import("../totp/qr.js");
-  ui.say(`${style.bold("Practise with an authenticator app")}
-  This is a practice code for a made-up account. It is not connected to anything and is
-  never saved. Open your authenticator app (for example Google Authenticator, Microsoft
-  Authenticator, Aegis, 2FAS or your password manager), choose "add account" or "+",
-  and scan this QR code:
-`);
+  ui.say(`${style.bold(t("cli:totp.practice.title"))}\n${indent(t("cli:totp.practice.intro"))}\n`);
   (ui.showDrawing ?? ui.say)(qrText(uri, { color: deps.color }));
-  ui.say(`  If you cannot scan it, choose "enter a setup key" and type this key:
+  ui.say(`${indent(t("cli:totp.practice.key"))}
     ${style.bold(params.secret.match(/.{1,4}/g)!.join(" "))}
-  (time based, 6 digits). Or copy this address: ${uri}
+${indent(t("cli:totp.practice.keyKind", { uri }))}
 `);
   let outcome: VerifyOutcome = { match: false };
   let tries = 0;
   while (!outcome.match && tries < 3) {
     tries++;
-    const code = await ui.askText("Type the 6-digit code your app shows now:", (v) => (/^\s*\d{3}\s?\d{3}\s*$/.test(v) ? true : "Type the 6 digits your app shows."));
+    const code = await ui.askText(t("cli:totp.practice.ask"), (v) => (/^\s*\d{3}\s?\d{3}\s*$/.test(v) ? true : t("cli:totp.practice.sixDigits")));
     outcome = checkCode(params, code.replace(/\s/g, ""), Math.floor(ctx.now().getTime() / 1000));
     if (!outcome.match) {
-      ui.say(style.yellow(`  That code did not match. Check you added the code above (the account is called "harden practice"), wait for a fresh code, and try again. If it still fails, your phone's clock may be wrong: turn on automatic date and time.`));
+      ui.say(style.yellow(`  ${t("cli:totp.practice.noMatch")}`));
     }
   }
   return { kind: "totp-practice", ...outcome, tries };

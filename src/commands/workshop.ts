@@ -13,6 +13,7 @@ import { auditCommand, type AuditUI } from "./audit.js";
 import { parseDocFormat, parsePaper } from "./formats.js";
 import type { Context } from "./context.js";
 import { totpPracticeCommand, type TotpUI } from "./totp.js";
+import { currentLanguage, t } from "../i18n/index.js";
 
 export interface WorkshopUI extends AuditUI, TotpUI {
   confirmAction(message: string, defaultYes?: boolean): Promise<boolean>;
@@ -35,7 +36,7 @@ export async function workshopCommand(ctx: Context, file: string, options: { han
   if (options.handout) return { kind: "handout", plan, checklists: chosen, format: parseDocFormat(options.format ?? "html"), paper: parsePaper(options.paper) };
 
   const { ui, style } = deps;
-  if (!ctx.canPrompt || !ui) throw new UsageError("A workshop runs step by step at a terminal. To print its material instead, add --handout.");
+  if (!ctx.canPrompt || !ui) throw new UsageError(t("errors:workshop.needsTerminal"));
   ui.say(`${style.bold(sanitizeLine(plan.title))}\n${plan.description ? `${sanitize(plan.description)}\n` : ""}`);
   const planCtx: Context = { ...ctx, checklists: async () => checklists };
   const audit = await auditCommand(planCtx, { platforms: plan.platforms }, { ui, style, width: deps.width });
@@ -44,7 +45,7 @@ export async function workshopCommand(ctx: Context, file: string, options: { han
     if (drill === "password-strength") drills.push(await passwordStrengthDrill(ctx, ui, style, deps));
     else {
       const practice = await totpPracticeCommand(ctx, { ui, style, color: deps.color });
-      if (practice.kind === "totp-practice") drills.push({ drill, done: practice.match, note: practice.match ? "the code matched" : "the code did not match yet" });
+      if (practice.kind === "totp-practice") drills.push({ drill, done: practice.match, note: practice.match ? t("cli:workshop.codeMatched") : t("cli:workshop.codeNotYet") });
     }
   }
   return { kind: "workshop", title: plan.title, audit: audit.kind === "audit" ? audit.summary : undefined, drills };
@@ -59,30 +60,28 @@ async function passwordStrengthDrill(ctx: Context, ui: WorkshopUI, style: Style,
   const { SCORE_WORDS } = await import("../output/passwordView.js");
   const scorer = loadScorer();
   scorer.catch(() => {});
-  ui.say(`\n${style.bold("Drill: how strong is a password?")}
-  Type a password to see how long it would take to guess and why. Try a made-up one that
-  looks like the ones you use. Nothing you type is saved, shown, or sent anywhere.\n`);
+  ui.say(`\n${style.bold(t("cli:workshop.drill.title"))}\n${t("cli:workshop.drill.intro").replace(/^/gm, "  ")}\n`);
   const scores: number[] = [];
   for (;;) {
-    const password = await ui.askSecret("Practice password (nothing shows as you type):");
+    const password = await ui.askSecret(t("cli:workshop.drill.ask"));
     if (password === "") break;
     const verdict = (await scorer).score(password);
     scores.push(verdict.score);
-    ui.say(`  Score: ${verdict.score} of 4 (${SCORE_WORDS[verdict.score]}). Guessing it would take ${verdict.crackTimeOffline} with a stolen password list.`);
-    if (verdict.warning) ui.say(`  Why: ${verdict.warning}`);
-    for (const tip of verdict.suggestions) ui.say(`  Tip: ${tip}`);
-    if (await ui.confirmAction("Also check whether it appears in known breaches? (Only the first 5 characters of its hash are sent.)", false)) {
+    ui.say(`  ${t("cli:workshop.drill.score", { score: verdict.score, words: SCORE_WORDS[verdict.score], time: verdict.crackTimeOffline })}`);
+    if (verdict.warning) ui.say(`  ${t("cli:workshop.drill.why", { warning: verdict.warning })}`);
+    for (const tip of verdict.suggestions) ui.say(`  ${t("cli:workshop.drill.tip", { tip })}`);
+    if (await ui.confirmAction(t("cli:workshop.drill.breach"), false)) {
       ui.say(await drillBreachLine(ctx, password, style, deps.version));
     }
-    if (!(await ui.confirmAction("Try another password?", true))) break;
+    if (!(await ui.confirmAction(t("cli:workshop.drill.another"), true))) break;
   }
-  return { drill: "password-strength", done: scores.length > 0, note: scores.length ? `${scores.length} tried, scores ${scores.join(", ")}` : "none tried" };
+  return { drill: "password-strength", done: scores.length > 0, note: scores.length ? t("cli:workshop.drill.tried", { count: scores.length, scores: scores.join(", ") }) : t("cli:workshop.drill.noneTried") };
 }
 
 /** The drill's breach answer in one line; a check that cannot be made says so and the session goes on. */
 async function drillBreachLine(ctx: Context, password: string, style: Style, version: string): Promise<string> {
   const [{ openBreachChecker }, { hashPassword }, { breachOptions }] = await Promise.all([import("../breach/open.js"), import("../breach/hash.js"), import("./passwordOptions.js")]);
-  const cannot = (reason: string) => style.yellow(`  Could not check: ${sanitizeLine(reason).replace(/\.$/, "")}. This does not mean it is safe.`);
+  const cannot = (reason: string) => style.yellow(`  ${t("cli:workshop.drill.couldNotCheck", { reason: sanitizeLine(reason).replace(/\.$/, "") })}`);
   let opened: Awaited<ReturnType<typeof openBreachChecker>>;
   try {
     opened = await openBreachChecker(breachOptions(ctx, { breach: true }, "sha1", version)!);
@@ -93,9 +92,9 @@ async function drillBreachLine(ctx: Context, password: string, style: Style, ver
   }
   try {
     const [result] = await opened.checker.checkMany([await hashPassword(password, "sha1")]);
-    if (result?.status === "found") return style.red(`  Found in breach data ${result.count.toLocaleString("en-US")} times: never use it.`);
-    if (result?.status === "not-found") return style.green("  Not found in the breach data.");
-    return cannot(result?.status === "unknown" ? result.reason : "no answer");
+    if (result?.status === "found") return style.red(`  ${t("cli:workshop.drill.found", { count: result.count, n: result.count.toLocaleString(currentLanguage() === "fr" ? "fr" : "en-US") })}`);
+    if (result?.status === "not-found") return style.green(`  ${t("cli:workshop.drill.notFound")}`);
+    return cannot(result?.status === "unknown" ? result.reason : t("cli:workshop.drill.noAnswer"));
   } finally {
     await opened.checker.close();
   }

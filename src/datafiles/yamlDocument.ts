@@ -6,6 +6,7 @@ import YAML, { isMap, isScalar, isSeq, LineCounter, visit, type Document, type N
 import { clip } from "../output/atMost.js";
 import { sanitizeLine } from "../output/sanitize.js";
 import type { Problem } from "./problem.js";
+import { t } from "../i18n/index.js";
 
 export type PathPart = string | number;
 
@@ -27,14 +28,15 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument {
     file,
     line: at(e.pos[0]),
     field: "(syntax)",
-    message: (e.message.split("\n")[0] ?? "cannot be read").replace(/ at line \d+, column \d+:?$/, ""),
+    // yaml words its errors in English; each code has the language's words (English keeps yaml's).
+    message: t(`errors:yaml.${e.code}`, { defaultValue: (e.message.split("\n")[0] ?? t("errors:yaml.unreadable")).replace(/ at line \d+, column \d+:?$/, "") }),
   }));
   visit(doc, {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         const key = keyOf(pair.key);
-        if (seen.has(key)) problems.push({ file, line: at((pair.key as Node | null)?.range?.[0] ?? 0), field: "(syntax)", message: `the key "${sanitizeLine(clip(String(key)))}" is written twice in the same map` });
+        if (seen.has(key)) problems.push({ file, line: at((pair.key as Node | null)?.range?.[0] ?? 0), field: "(syntax)", message: t("errors:yaml.twice", { key: sanitizeLine(clip(String(key))) }) });
         seen.add(key);
       }
     },
@@ -45,7 +47,7 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     // Unresolved or runaway aliases only show up when the document is turned into data.
-    return { ok: false, problems: [{ file, line: 1, field: "(syntax)", message: (error as Error).message.split("\n")[0] ?? "cannot be read" }] };
+    return { ok: false, problems: [{ file, line: 1, field: "(syntax)", message: t("errors:yaml.aliases", { defaultValue: (error as Error).message.split("\n")[0] ?? t("errors:yaml.unreadable") }) }] };
   }
   return { ok: true, data, lineOf: lineFinder(doc, counter) };
 }

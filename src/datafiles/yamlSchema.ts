@@ -9,6 +9,7 @@ import { closest, distance } from "fastest-levenshtein";
 import { MAX_LIST_ENTRIES } from "../input/limits.js";
 import type { Problem } from "./problem.js";
 import { parseYamlDocument, type LineOf, type ParsedDocument, type PathPart } from "./yamlDocument.js";
+import { currentLanguage, t } from "../i18n/index.js";
 export { formatProblem, type Problem } from "./problem.js";
 export { parseYamlDocument, type LineOf, type PathPart } from "./yamlDocument.js";
 
@@ -21,7 +22,7 @@ export interface SchemaValidator {
 }
 
 /** Compiles a schema file once; strict, so a typo in the schema itself fails loudly. */
-export async function schemaValidator(schemaFile: string, oneOfMessage = "is not in any of the accepted forms"): Promise<SchemaValidator> {
+export async function schemaValidator(schemaFile: string, oneOfMessage = t("errors:schema.oneOf")): Promise<SchemaValidator> {
   const schema = JSON.parse(await readFile(schemaFile, "utf8"));
   // verbose: each error carries the schema it failed, whose field names a typo is matched against.
   return { validate: new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schema), oneOfMessage };
@@ -33,8 +34,7 @@ export function parseYamlWithSchema(file: string, text: string, schema: SchemaVa
   // ajv, reporting every error, takes time that grows with the square of a long list's errors.
   const long = longList(parsed.data);
   if (long) {
-    const count = MAX_LIST_ENTRIES.toLocaleString("en-US");
-    return { ok: false, problems: [{ file, line: parsed.lineOf(long), field: fieldName(long), message: `has more than ${count} entries, the most harden reads in one list` }] };
+    return { ok: false, problems: [{ file, line: parsed.lineOf(long), field: fieldName(long), message: t("errors:schema.longList", { count: MAX_LIST_ENTRIES, n: MAX_LIST_ENTRIES.toLocaleString(currentLanguage() === "fr" ? "fr" : "en-US") }) }] };
   }
   if (!schema.validate(parsed.data)) return { ok: false, problems: schemaProblems(file, parsed.lineOf, schema, schema.validate.errors ?? []) };
   return parsed;
@@ -64,38 +64,46 @@ function fieldName(parts: PathPart[]): string {
 function describe(error: ErrorObject, schema: SchemaValidator): string {
   switch (error.keyword) {
     case "required":
-      return "is missing";
+      return t("errors:schema.missing");
     case "additionalProperties":
-      return "is not a known field";
+      return t("errors:schema.unknownField");
     case "enum":
-      return `must be one of: ${(error.params.allowedValues as unknown[]).join(", ")}`;
+      return t("errors:schema.enum", { values: (error.params.allowedValues as unknown[]).join(", ") });
     case "type":
-      return `must be ${error.params.type === "string" ? "text" : error.params.type === "array" ? "a list" : `a ${error.params.type}`}`;
+      return t(`errors:schema.type.${TYPES.includes(error.params.type as string) ? (error.params.type as string) : "other"}`, { type: error.params.type });
     case "minItems":
-      return "must not be empty";
     case "minLength":
-      return "must not be empty";
+      return t("errors:schema.empty");
+    case "maxItems":
+      return t("errors:schema.maxItems", { count: error.params.limit as number });
+    case "minimum":
+    case "maximum":
+      return t(`errors:schema.${error.keyword}`, { limit: error.params.limit as number });
     case "uniqueItems":
-      return "lists the same value twice";
+      return t("errors:schema.twice");
     case "oneOf":
       return schema.oneOfMessage;
     case "minProperties":
-      return "must have at least one entry";
+      return t("errors:schema.minProperties");
     case "pattern":
       return patternHint(error.instancePath);
     default:
-      return error.message ?? "is not valid";
+      // ajv's own words are English: a keyword the schemas do not use yet gets a plain one.
+      return t("errors:schema.invalid");
   }
 }
 
+/** The JSON types a "type" problem names in words ("must be text", "must be a list"). */
+const TYPES = ["string", "array", "object", "number", "integer", "boolean"];
+
 function patternHint(instancePath: string): string {
-  if (instancePath.endsWith("/source")) return "must be an https:// link to the help page it was read from";
-  if (instancePath.endsWith("/verified")) return "must be a date written YYYY-MM-DD";
-  if (instancePath.endsWith("/id")) return "must look like platform.name (lower case letters, digits and dashes)";
-  if (instancePath === "/platform") return "must be lower case letters, digits and dashes";
-  if (/\/countries\/\d+$/.test(instancePath)) return "must be a two-letter country code in capitals (ISO 3166-1: FR, BE, CA)";
-  if (/\/(sourceCopy|alsoRead\/\d+)$/.test(instancePath)) return "must be a link (http:// or https://) to the page read";
-  return "is not in the expected form";
+  if (instancePath.endsWith("/source")) return t("errors:schema.pattern.source");
+  if (instancePath.endsWith("/verified")) return t("errors:schema.pattern.date");
+  if (instancePath.endsWith("/id")) return t("errors:schema.pattern.id");
+  if (instancePath === "/platform") return t("errors:schema.pattern.platform");
+  if (/\/countries\/\d+$/.test(instancePath)) return t("errors:schema.pattern.country");
+  if (/\/(sourceCopy|alsoRead\/\d+)$/.test(instancePath)) return t("errors:schema.pattern.link");
+  return t("errors:schema.pattern.other");
 }
 
 function pathParts(instancePath: string): PathPart[] {
@@ -115,10 +123,14 @@ export function nearMiss(name: string, known: string[]): string | undefined {
 }
 
 /** An unknown field, with the known field it was probably meant to be. */
-function unknownFieldMessage(error: ErrorObject): string {
+function nearMissOf(error: ErrorObject): string | undefined {
   const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
-  const meant = nearMiss(error.params.additionalProperty as string, known);
-  return meant ? `is not a known field; did you mean ${meant}?` : "is not a known field";
+  return nearMiss(error.params.additionalProperty as string, known);
+}
+
+function unknownFieldMessage(error: ErrorObject): string {
+  const meant = nearMissOf(error);
+  return meant ? t("errors:schema.unknownFieldMeant", { meant }) : t("errors:schema.unknownField");
 }
 
 /** Turns ajv's errors into one problem per field, in line order, dropping the noise a oneOf produces below it. */
@@ -143,7 +155,7 @@ function schemaProblems(file: string, lineOf: LineOf, schema: SchemaValidator, e
   for (const error of errors) {
     if (error.keyword === "oneOf") {
       // A near-miss field name in one of the forms says more than "not in any of the forms".
-      const typos = errors.filter((e) => e.keyword === "additionalProperties" && e.instancePath === error.instancePath && unknownFieldMessage(e).includes("did you mean"));
+      const typos = errors.filter((e) => e.keyword === "additionalProperties" && e.instancePath === error.instancePath && nearMissOf(e) !== undefined);
       if (typos.length > 0) for (const typo of typos) add(typo, unknownFieldMessage(typo));
       else add(error, describe(error, schema));
       continue;

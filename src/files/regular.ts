@@ -6,35 +6,46 @@
 import { constants, closeSync, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 const MiB = 1024 * 1024;
 
-/** What a file is, in plain words, for the refusal message. */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a pipe (FIFO)";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a regular file";
+/** What a file is instead of a regular file. */
+export type FileType = "folder" | "fifo" | "device" | "socket" | "other";
+
+function typeOf(stats: Stats): FileType {
+  if (stats.isDirectory()) return "folder";
+  if (stats.isFIFO()) return "fifo";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "device";
+  if (stats.isSocket()) return "socket";
+  return "other";
 }
 
+/**
+ * The name of an input in messages ("answers file", "export"...), in the language. Callers name
+ * it in English, which is also its key in the errors catalogue.
+ */
+export const inputName = (what: string): string => t(`errors:inputs.${what}`, { defaultValue: what });
+
 export class NotRegularFileError extends UsageError {
-  /** What the file is instead, in words: "a pipe (FIFO)", "a device", ... */
+  readonly type: FileType;
+  /** What the file is instead, in words of the language: "a pipe (FIFO)", "a device", ... */
   readonly kind: string;
   constructor(what: string, file: string, stats: Stats) {
-    const kind = kindOf(stats);
-    super(`The ${what} ${file} is ${kind}, not a regular file: give the path of a regular file.`);
-    this.kind = kind;
+    const type = typeOf(stats);
+    super(t(`errors:file.notRegular.${type}`, { what: inputName(what), file }));
+    this.type = type;
+    this.kind = t(`errors:file.kind.${type}`);
   }
 }
 
 export class FileTooLargeError extends UsageError {
   constructor(what: string, file: string, limit: number) {
-    super(`The ${what} ${file} is larger than ${formatSize(limit)}, the most harden reads for one ${what}.`);
+    super(t("errors:file.tooLarge", { what: inputName(what), file, size: formatSize(limit) }));
   }
 }
 
-export const formatSize = (bytes: number) => (bytes >= MiB ? `${Math.round(bytes / MiB)} MB` : `${Math.round(bytes / 1024)} KB`);
+export const formatSize = (bytes: number) => (bytes >= MiB ? t("errors:file.megabytes", { count: Math.round(bytes / MiB) }) : t("errors:file.kilobytes", { count: Math.round(bytes / 1024) }));
 
 /** Keeps the system's code (ENOENT, EACCES…) so a caller can tell "missing" from "unreadable". */
 export class CannotReadError extends UsageError {
@@ -50,7 +61,7 @@ export class CannotReadError extends UsageError {
 export function cannotRead(what: string, file: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const wrapped = new CannotReadError(`Cannot read the ${what} ${file} (${code ?? "error"}).`, code);
+  const wrapped = new CannotReadError(t("errors:file.cannotRead", { what: inputName(what), file, code: code ?? "error" }), code);
   wrapped.cause = error;
   return wrapped;
 }

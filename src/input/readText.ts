@@ -1,6 +1,7 @@
 /** Reads a whole text input: a regular file, or stdin when the name is "-"; either at most `maxBytes`. */
 import { UsageError } from "../errors.js";
-import { formatSize, readRegularFile } from "../files/regular.js";
+import { formatSize, inputName, readRegularFile } from "../files/regular.js";
+import { t } from "../i18n/index.js";
 
 /** `what` names the input in messages ("answers file", "export"); a message never quotes the contents. */
 export async function readTextInput(file: string, what: string, maxBytes: number): Promise<string> {
@@ -11,7 +12,7 @@ export async function readTextInput(file: string, what: string, maxBytes: number
     size += (chunk as Buffer).length;
     if (size > maxBytes) {
       process.stdin.destroy();
-      throw new UsageError(`The ${what} on stdin is larger than ${formatSize(maxBytes)}, the most harden reads for one ${what}.`);
+      throw new UsageError(t("errors:file.stdinTooLarge", { what: inputName(what), size: formatSize(maxBytes) }));
     }
     chunks.push(chunk as Buffer);
   }

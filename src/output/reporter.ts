@@ -30,6 +30,7 @@ import { changesHtml, changesMarkdown, changesText, planCounts, planText, summar
 import { BACKUP_ADVICE } from "./guidance.js";
 import { wrap } from "./wrap.js";
 import { renderPhone } from "./phoneView.js";
+import { configText } from "./configView.js";
 
 export interface Rendered {
   stdout: string;
@@ -116,8 +117,8 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     }
     case "config": {
       if (options.json) return ok(json(result.values));
-      const lines = Object.entries(result.values).map(([k, v]) => `${k} = ${v === null ? "(not set)" : Array.isArray(v) ? v.map(String).map(sanitizeLine).join(",") : sanitizeLine(String(v))}`);
-      return ok(`${lines.join("\n")}\n`, result.changed ? ["Saved."] : []);
+      const text = configText(result.values, result.changed);
+      return ok(text.stdout, text.stderr);
     }
     case "handout": {
       const format = options.json ? "json" : result.format;

@@ -10,6 +10,7 @@ import { chmodSync, closeSync, constants, existsSync, fchmodSync, fstatSync, lst
 import path from "node:path";
 import { HardenError, UsageError } from "../errors.js";
 import { replaceFileSync } from "../files/replace.js";
+import { t } from "../i18n/index.js";
 
 export { NEW_FILE_FLAGS, writeAllSync } from "../files/replace.js";
 
@@ -24,12 +25,12 @@ export class StateFolderError extends UsageError {}
 /** A link where harden keeps one of its own files or folders. */
 export class LinkRefusedError extends StateFolderError {
   constructor(file: string) {
-    super(`${file} is a link, and harden never follows links in its folder, so that nothing is written where it should not be. Remove the link (rm ${file}), then try again.`);
+    super(t("errors:state.link", { file }));
   }
 }
 
 function cannotUse(dir: string, error: unknown): StateFolderError {
-  return new StateFolderError(`harden cannot keep its files in ${dir} (${errorCode(error) ?? "error"}). Set HARDEN_HOME to a folder you can write to.`);
+  return new StateFolderError(t("errors:state.cannotUse", { dir, code: errorCode(error) ?? "error" }));
 }
 
 /**
@@ -40,19 +41,19 @@ export function cannotSave(dir: string, error: unknown): unknown {
   const code = errorCode(error);
   if (error instanceof HardenError || code === undefined) return error;
   const full = code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG";
-  return new StateFolderError(`harden could not save in ${dir} (${code}). ${full ? "Free some space, or set HARDEN_HOME to another folder." : "Set HARDEN_HOME to a folder you can write to."}`);
+  return new StateFolderError(t(full ? "errors:state.diskFull" : "errors:state.cannotSave", { dir, code }));
 }
 
 const uid = () => process.getuid?.();
 
 /** Owned by this user and not writable by others; a folder that is only readable by others is made private. */
 function checkOwnFolder(dir: string, stats: Stats): void {
-  if (!stats.isDirectory()) throw new StateFolderError(`${dir} is not a folder, so harden cannot keep its files there. Set HARDEN_HOME to a folder.`);
+  if (!stats.isDirectory()) throw new StateFolderError(t("errors:state.notFolder", { dir }));
   const me = uid();
   if (me === undefined) return; // Windows: no owner or mode bits to compare.
-  if (stats.uid !== me) throw new StateFolderError(`The folder ${dir} belongs to another user, so harden will not keep your files there. Set HARDEN_HOME to a folder of your own.`);
+  if (stats.uid !== me) throw new StateFolderError(t("errors:state.otherOwner", { dir }));
   if ((stats.mode & 0o022) !== 0) {
-    throw new StateFolderError(`Other users can change the folder ${dir}, so harden will not use it. If it is yours, run chmod 700 ${dir} and try again, or set HARDEN_HOME to another folder.`);
+    throw new StateFolderError(t("errors:state.othersCanWrite", { dir }));
   }
   if ((stats.mode & 0o777) !== 0o700) {
     try {
@@ -131,7 +132,7 @@ export const APPEND_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O
 
 function cannotReadState(file: string, error: unknown): unknown {
   if (error instanceof HardenError || errorCode(error) === undefined) return error;
-  return new StateFolderError(`harden cannot read its file ${file} (${errorCode(error)}). Check that it is yours, or set HARDEN_HOME to another folder.`);
+  return new StateFolderError(t("errors:state.cannotRead", { file, code: errorCode(error) }));
 }
 
 /** An open error of a file in harden's folder as one line (a link, a folder in its place…). */
@@ -141,7 +142,7 @@ export function openError(file: string, error: unknown): unknown {
 }
 
 function notRegular(file: string): StateFolderError {
-  return new StateFolderError(`${file} is not a regular file, so harden will not read or replace it. Move it out of the way, then try again.`);
+  return new StateFolderError(t("errors:state.notRegular", { file }));
 }
 
 /** Throws when a link (or anything but a regular file) stands at `file`; nothing there is fine. */

@@ -10,6 +10,7 @@ import path from "node:path";
 import lockfile from "proper-lockfile";
 import { UsageError } from "../errors.js";
 import { cannotSave } from "./folder.js";
+import { t } from "../i18n/index.js";
 
 export const LOCK_NAME = "harden.lock";
 /** Longer than any hold (one small write) takes; a held lock is refreshed every STALE_MS / 2. */
@@ -24,7 +25,7 @@ process.on("SIGXFSZ", () => {});
 
 export class StateBusyError extends UsageError {
   constructor(dir: string) {
-    super(`Another harden is running with this folder (${dir}); wait for it to finish, then try again.`);
+    super(t("errors:state.busy", { dir }));
   }
 }
 

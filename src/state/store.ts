@@ -10,6 +10,7 @@ import { emptyProgress, isAnswer, type Progress } from "../core/progress.js";
 import { removeEvidenceLeftovers } from "../evidence/log.js";
 import { keepAside, readStateFile, TEMP_MARK, useStateFolder, writeStateFile } from "./folder.js";
 import { LOCK_NAME, withStateLockSync } from "./lock.js";
+import { t } from "../i18n/index.js";
 
 export { stateDir };
 
@@ -54,15 +55,14 @@ function isProgress(value: unknown): value is Progress {
 const isSettings = (value: unknown): value is Settings => typeof value === "object" && value !== null && !Array.isArray(value);
 
 interface Kind<T> {
-  name: string;
-  /** In a notice: "Your saved progress could not be read…". */
-  what: string;
+  /** The file's name without .json, and the key of its notices in the errors catalogue (state.keptAside.NAME). */
+  name: "progress" | "settings";
   check: (value: unknown) => value is T;
   empty: () => T;
 }
 
-const PROGRESS_FILE: Kind<Progress> = { name: PROGRESS, what: "progress", check: isProgress, empty: emptyProgress };
-const SETTINGS_FILE: Kind<Settings> = { name: SETTINGS, what: "settings", check: isSettings, empty: () => ({}) };
+const PROGRESS_FILE: Kind<Progress> = { name: PROGRESS, check: isProgress, empty: emptyProgress };
+const SETTINGS_FILE: Kind<Settings> = { name: SETTINGS, check: isSettings, empty: () => ({}) };
 
 /** What a state file holds: nothing yet, a value of the right shape, or something unreadable. */
 function readKind<T>(dir: string, kind: Kind<T>): { state: "none" } | { state: "ok"; value: T } | { state: "broken" } {
@@ -104,9 +104,9 @@ class FolderStore implements StateStore {
     const aside = `${file}${CORRUPT_MARK}${timeStamp(new Date())}`;
     try {
       keepAside(file, aside);
-      this.notices.push(`Your saved ${kind.what} could not be read, so it was kept aside as ${aside} and harden started afresh.`);
+      this.notices.push(t(`errors:state.keptAside.${kind.name}`, { aside }));
     } catch (error) {
-      this.notices.push(`Your saved ${kind.what} at ${file} could not be read or moved (${(error as NodeJS.ErrnoException).code ?? "error"}); harden will not save ${kind.what} this run.`);
+      this.notices.push(t(`errors:state.notMoved.${kind.name}`, { file, code: (error as NodeJS.ErrnoException).code ?? "error" }));
       this.#unsaved.set(kind.name, kind.empty());
     }
     return kind.empty();

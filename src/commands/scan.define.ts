@@ -1,0 +1,30 @@
+/** `harden scan`: its argument, flags and help; the work is in scan.ts, loaded when it runs. */
+import { Command } from "commander";
+import { t } from "../i18n/index.js";
+import { breachCheckFlags, withBreachFlags, type BreachCheckFlags } from "./breachFlags.define.js";
+import type { CommandKit } from "./kit.js";
+
+export interface ScanFlags extends BreachCheckFlags {
+  format?: string;
+  showUsernames?: boolean;
+}
+
+export function defineScan(kit: CommandKit): Command {
+  return withBreachFlags(
+    new Command("scan")
+      .description(t("cli:scan.description"))
+      .argument("<file>", t("cli:scan.file"))
+      .option("--format <name>", t("cli:scan.format"))
+      .option("--show-usernames", t("cli:scan.showUsernames")),
+  ).action(
+    kit.action(async (ctx, globals, file: string, flags: ScanFlags) => {
+      const { scanCommand } = await import("./scan.js");
+      const progress = await kit.progressFor(globals, t("cli:progress.scanning"));
+      try {
+        return await scanCommand(ctx, file, { format: flags.format, showUsernames: flags.showUsernames === true, ...breachCheckFlags(flags) }, { version: kit.version, onProgress: progress?.update });
+      } finally {
+        progress?.done();
+      }
+    }),
+  );
+}

@@ -36,6 +36,7 @@ const HELP = [
   ["totp"], ["totp", "practice"], ["totp", "code"], ["totp", "verify"],
   ["evidence"], ["evidence", "add"], ["evidence", "list"], ["evidence", "verify"], ["evidence", "seal"], ["evidence", "export"], ["evidence", "forget"],
   ["config"], ["config", "get"], ["config", "set"], ["config", "unset"],
+  ["phone"], ["phone", "check"], ["phone", "indicators"], ["phone", "indicators", "update"],
 ];
 
 for (const lang of ["fr", "ar"] as const) {
@@ -44,7 +45,8 @@ for (const lang of ["fr", "ar"] as const) {
       for (const command of HELP) {
         const { stdout, stderr, code } = await runHarden(["--lang", lang, ...command, "--help"], { env: home().env });
         expect(code, command.join(" ")).toBe(0);
-        expect(englishLeft(stdout + stderr, lang), command.join(" ")).toEqual([]);
+        // `harden workshop plan.yaml` in the examples is a file name, not the words "workshop plan".
+        expect(englishLeft(stdout + stderr, lang, { allow: ['"workshop plan"'] }), command.join(" ")).toEqual([]);
         expect(stdout, command.join(" ")).toMatch(LETTERS[lang]);
       }
     }, 60_000);

@@ -9,7 +9,7 @@ const COMMANDER_WORDS = ["Usage:", "Options:", "Commands:", "Arguments:", "displ
 
 function flatten(value: unknown, prefix: string, out: Map<string, string>): void {
   if (typeof value === "string") out.set(prefix, value);
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix.endsWith(":") ? `${prefix}${k}` : `${prefix}.${k}`, out);
 }
 
 const messages = (lang: Language) => {
@@ -25,7 +25,10 @@ const fragments = (message: string) =>
     .map((part) => part.trim())
     .filter((part) => part.split(/\s+/).filter((w) => /[A-Za-z]{2,}/.test(w)).length >= 2);
 
-export function englishLeft(output: string, lang: Exclude<Language, "en">, options: { allow?: string[] } = {}): string[] {
+export function englishLeft(screen: string, lang: Exclude<Language, "en">, options: { allow?: string[] } = {}): string[] {
+  // A platform's own label quoted in translated steps (« Location sharing », "Location sharing") is
+  // what a phone set to English shows, on purpose: only text outside quotes counts.
+  const output = screen.replace(/&quot;.{0,300}?&quot;|«[^»]{0,300}»|"[^"]{0,300}"|“[^”]{0,300}”/g, "");
   const english = messages("en");
   const translated = messages(lang);
   const found = new Set<string>();

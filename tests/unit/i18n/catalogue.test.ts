@@ -36,16 +36,18 @@ describe("the message catalogue", () => {
     });
 
     it(`${lang} has no message English lacks, and keeps every placeholder`, () => {
-      const extra = [...translated.keys()].filter((key) => !englishBases.has(key.replace(PLURAL, "")));
+      // errors:yaml.* words the YAML parser's errors in French and Arabic; English shows the yaml library's own words.
+      const extra = [...translated.keys()].filter((key) => !englishBases.has(key.replace(PLURAL, "")) && !key.startsWith("errors:yaml."));
       expect(extra).toEqual([]);
       const broken: string[] = [];
       for (const [key, text] of translated) {
         const source = english.get(key) ?? englishBases.get(key.replace(PLURAL, ""));
         if (source === undefined) continue;
-        // A plural form may leave out {{count}} ("one item" written as a word), never add a new name.
-        const want = placeholders(source).filter((p) => !(PLURAL.test(key) && p === "count"));
-        const have = placeholders(text).filter((p) => !(PLURAL.test(key) && p === "count"));
-        if (JSON.stringify([...new Set(want)]) !== JSON.stringify([...new Set(have)])) broken.push(`${key}: ${JSON.stringify(have)} but English has ${JSON.stringify(want)}`);
+        // A plural form may leave a number out ("one item", "two items" written as words), never add a name.
+        const want = [...new Set(placeholders(source))];
+        const have = [...new Set(placeholders(text))];
+        const same = PLURAL.test(key) ? have.every((p) => want.includes(p)) : JSON.stringify(want) === JSON.stringify(have);
+        if (!same) broken.push(`${key}: ${JSON.stringify(have)} but English has ${JSON.stringify(want)}`);
       }
       expect(broken).toEqual([]);
     });

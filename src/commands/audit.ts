@@ -27,7 +27,7 @@ import { parsePaper } from "./formats.js";
 import { sanitizeLine } from "../output/sanitize.js";
 import { SAFETY_NOTE } from "../output/guidance.js";
 import type { Style } from "../output/style.js";
-import { wrap } from "../output/wrap.js";
+import { keepTogether, wrap } from "../output/wrap.js";
 import type { Choice } from "../prompts/index.js";
 import { loadIntakeRules } from "../intake/rules.js";
 import { lastTwo, saveSnapshot } from "../state/snapshots.js";
@@ -165,14 +165,21 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
 
   const queue = itemsToAsk(checklists, progress);
   let stopped = false;
-  for (const [index, { checklist, item }] of queue.entries()) {
-    const answer = await askItem(ctx, ui, style, checklists, checklist, item, `${index + 1} of ${queue.length}`, width);
+  // Esc at a step's first question goes back to the step before (its answer can be changed).
+  for (let index = 0; index < queue.length; ) {
+    const { checklist, item } = queue[index]!;
+    const answer = await askItem(ctx, ui, style, checklists, checklist, item, { n: index + 1, total: queue.length }, width);
     if (answer === "stop") {
       stopped = true;
       break;
     }
+    if (answer === "back") {
+      index = Math.max(0, index - 1);
+      continue;
+    }
     const at = ctx.now().toISOString();
     save((latest) => withAnswer(latest, item.id, answer, at));
+    index++;
   }
   if (!stopped) {
     const at = ctx.now().toISOString();
@@ -290,8 +297,8 @@ export function splitPaths(text: string): string[] {
  * One step: what it is, why, where and how first; then, in order, the questions it needs (is it
  * safe now, record evidence before removing anything, what did you do). Esc goes back one question.
  */
-async function askItem(ctx: Context, ui: AuditUI, style: Style, checklists: Checklist[], checklist: Checklist, item: ChecklistItem, position: string, width?: number): Promise<Answer | "stop"> {
-  ui.say(`\n${style.dim(`${sanitizeLine(checklist.name)} · ${SECTION_NAMES[item.section]} · step ${position}`)}\n`);
+async function askItem(ctx: Context, ui: AuditUI, style: Style, checklists: Checklist[], checklist: Checklist, item: ChecklistItem, position: { n: number; total: number }, width?: number): Promise<Answer | "stop" | "back"> {
+  ui.say(`\n${style.dim(`${sanitizeLine(checklist.name)} · ${SECTION_NAMES[item.section]} · ${keepTogether(`step ${position.n} of ${position.total}`)}`)}\n`);
   ui.say(`${itemText(item, style, { width })}\n`);
   const questions: Array<() => Promise<StepOutcome>> = [];
   if (item.flags?.includes("alerts-others")) questions.push(() => beforeNoticeableStep(ui, style, checklists, item, width));
@@ -299,7 +306,10 @@ async function askItem(ctx: Context, ui: AuditUI, style: Style, checklists: Chec
   questions.push(() => whatDone(ui, style, item, width));
   for (let at = 0; ; ) {
     const outcome = await questions[at]!();
-    if (outcome === "back") at = Math.max(0, at - 1);
+    if (outcome === "back") {
+      if (at === 0 && position.n > 1) return "back";
+      at = Math.max(0, at - 1);
+    }
     else if (outcome === "next") at++;
     else return outcome;
   }

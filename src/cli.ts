@@ -8,7 +8,7 @@ import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInp
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
-import { isLanguage, LANGUAGES, resolveLanguage, useLanguage } from "./i18n/index.js";
+import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
 import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
@@ -94,6 +94,7 @@ function makeContext(options: GlobalOptions, openState: OpenState | undefined): 
     checklistsDir: options.checklists,
     save: options.save,
     json: options.json === true,
+    lang: currentLanguage(),
     canPrompt: process.stdin.isTTY === true && process.stdout.isTTY === true,
     now: () => new Date(),
     state: () => {
@@ -101,7 +102,7 @@ function makeContext(options: GlobalOptions, openState: OpenState | undefined): 
       if (!openState) throw new Error("this command was registered without saved state");
       return (openedState ??= openState({ save: options.save }));
     },
-    checklists: () => (checklists ??= import("./checklists/catalog.js").then((m) => m.loadChecklists({ extraDirs: [options.checklists] }))),
+    checklists: () => (checklists ??= import("./checklists/catalog.js").then((m) => m.loadChecklists({ extraDirs: [options.checklists], lang: currentLanguage() }))),
   };
 }
 

@@ -58,6 +58,22 @@ async function platformHosts(loaded: LoadedChecklist[]): Promise<Map<string, str
   return hosts;
 }
 
+/** The problems of the translations in every folder among `targets`: stale, missing, still English. */
+async function folderTranslationProblems(targets: string[], loaded: LoadedChecklist[]): Promise<{ files: string[]; problems: Problem[] }> {
+  const { translationProblems } = await import("./translations.js");
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const target of targets) {
+    const dir = path.resolve(target);
+    const own = loaded.filter((l) => path.resolve(path.dirname(l.file)) === dir).map((l) => l.checklist);
+    if (own.length === 0) continue;
+    const found = await translationProblems(dir, own);
+    files.push(...found.files);
+    problems.push(...found.problems);
+  }
+  return { files, problems };
+}
+
 /** Validates files and folders (the schema), then checks what they show a person. */
 export async function checkPaths(targets: string[], options: { english?: boolean } = {}): Promise<{ files: string[]; problems: Problem[]; content: ContentProblem[] }> {
   const { files, problems, loaded } = await validatePaths(targets);
@@ -69,8 +85,11 @@ export async function checkPaths(targets: string[], options: { english?: boolean
     // In the order of the file, as a person reading it down would meet them.
     return found.sort((a, b) => a.line - b.line);
   });
+  // A folder's translations (i18n/LANG/*.yaml), each measured against the English it translates.
+  const translated = await folderTranslationProblems(targets, loaded);
+  files.push(...translated.files);
   // One pass, in the order a person reads: file by file, and down each file by line.
-  const all = [...problems, ...content.map(({ rule: _r, item: _i, ...p }) => p)];
+  const all = [...problems, ...content.map(({ rule: _r, item: _i, ...p }) => p), ...translated.problems];
   const fileOrder = new Map(files.map((f, i) => [f, i]));
   all.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
   return { files, problems: all, content };

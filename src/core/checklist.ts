@@ -1,4 +1,12 @@
 /** The checklist model: what a platform's audit is made of. No I/O here. */
+import { t } from "../i18n/index.js";
+
+/** Names looked up in the run's language each time they are read, so a Record keeps working as one. */
+function translatedNames<K extends string>(keys: readonly K[], prefix: string): Readonly<Record<K, string>> {
+  const names = {} as Record<K, string>;
+  for (const key of keys) Object.defineProperty(names, key, { enumerable: true, get: () => t(`${prefix}.${key}`) });
+  return Object.freeze(names);
+}
 
 export const SECTIONS = [
   "privacy",
@@ -21,24 +29,8 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export const SECTION_NAMES: Record<Section, string> = {
-  privacy: "Privacy",
-  password: "Password",
-  "two-factor": "Two-factor authentication",
-  friends: "Friends and followers",
-  sessions: "Sessions and devices",
-  recovery: "Recovery options",
-  apps: "Connected apps",
-  location: "Location sharing",
-  device: "Device",
-  forwarding: "Forwarding and filters",
-  recover: "Getting back in",
-  evidence: "Saving evidence",
-  report: "Reporting",
-  removal: "Removal and prevention",
-  contacts: "Telling people",
-  support: "Help and support",
-};
+/** A section's name in the run's language. */
+export const SECTION_NAMES: Readonly<Record<Section, string>> = translatedNames(SECTIONS, "checklist:section");
 
 export const RISKS = ["high", "medium", "low"] as const;
 export type Risk = (typeof RISKS)[number];
@@ -46,32 +38,14 @@ export type Risk = (typeof RISKS)[number];
 export const FLAGS = ["alerts-others", "document-first", "safe-device"] as const;
 export type Flag = (typeof FLAGS)[number];
 
-/** What each flag means, in the words shown to the person before the steps. */
-export const FLAG_EXPLANATIONS: Record<Flag, string> = {
-  "alerts-others":
-    "Someone who watches this account may notice this change (an email, a notification, or a device being signed out). If that could put you at risk, you can leave it for later or talk to an advocate first.",
-  "document-first":
-    "Save evidence before you do this: take screenshots of what you see (devices, sessions, messages) with the date, because it may disappear once you change it.",
-  "safe-device":
-    "Do this from a phone or computer the other person has never used or had access to, if you can.",
-};
+/** What each flag means, in the words shown to the person before the steps (in the run's language). */
+export const FLAG_EXPLANATIONS: Readonly<Record<Flag, string>> = translatedNames(FLAGS, "checklist:flag");
+/** A flag's short name, shown beside an item on paper. */
+export const FLAG_LABELS: Readonly<Record<Flag, string>> = translatedNames(FLAGS, "checklist:flagLabel");
 
 export const SURFACES = ["web", "android", "ios", "app", "desktop", "windows", "mac", "gmail", "outlook", "yahoo", "icloud", "proton"] as const;
 export type Surface = (typeof SURFACES)[number];
-export const SURFACE_NAMES: Record<Surface, string> = {
-  web: "Web",
-  android: "Android app",
-  ios: "iPhone app",
-  app: "Phone app",
-  desktop: "Desktop app",
-  windows: "Windows",
-  mac: "Mac",
-  gmail: "Gmail",
-  outlook: "Outlook.com",
-  yahoo: "Yahoo Mail",
-  icloud: "iCloud Mail",
-  proton: "Proton Mail",
-};
+export const SURFACE_NAMES: Readonly<Record<Surface, string>> = translatedNames(SURFACES, "checklist:surface");
 
 export const SOURCE_KINDS = ["official", "official-copy", "secondary"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -103,6 +77,8 @@ export interface ChecklistItem {
   thirdParty?: string[];
   /** Other pages read for the item (provenance for maintainers). */
   alsoRead?: string[];
+  /** Set when another language was asked for and this item is shown in English: its translation is stale or missing. */
+  inEnglish?: "stale" | "missing";
 }
 
 export type ChecklistKind = "platform" | "response";
@@ -125,13 +101,16 @@ export const OLD_SOURCE_BEFORE_YEAR = 2024;
 /** What is known of when an item's page was written and read, in the words shown after its link. */
 export function sourceNote(item: Pick<ChecklistItem, "sourceDate" | "verified">): string {
   const year = item.sourceDate ? Number(item.sourceDate.slice(0, 4)) : undefined;
-  if (year !== undefined && year < OLD_SOURCE_BEFORE_YEAR) return `page from ${year}: it may be out of date; checked ${item.verified}`;
-  if (item.sourceDate) return `page dated ${item.sourceDate}, checked ${item.verified}`;
-  return `checked ${item.verified}`;
+  if (year !== undefined && year < OLD_SOURCE_BEFORE_YEAR) return t("checklist:source.old", { year, verified: item.verified });
+  if (item.sourceDate) return t("checklist:source.dated", { date: item.sourceDate, verified: item.verified });
+  return t("checklist:source.checked", { verified: item.verified });
 }
 
 /** What a source is called where it is shown: a secondary one says it is not the platform's own page. */
-export const sourceLabel = (item: Pick<ChecklistItem, "sourceKind">) => (item.sourceKind === "secondary" ? "Source (not the platform's own page)" : "Source");
+export const sourceLabel = (item: Pick<ChecklistItem, "sourceKind">) => t(item.sourceKind === "secondary" ? "checklist:source.labelSecondary" : "checklist:source.label");
+
+/** The one line shown with an item whose English is shown because its translation is stale or missing. */
+export const inEnglishNote = (item: Pick<ChecklistItem, "inEnglish">): string | undefined => (item.inEnglish ? t(`checklist:inEnglish.${item.inEnglish}`) : undefined);
 
 /** An item as shown or given as data: without sourceCopy and alsoRead, which are provenance for maintainers. */
 export function shownItem(item: ChecklistItem): ChecklistItem {

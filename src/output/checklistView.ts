@@ -1,6 +1,7 @@
 /** Checklists as text, Markdown, HTML (printable) and JSON. Renderers return strings. */
 import {
   FLAG_EXPLANATIONS,
+  FLAG_LABELS,
   SECTION_NAMES,
   displayGroups,
   pathEntries,
@@ -148,7 +149,6 @@ function itemHtml(item: ChecklistItem): string {
 }
 
 /** The warning signs an item can carry, as a few words in print; flagKey explains each once per checklist. */
-const FLAG_LABELS: Record<Flag, string> = { "alerts-others": "May be noticed", "document-first": "Save evidence first", "safe-device": "Use a safe device" };
 
 /** The warning signs a checklist uses, each explained once (on paper, an item shows only the sign's name). */
 function flagKey(checklist: Checklist): string {

@@ -4,7 +4,7 @@ import type { Context } from "../../src/commands/context.js";
 import { openState, type StateStore } from "../../src/state/store.js";
 
 /** A command context like the CLI's, with its state in `home` and a fixed clock. */
-export function testContext(home: string, options: Partial<Pick<Context, "checklistsDir" | "save" | "json" | "canPrompt">> = {}): Context {
+export function testContext(home: string, options: Partial<Pick<Context, "checklistsDir" | "save" | "json" | "canPrompt" | "lang">> = {}): Context {
   let state: StateStore | undefined;
   let lists: Promise<Checklist[]> | undefined;
   let tick = 0;
@@ -14,9 +14,10 @@ export function testContext(home: string, options: Partial<Pick<Context, "checkl
     checklistsDir: options.checklistsDir,
     save: options.save ?? true,
     json: options.json ?? false,
+    lang: options.lang ?? "en",
     canPrompt: options.canPrompt ?? false,
     now: () => new Date(Date.UTC(2026, 10, 25, 12, 0, tick++)),
     state: () => (state ??= openState({ save: options.save ?? true, env })),
-    checklists: () => (lists ??= loadChecklists({ extraDirs: [options.checklistsDir] })),
+    checklists: () => (lists ??= loadChecklists({ extraDirs: [options.checklistsDir], lang: options.lang ?? "en" })),
   };
 }

@@ -80,6 +80,7 @@ interface GlobalOptions {
   save: boolean;
   checklists?: string;
   debug?: boolean;
+  lang?: string;
 }
 
 type OpenState = typeof import("./state/store.js").openState;
@@ -211,7 +212,7 @@ export function buildProgram(): Command {
         if (ctx.canPrompt && opts.answers === undefined && !opts.keepScreen) await usePrivateScreen();
         const { style } = await stderrStyle(globals);
         const ui = ctx.canPrompt ? await import("./prompts/index.js") : undefined;
-        return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers }, { ui, style, width: process.stderr.columns });
+        return auditCommand(ctx, { platforms: platforms as string[], answers: (options as { answers?: string }).answers, offerLanguage: globals.lang === undefined }, { ui, style, width: process.stderr.columns });
       }),
     );
 

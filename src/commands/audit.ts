@@ -20,6 +20,7 @@ import {
   type Progress,
 } from "../core/progress.js";
 import { UsageError } from "../errors.js";
+import { LANGUAGE_NAMES, LANGUAGES, isLanguage, t, useLanguage, type Language } from "../i18n/index.js";
 import { itemText } from "../output/checklistView.js";
 import { helplinesText } from "../output/helplinesView.js";
 import type { CommandResult, DocFormat } from "../output/results.js";
@@ -40,6 +41,8 @@ import { pickChecklists } from "./platforms.js";
 export interface AuditOptions {
   platforms: string[];
   answers?: string;
+  /** Ask for the language in the first screen (no --lang given; a saved `lang` setting also skips it). */
+  offerLanguage?: boolean;
 }
 
 /** What the interactive audit needs from a terminal; the prompts module provides it. */
@@ -52,22 +55,35 @@ export interface AuditUI extends IntakeUI {
 
 type ItemChoice = Answer | "help" | "stop";
 
-const ITEM_CHOICES: Choice<ItemChoice>[] = [
-  { value: "done", name: "Done: I have checked or changed this" },
-  { value: "later", name: "Later: remind me, I will come back to it" },
-  { value: "not-applicable", name: "Not for me: this does not apply to me" },
-  { value: "help", name: "More help: show everything about this step" },
-  { value: "stop", name: "Stop for now (your answers are kept)" },
+const itemChoices = (): Choice<ItemChoice>[] => [
+  { value: "done", name: t("audit:step.done") },
+  { value: "later", name: t("audit:step.later") },
+  { value: "not-applicable", name: t("audit:step.notForMe") },
+  { value: "help", name: t("audit:step.help") },
+  { value: "stop", name: t("audit:step.stop") },
 ];
 
 export async function auditCommand(ctx: Context, options: AuditOptions, deps: { ui?: AuditUI; style: Style; width?: number }): Promise<CommandResult> {
+  if (options.answers === undefined && ctx.canPrompt && deps.ui && options.offerLanguage) ctx = await chooseLanguage(ctx, deps.ui);
   const checklists = await ctx.checklists();
   const named = options.platforms.length ? pickChecklists(checklists, options.platforms) : undefined;
   if (options.answers !== undefined) return scriptedAudit(ctx, checklists, named, options.answers);
-  if (!ctx.canPrompt || !deps.ui) {
-    throw new UsageError("harden audit asks questions and needs a terminal. For a scripted run, give the answers in a file: harden audit --answers FILE [--json].");
-  }
+  if (!ctx.canPrompt || !deps.ui) throw new UsageError(t("audit:errors.auditNeedsTerminal"));
   return guidedAudit(ctx, checklists, named, deps.ui, deps.style, deps.width);
+}
+
+/**
+ * The first screen, before the safety note, when no language was given (--lang) or saved: the
+ * languages by their own names. The choice is used from here on (the checklists are loaded after
+ * it) and saved with the settings, so the next run starts in it.
+ */
+async function chooseLanguage(ctx: Context, ui: AuditUI): Promise<Context> {
+  if (isLanguage(ctx.state().loadSettings().lang)) return ctx;
+  const order: Language[] = [ctx.lang, ...LANGUAGES.filter((l) => l !== ctx.lang)];
+  const lang = await ui.chooseOne(t("audit:language.question"), order.map((l) => ({ value: l, name: LANGUAGE_NAMES[l] })));
+  if (lang !== ctx.lang) useLanguage(lang);
+  if (ctx.save) ctx.state().updateSettings((settings) => ({ ...settings, lang }));
+  return { ...ctx, lang };
 }
 
 async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, file: string): Promise<CommandResult> {
@@ -88,7 +104,7 @@ async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Check
     summary: summarize(checklists, platforms, progress),
     finished: true,
     saved: ctx.save,
-    ...(current && { kept: `Your plan in progress (${current}) is kept: harden audit at a terminal carries on with it.` }),
+    ...(current && { kept: t("audit:resume.keptScripted", current) }),
     ...(plan && intake && { plan: planSummary(plan, intake, checklists) }),
   };
 }
@@ -97,19 +113,19 @@ async function choosePlatforms(ui: AuditUI, checklists: Checklist[], previous: s
   // Accounts first, then the lists for when something has already happened.
   const ordered = [...checklists.filter((c) => c.kind !== "response"), ...checklists.filter((c) => c.kind === "response")];
   return ui.chooseMany(
-    "Which accounts do you want to check? (space to select, enter to go on)",
+    t("audit:platforms.question"),
     ordered.map((c) => ({
       value: c.platform,
-      name: c.kind === "response" ? `If it has happened: ${sanitizeLine(c.name)}` : sanitizeLine(c.name),
+      name: c.kind === "response" ? t("audit:platforms.response", { name: sanitizeLine(c.name) }) : sanitizeLine(c.name),
       checked: previous?.includes(c.platform) ?? false,
     })),
-    { required: "Pick at least one account with the space bar, then press enter." },
+    { required: t("audit:platforms.required") },
   );
 }
 
 async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, ui: AuditUI, style: Style, width?: number): Promise<CommandResult> {
   ui.say(`${style.bold(SAFETY_NOTE.title)}\n${wrap(SAFETY_NOTE.body, Math.min(width ?? 80, 100), "  ")}\n`);
-  if (!ctx.save) ui.say(style.yellow("Nothing will be saved this time (--no-save).\n"));
+  if (!ctx.save) ui.say(style.yellow(`${t("audit:safety.noSave")}\n`));
   const state = ctx.state();
   let progress = state.loadProgress();
   for (const notice of state.notices.splice(0)) ui.say(style.yellow(notice));
@@ -125,28 +141,26 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
   const sameAsNamed = !named || (resumable && named.map((c) => c.platform).sort().join() === [...resumable.platforms].sort().join());
   let resume = false;
   if (resumable && sameAsNamed) {
-    const names = resumable.platforms.map((p) => checklists.find((c) => c.platform === p)?.name ?? p).join(", ");
-    const left = itemsToAsk(checklists, progress).length;
     resume =
-      (await ui.chooseOne(`You have an audit in progress (${sanitizeLine(names)}, ${left} step${left === 1 ? "" : "s"} left). Carry on?`, [
-        { value: "resume", name: "Yes, carry on where I stopped" },
-        { value: "new", name: "No, start a new audit (your answers so far are kept)" },
+      (await ui.chooseOne(t("audit:resume.question", inProgressWords(checklists, progress)), [
+        { value: "resume", name: t("audit:resume.yes") },
+        { value: "new", name: t("audit:resume.no") },
       ])) === "resume";
   } else if (resumable && named) {
     // A plan in progress is never replaced silently: she keeps it or starts anew.
-    const wanted = sanitizeLine(named.map((c) => c.name).join(", "));
+    const wanted = sanitizeLine(named.map((c) => c.name).join(t("audit:summary.separator")));
     resume =
-      (await ui.chooseOne(`You have a plan in progress (${inProgressWords(checklists, progress)}). Keep it, or start anew with ${wanted}?`, [
-        { value: "resume", name: "Keep my plan and carry on with it" },
-        { value: "new", name: `Start anew with ${wanted} (your answers so far are kept)` },
+      (await ui.chooseOne(t("audit:resume.planQuestion", { ...inProgressWords(checklists, progress), wanted }), [
+        { value: "resume", name: t("audit:resume.keep") },
+        { value: "new", name: t("audit:resume.anew", { wanted }) },
       ])) === "resume";
   }
   if (!resume) {
     const start = named
       ? "choose"
-      : await ui.chooseOne("How would you like to start?", [
-          { value: "intake", name: "Answer a few questions, so the steps that matter most for you come first (recommended)" },
-          { value: "choose", name: "Choose the accounts myself" },
+      : await ui.chooseOne(t("audit:start.question"), [
+          { value: "intake", name: t("audit:start.intake") },
+          { value: "choose", name: t("audit:start.choose") },
         ]);
     if (start === "intake") {
       const rules = await loadIntakeRules();
@@ -216,18 +230,18 @@ type StepOutcome = Answer | "stop" | "next" | "back";
  * choose to go on, plan it for later, say it is not for her, or talk to an advocate first.
  */
 async function beforeNoticeableStep(ui: AuditUI, style: Style, checklists: Checklist[], item: ChecklistItem, width?: number): Promise<StepOutcome> {
-  const seen = item.notice ?? "They may notice the change: an email, a notification, or a device being signed out.";
-  ui.say(`\n${style.yellow(style.bold("Before you do this"))}\n${wrap(`What the other person may see: ${sanitizeLine(seen)}`, Math.min(width ?? 80, 100), "  ")}\n`);
-  const choice = await ui.chooseOrBack("Is it safe to do this now?", [
-    { value: "now", name: "Yes, do it now" },
-    { value: "later", name: "Plan it for later" },
-    { value: "not-applicable", name: "Not for me: this does not apply to me" },
-    { value: "advocate", name: "Talk to an advocate first" },
+  const seen = item.notice ?? t("audit:notice.defaultSeen");
+  ui.say(`\n${style.yellow(style.bold(t("audit:notice.title")))}\n${wrap(t("audit:notice.seen", { seen: sanitizeLine(seen) }), Math.min(width ?? 80, 100), "  ")}\n`);
+  const choice = await ui.chooseOrBack(t("audit:notice.question"), [
+    { value: "now", name: t("audit:notice.now") },
+    { value: "later", name: t("audit:notice.later") },
+    { value: "not-applicable", name: t("audit:notice.notForMe") },
+    { value: "advocate", name: t("audit:notice.advocate") },
   ]);
   if (choice === undefined) return "back";
   if (choice === "now") return "next";
   if (choice === "advocate") {
-    ui.say(`\n${helplinesText(checklists, style, width)}${style.dim("  This step is kept for later.")}\n`);
+    ui.say(`\n${helplinesText(checklists, style, width)}${style.dim(`  ${t("audit:notice.keptForLater")}`)}\n`);
     return "later";
   }
   return choice;
@@ -239,17 +253,17 @@ async function beforeNoticeableStep(ui: AuditUI, style: Style, checklists: Check
  */
 async function offerEvidence(ctx: Context, ui: AuditUI, style: Style, item: ChecklistItem): Promise<"next" | "back"> {
   const removing = firstRemovingStep(item);
-  const question = `${removing ? `Step ${removing} removes something` : "This step can remove things"} you may need as evidence. Record what you see first?`;
+  const question = removing ? t("audit:evidence.questionStep", { n: removing }) : t("audit:evidence.question");
   let note = `${sanitizeLine(item.title)}: `;
   for (;;) {
     const record = await ui.chooseOrBack(question, [
-      { value: "yes", name: "Yes: add a note (and screenshot files) to my evidence log" },
-      { value: "no", name: "No, go on" },
+      { value: "yes", name: t("audit:evidence.yes") },
+      { value: "no", name: t("audit:evidence.no") },
     ]);
     if (record === undefined) return "back";
     if (record === "no") return "next";
     for (;;) {
-      const typed = await ui.askLine("What do you see? Add it to the note, for example: a phone called Galaxy, last active today.\n ", { prefill: note });
+      const typed = await ui.askLine(`${t("audit:evidence.note")}\n `, { prefill: note });
       if (typed === undefined) break;
       note = typed;
       const files = await askEvidenceFiles(ctx, ui, style, note.replace(/[\s:]+$/, ""));
@@ -262,22 +276,22 @@ async function offerEvidence(ctx: Context, ui: AuditUI, style: Style, item: Chec
 async function askEvidenceFiles(ctx: Context, ui: AuditUI, style: Style, note: string): Promise<"recorded" | "back"> {
   const { evidenceAddCommand } = await import("./evidence.js");
   for (;;) {
-    const more = await ui.chooseOrBack("Add screenshots or other files to this note?", [
-      { value: "no", name: "No, record just the note" },
-      { value: "yes", name: "Yes, I will type where they are" },
+    const more = await ui.chooseOrBack(t("audit:evidence.filesQuestion"), [
+      { value: "no", name: t("audit:evidence.noFiles") },
+      { value: "yes", name: t("audit:evidence.yesFiles") },
     ]);
     if (more === undefined) return "back";
     for (;;) {
-      const typed = more === "yes" ? await ui.askLine("Screenshot or file paths, separated by spaces; put a path with spaces in quotes:") : "";
+      const typed = more === "yes" ? await ui.askLine(t("audit:evidence.paths")) : "";
       if (typed === undefined) break;
       try {
         await evidenceAddCommand(ctx, splitPaths(typed), { note });
-        ui.say(style.green("  Recorded in your evidence log (harden evidence list).\n"));
+        ui.say(style.green(`  ${t("audit:evidence.recorded")}\n`));
         return "recorded";
       } catch (error) {
         // A mistyped path must not end the audit: say what was wrong and ask again.
         if (!(error instanceof UsageError)) throw error;
-        ui.say(style.yellow(`  ${sanitizeLine(error.message)} Type the paths again, or press Esc to go back.\n`));
+        ui.say(style.yellow(`  ${t("audit:evidence.tryAgain", { problem: sanitizeLine(error.message) })}\n`));
       }
     }
   }
@@ -298,7 +312,8 @@ export function splitPaths(text: string): string[] {
  * safe now, record evidence before removing anything, what did you do). Esc goes back one question.
  */
 async function askItem(ctx: Context, ui: AuditUI, style: Style, checklists: Checklist[], checklist: Checklist, item: ChecklistItem, position: { n: number; total: number }, width?: number): Promise<Answer | "stop" | "back"> {
-  ui.say(`\n${style.dim(`${sanitizeLine(checklist.name)} · ${SECTION_NAMES[item.section]} · ${keepTogether(`step ${position.n} of ${position.total}`)}`)}\n`);
+  const counter = keepTogether(t("audit:step.counter", position));
+  ui.say(`\n${style.dim(t("audit:step.header", { account: sanitizeLine(checklist.name), section: SECTION_NAMES[item.section], counter }))}\n`);
   ui.say(`${itemText(item, style, { width })}\n`);
   const questions: Array<() => Promise<StepOutcome>> = [];
   if (item.flags?.includes("alerts-others")) questions.push(() => beforeNoticeableStep(ui, style, checklists, item, width));
@@ -317,9 +332,9 @@ async function askItem(ctx: Context, ui: AuditUI, style: Style, checklists: Chec
 
 async function whatDone(ui: AuditUI, style: Style, item: ChecklistItem, width?: number): Promise<StepOutcome> {
   for (;;) {
-    const answer = await ui.chooseOrBack("What would you like to do?", ITEM_CHOICES);
+    const answer = await ui.chooseOrBack(t("audit:step.whatToDo"), itemChoices());
     if (answer === undefined) return "back";
     if (answer !== "help") return answer;
-    ui.say(`\n${itemText(item, style, { details: true, width })}\n${item.help ? "" : style.dim("  (No more help is written for this step yet. The page named under Source has more.)\n")}`);
+    ui.say(`\n${itemText(item, style, { details: true, width })}\n${item.help ? "" : style.dim(`  ${t("audit:step.noMoreHelp")}\n`)}`);
   }
 }

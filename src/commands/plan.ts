@@ -4,6 +4,7 @@ import type { Checklist } from "../core/checklist.js";
 import { buildPlan, INTAKE_ANSWERS, planReason, type IntakeAnswers, type Plan, type PlannedItem } from "../core/plan.js";
 import { itemsToAsk, resumableSession, startSession, type Progress } from "../core/progress.js";
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { sanitizeLine } from "../output/sanitize.js";
 import { loadIntakeRules } from "../intake/rules.js";
 import type { CommandResult, PlanStep, PlanSummary } from "../output/results.js";
@@ -44,7 +45,7 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
     const plan = buildPlan(rules, answers, checklists, chosen);
     return { kind: "plan", plan: withKept(planSummary(plan, answers, checklists), await followPlan(ctx, undefined, checklists, plan)) };
   }
-  if (!ctx.canPrompt || !deps.ui) throw new UsageError("harden plan asks a few questions and needs a terminal. For a scripted run: harden plan --answers FILE (with intake: and platforms:).");
+  if (!ctx.canPrompt || !deps.ui) throw new UsageError(t("audit:errors.planNeedsTerminal"));
   const intake = await askIntake(deps.ui, rules, checklists, deps.style, undefined, savedIntake(ctx, rules));
   if (!intake.reused) await offerToKeep(ctx, deps.ui, intake.answers);
   const plan = buildPlan(rules, intake.answers, checklists, named ?? intake.platforms);
@@ -53,13 +54,12 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
 
 const withKept = (summary: PlanSummary, kept: string | undefined): PlanSummary => (kept ? { ...summary, kept } : summary);
 
-/** The plan in progress, in words: its accounts and how many steps are left. */
-export function inProgressWords(checklists: Checklist[], progress: Progress): string | undefined {
+/** The plan in progress, in words for a message's {{names}} and {{left}}: its accounts and how many steps are left. */
+export function inProgressWords(checklists: Checklist[], progress: Progress): { names: string; left: string } | undefined {
   const session = resumableSession(checklists, progress);
   if (!session) return undefined;
-  const names = session.platforms.map((p) => checklists.find((c) => c.platform === p)?.name ?? p).join(", ");
-  const left = itemsToAsk(checklists, progress).length;
-  return `${sanitizeLine(names)}, ${left} step${left === 1 ? "" : "s"} left`;
+  const names = session.platforms.map((p) => checklists.find((c) => c.platform === p)?.name ?? p).join(t("audit:summary.separator"));
+  return { names: sanitizeLine(names), left: t("audit:stepsLeft", { count: itemsToAsk(checklists, progress).length }) };
 }
 
 /**
@@ -72,12 +72,12 @@ export async function followPlan(ctx: Context, ui: Pick<IntakeUI, "chooseOne"> |
   const current = inProgressWords(checklists, state.loadProgress());
   if (current) {
     const keep = ui
-      ? (await ui.chooseOne(`You have a plan in progress (${current}). Keep it, or follow this new plan from now on?`, [
-          { value: "keep", name: "Keep the plan in progress" },
-          { value: "new", name: "Follow this new plan (your answers so far are kept)" },
+      ? (await ui.chooseOne(t("audit:plan.keepOrFollow", current), [
+          { value: "keep", name: t("audit:plan.keepCurrent") },
+          { value: "new", name: t("audit:plan.followNew") },
         ])) === "keep"
       : true;
-    if (keep) return `Your plan in progress (${current}) is kept: harden audit carries on with it. To follow this plan instead, run harden plan at a terminal and choose it.`;
+    if (keep) return t("audit:plan.kept", current);
   }
   const at = ctx.now().toISOString();
   state.updateProgress((latest) => startSession(latest, plan.platforms, at, plan.items.map((p) => p.item.id)));
@@ -93,11 +93,11 @@ export async function planAnswersHelp(width = 80): Promise<string> {
   const first = rules.questions[0]?.id ?? "question-id";
   return [
     "",
-    "Answers file (--answers FILE, YAML or JSON), for a scripted run:",
-    `  intake:     each question id below -> ${answers} (leave one out to skip it)`,
+    t("audit:plan.answersHelp"),
+    wrap(`intake:     ${t("audit:plan.answersIntake", { answers })}`, width, "  ", " ".repeat(14)),
     ...questions,
-    "  platforms:  account ids from harden list, when none are given on the command line",
-    "Example:",
+    wrap(`platforms:  ${t("audit:plan.answersPlatforms")}`, width, "  ", " ".repeat(14)),
+    t("audit:plan.example"),
     "  intake:",
     `    ${first}: unsure`,
     "  platforms: [facebook, google, phone]",

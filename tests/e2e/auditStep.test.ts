@@ -34,6 +34,9 @@ async function demoAudit(): Promise<{ session: PtySession; home: string }> {
   cleanup = t.cleanup;
   const home = path.join(t.dir, "home");
   const session = new PtySession(["audit", "demo", "--checklists", path.join(CHECKLIST_FIXTURES, "good")], { HARDEN_HOME: home });
+  // The first screen: the language, by its own names (no --lang, nothing saved yet); English is first.
+  await session.waitFor(/\? Language \/ Langue \/ اللغة[\s\S]*navigate/);
+  session.type(KEY.enter);
   // The question and its whole choice list (the key help comes last), not the question alone.
   await session.waitFor(new RegExp(`${SAFE_NOW.source}[\\s\\S]*navigate`));
   return { session, home };

@@ -71,6 +71,8 @@ describe("a plan in progress at a terminal", () => {
     expect(order[0]).toBe("phone.plan-first");
 
     const audit = new PtySession(["audit"], env);
+    await audit.waitFor(/Language \/ Langue \/ اللغة[\s\S]*navigate/); // the first screen (saved: asked once)
+    audit.type(KEY.enter);
     await audit.waitFor(/You have an audit in progress[\s\S]*Yes, carry on where I stopped/);
     audit.type(KEY.enter);
     await audit.waitFor(/Your phone \(Android and iPhone\) · Device · step\s1\sof\s117/);

@@ -8,7 +8,7 @@ import { readAnswersFile } from "../answers/answersFile.js";
 import { SECTION_NAMES, type Checklist, type ChecklistItem } from "../core/checklist.js";
 import { buildPlan } from "../core/plan.js";
 import { firstRemovingStep } from "../core/stepParts.js";
-import { checkStaleness, diffSnapshots, takeSnapshot } from "../core/snapshots.js";
+import { checkStaleness, diffSnapshots, takeSnapshot, type SnapshotDiff } from "../core/snapshots.js";
 import {
   finishSession,
   itemsToAsk,
@@ -96,7 +96,7 @@ async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Check
   const plan = intake ? buildPlan(rules, intake, checklists, chosen ?? []) : undefined;
   const platforms =
     plan?.platforms ?? chosen ?? checklists.filter((c) => c.items.some((i) => answers.has(i.id))).map((c) => c.platform);
-  keepSnapshot(ctx, checklists, platforms, progress);
+  await keepSnapshot(ctx, checklists, platforms, progress);
   // A scripted run never replaces the plan in progress; it says so.
   const current = inProgressWords(checklists, progress);
   return {
@@ -198,15 +198,34 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
   if (!stopped) {
     const at = ctx.now().toISOString();
     save((latest) => finishSession(latest, at));
-    keepSnapshot(ctx, checklists, progress.session?.platforms ?? [], progress);
+    await keepSnapshot(ctx, checklists, progress.session?.platforms ?? [], progress);
   }
   return { kind: "audit", summary: summarize(checklists, progress.session?.platforms ?? [], progress), finished: !stopped, saved: ctx.save };
 }
 
 /** A completed audit is kept as a dated snapshot, so the next one can say what changed. */
-function keepSnapshot(ctx: Context, checklists: Checklist[], platforms: string[], progress: Progress): void {
+async function keepSnapshot(ctx: Context, checklists: Checklist[], platforms: string[], progress: Progress): Promise<void> {
   if (!ctx.save || platforms.length === 0) return;
-  saveSnapshot(stateDir(ctx.env), takeSnapshot(checklists, platforms, progress, ctx.now()));
+  saveSnapshot(stateDir(ctx.env), takeSnapshot(await inEnglish(ctx, checklists), platforms, progress, ctx.now()));
+}
+
+/**
+ * The checklists in English, for snapshots: a snapshot compares where a setting lives and its
+ * words from one check to the next, and a check made in another language must not look like a
+ * change. A checklist only the run knows (a workshop's own) is kept as it is.
+ */
+async function inEnglish(ctx: Context, checklists: Checklist[]): Promise<Checklist[]> {
+  if (ctx.lang === "en") return checklists;
+  const { loadChecklists } = await import("../checklists/catalog.js");
+  const english = await loadChecklists({ extraDirs: [ctx.checklistsDir], lang: "en" });
+  return checklists.map((c) => english.find((e) => e.platform === c.platform) ?? c);
+}
+
+/** A diff's items named as the checklists in the run's language name them (a snapshot keeps the English). */
+function inRunLanguage(diff: SnapshotDiff, checklists: Checklist[]): SnapshotDiff {
+  const titles = new Map(checklists.flatMap((c) => c.items.map((i) => [i.id, i.title] as const)));
+  const named = <T extends { id: string; title: string }>(items: T[]) => items.map((i) => ({ ...i, title: titles.get(i.id) ?? i.title }));
+  return { ...diff, reopened: named(diff.reopened), newItems: named(diff.newItems), changedSinceDone: named(diff.changedSinceDone), removed: named(diff.removed) };
 }
 
 /** What changed between the last two audits (or since the last one, when there is only one). */
@@ -218,8 +237,8 @@ export async function changesCommand(ctx: Context, format: DocFormat = "text", p
   const latest = saved.at(-1);
   const staleness = checkStaleness(latest?.takenAt, ctx.now());
   if (!latest) return { kind: "changes", staleness, format, paper };
-  const current = saved.length === 2 ? saved[1]! : takeSnapshot(checklists, latest.platforms, ctx.state().loadProgress(), ctx.now());
-  return { kind: "changes", staleness, diff: diffSnapshots(saved.length === 2 ? saved[0]! : latest, current), format, paper };
+  const current = saved.length === 2 ? saved[1]! : takeSnapshot(await inEnglish(ctx, checklists), latest.platforms, ctx.state().loadProgress(), ctx.now());
+  return { kind: "changes", staleness, diff: inRunLanguage(diffSnapshots(saved.length === 2 ? saved[0]! : latest, current), checklists), format, paper };
 }
 
 /** A question of a step: undefined from the prompt means Esc, "go back to the question before". */

@@ -4,7 +4,7 @@
  */
 import { t } from "../i18n/index.js";
 import { isRecord } from "./records.js";
-import { pathEntries, type Checklist, type SettingPath } from "./checklist.js";
+import { pathEntries, SURFACES, type Checklist, type SettingPath } from "./checklist.js";
 import { isAnswer, statusOf, type ItemStatus, type Progress } from "./progress.js";
 
 export interface SnapshotEntry {
@@ -64,8 +64,13 @@ export const RECHECK_DAYS = 7;
 const SETTLED: readonly ItemStatus[] = ["done", "not-applicable"];
 const UNSETTLED: readonly ItemStatus[] = ["open", "later"];
 
+/**
+ * Where a setting lives, as a stable string: each place by its English name (as snapshots have
+ * always kept it), whatever the run's language, so a check made in French is no change.
+ */
 export function pathKeyOf(path: SettingPath): string {
-  return JSON.stringify(pathEntries(path));
+  const entries = typeof path === "string" ? pathEntries(path) : SURFACES.filter((s) => path[s] !== undefined).map((s) => [t(`checklist:surface.${s}`, { lng: "en" }), path[s]]);
+  return JSON.stringify(entries);
 }
 
 export function takeSnapshot(checklists: Checklist[], platforms: string[], progress: Progress, at: Date): AuditSnapshot {

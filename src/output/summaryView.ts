@@ -147,7 +147,7 @@ export function changesText(result: ChangesInput, style: Style): string {
   if (!parts) return `${out.join("\n")}\n`;
   out.push("", style.bold(parts.heading));
   for (const section of parts.sections) {
-    out.push("", `${section.title}:`);
+    out.push("", t("audit:changes.sectionLine", { title: section.title }));
     for (const item of section.items) out.push(`  - ${sanitizeLine(item.text)} ${style.dim(item.id)}`);
   }
   if (parts.sections.length === 0) out.push("", t("audit:changes.nothing"));

@@ -19,17 +19,21 @@ const ISOLATES = /[\u2066\u2069]/g;
  */
 const LATIN_RUN = /[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd} !-/:-@[-`{-~]*[\p{Script=Latin}\p{Nd}])?/gu;
 const ANSI_OR_TEXT = /(\u001b\[[0-9;]*m)/;
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 
 /**
  * The one place Latin runs in Arabic text are isolated (LRI ... PDI), so that a terminal that does
  * bidi (VTE, Konsole) shows a URL, a path or "Settings > Security" left to right inside the
  * right-to-left line. Per line, idempotent (isolates already there are redone), colour codes
- * untouched. Text in a left-to-right language is returned as it is.
+ * untouched; a line with no right-to-left letter, and text in a left-to-right language, are
+ * returned as they are.
  */
 export function isolateLatin(line: string, rtl = isRightToLeft(currentLanguage())): string {
   if (!rtl) return line;
-  return line
-    .replace(ISOLATES, "")
+  const plain = line.replace(ISOLATES, "");
+  // A line with no right-to-left letter is shown left to right anyway: nothing to isolate.
+  if (!RTL_LETTER.test(plain)) return plain;
+  return plain
     .split(ANSI_OR_TEXT)
     .map((part) => (part.startsWith("\u001b") ? part : part.replace(LATIN_RUN, (run) => `${LRI}${run}${PDI}`)))
     .join("");

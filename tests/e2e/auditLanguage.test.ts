@@ -3,12 +3,13 @@
  * then in that language, with no English message of harden's left on the screen, and the choice
  * is saved with the settings. Arabic lines carry their Latin runs in bidi isolates.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { englishLeft } from "../helpers/english.js";
 import { CHECKLIST_FIXTURES, tempHomes } from "../helpers/fixtures.js";
 import { KEY, PtySession } from "../helpers/pty.js";
+import { runHarden } from "../helpers/run.js";
 import { normalLines, screenLines, splitWords, terminal } from "../helpers/screen.js";
 
 const home = tempHomes();
@@ -82,5 +83,42 @@ describe("the audit in the language chosen in its first screen", () => {
     expect(session.text).not.toContain("Langue");
     session.type(KEY.ctrlC);
     expect((await session.exited).exitCode).toBe(130);
+  }, 30000);
+});
+
+describe("the scripted audit and plan, in French and Arabic", () => {
+  const TRANSLATED = path.join(CHECKLIST_FIXTURES, "translated");
+
+  for (const lang of ["fr", "ar"] as const) {
+    it(`${lang}: plan --answers, audit --answers and audit --since leave no English message of harden's`, async () => {
+      const { dir, env } = home();
+      const story = path.join(dir, "story.json");
+      writeFileSync(story, JSON.stringify({ intake: { "taken-over": "yes", images: "no" }, platforms: ["facebook"] }));
+      const answers = path.join(dir, "answers.json");
+      writeFileSync(answers, JSON.stringify({ "demo.two-factor": "done", "demo.sessions": "later" }));
+      const runs = [
+        await runHarden(["--lang", lang, "plan", "--answers", story], { env: { ...env, NO_COLOR: "1" } }),
+        await runHarden(["--lang", lang, "audit", "--answers", answers, "--checklists", TRANSLATED], { env: { ...env, NO_COLOR: "1" } }),
+        await runHarden(["--lang", lang, "audit", "--since", "--checklists", TRANSLATED], { env: { ...env, NO_COLOR: "1" } }),
+      ];
+      for (const r of runs) {
+        expect(r.code).toBe(0);
+        expect(englishLeft(r.stdout + r.stderr, lang, { allow: ["checklist:"] })).toEqual([]); // checklist words are the checklists' own (translated apart)
+      }
+      expect(runs[0]!.stdout).toMatch(lang === "fr" ? /^Aujourd'hui : \d+ étapes/ : /^اليوم: /);
+      expect(runs[1]!.stdout).toContain(lang === "fr" ? "Démo Social : 1 sur 3 faites (1 pour plus tard, 1 pas commencée)" : "أُنجزت 1 من 3");
+      expect(runs[2]!.stdout).toContain(lang === "fr" ? "Votre dernière vérification complète date d'aujourd'hui" : "كانت آخر مراجعة كاملة لك اليوم");
+    }, 30000);
+  }
+
+  it("a check made in another language is not a change: snapshots compare the English", async () => {
+    const { dir, env } = home();
+    const answers = path.join(dir, "answers.json");
+    writeFileSync(answers, JSON.stringify({ "demo.two-factor": "done" }));
+    for (const lang of ["fr", "en"]) expect((await runHarden(["--lang", lang, "audit", "--answers", answers, "--checklists", TRANSLATED], { env })).code).toBe(0);
+    const since = await runHarden(["--lang", "en", "audit", "--since", "--checklists", TRANSLATED], { env: { ...env, NO_COLOR: "1" } });
+    expect(since.stdout).toContain("What changed between");
+    expect(since.stdout).not.toContain("path changed");
+    expect(since.stdout).toContain("Nothing changed.");
   }, 30000);
 });

@@ -83,6 +83,7 @@ describe("isolateLatin (Arabic lines)", () => {
     expect(once).toBe(`\u001b[2mخطوة ${LRI}1${PDI} من ${LRI}23${PDI}\u001b[22m`);
     expect(isolateLatin(once, true)).toBe(once);
     expect(isolateLatin("Settings > Security", false)).toBe("Settings > Security");
+    expect(isolateLatin("dangerous. You decide what to change and when.", true)).toBe("dangerous. You decide what to change and when."); // no Arabic on the line
   });
 
   it("isolates count as nothing: Arabic and French text wraps at 40 to 120 columns without splitting a word", () => {

@@ -36,6 +36,8 @@ export interface TodayPart {
   limit?: number;
   /** Only steps a rule raised for these answers. */
   raised?: boolean;
+  /** Skipped when one of these parts (before it) took a step: a stand-in for them. */
+  unless?: string[];
 }
 
 /**
@@ -200,7 +202,9 @@ export function reasonFor(rule: PlanRule, item: ChecklistItem): string {
  */
 export function layOut(ranked: PlannedItem[], layout: PlanLayout | undefined): { today: PlannedItem[]; then: PlannedItem[] } {
   const today: PlannedItem[] = [];
+  const took = new Map<string, number>();
   for (const part of layout?.parts ?? []) {
+    if (part.unless?.some((id) => (took.get(id) ?? 0) > 0)) continue;
     let taken = 0;
     for (const entry of ranked) {
       if (today.length >= (layout?.max ?? 0) || (part.limit !== undefined && taken >= part.limit)) break;
@@ -208,6 +212,7 @@ export function layOut(ranked: PlannedItem[], layout: PlanLayout | undefined): {
       today.push(entry);
       taken++;
     }
+    took.set(part.id, taken);
   }
   const groups = new Map<string, PlannedItem[]>();
   for (const entry of ranked) {

@@ -47,7 +47,7 @@ export function normalLines(term: XTerm): string[] {
 
 let known: { words: Set<string>; text: string } | undefined;
 
-/** Every word harden can show: its built code's strings and the built-in checklists, as one text. */
+/** Every word harden can show: its built code's strings, its message catalogues and the built-in checklists, as one text. */
 function knownText(): { words: Set<string>; text: string } {
   if (known) return known;
   const files: string[] = [];
@@ -59,6 +59,7 @@ function knownText(): { words: Set<string>; text: string } {
     }
   };
   walk(path.join(ROOT, "checklists"));
+  walk(path.join(ROOT, "locales"));
   walk(path.join(ROOT, "dist", "bundle"));
   const text = files.map((f) => readFileSync(f, "utf8")).join("\n").replace(/\\n/g, " ").replace(/\s+/g, " ");
   known = { words: new Set(text.split(" ")), text };

@@ -3,6 +3,9 @@
  * words, flags), by the rules in src/core/contentRules.ts and the word lists in
  * checklists/rules/content.yaml, reported as FILE:LINE: FIELD: problem like schema errors.
  *
+ * Each checklist's provenance file (provenance/<file name> beside it, see provenance.ts) is read
+ * and checked too, and its sourceCopy and alsoRead count as the items' own.
+ *
  * Which rules apply to which file:
  * - the built-in checklists: all of them;
  * - a trainer's file: the allowlist only when the file declares officialHosts (its own hosts);
@@ -11,13 +14,14 @@
  *   language are English ones and a trainer's file may be in French.
  */
 import path from "node:path";
-import { checkContent, contentFieldName, type ContentRulesData } from "../core/contentRules.js";
+import { checkContent, contentFieldName, type ContentRulesData, type FieldPath } from "../core/contentRules.js";
 import { formatProblem, parseYamlWithSchema, schemaValidator, type Problem } from "../datafiles/yamlSchema.js";
 import { InvalidInputError } from "../errors.js";
 import { readRegularFile } from "../files/regular.js";
 import { MAX_DATA_FILE_BYTES } from "../input/limits.js";
 import { BUILT_IN_DIR } from "./files.js";
 import { validatePaths, type LoadedChecklist } from "./loader.js";
+import { readProvenance, withProvenance } from "./provenance.js";
 
 export const CONTENT_RULES_FILE = path.join(BUILT_IN_DIR, "rules", "content.yaml");
 
@@ -78,19 +82,38 @@ async function folderTranslationProblems(targets: string[], loaded: LoadedCheckl
 export async function checkPaths(targets: string[], options: { english?: boolean } = {}): Promise<{ files: string[]; problems: Problem[]; content: ContentProblem[] }> {
   const { files, problems, loaded } = await validatePaths(targets);
   const [data, platforms] = await Promise.all([loadContentRules(), platformHosts(loaded)]);
-  const content = loaded.flatMap(({ file, checklist, lineOf }) => {
+  const provenances = await Promise.all(loaded.map(({ file, checklist }) => readProvenance(file, checklist)));
+  const content = loaded.flatMap(({ file, checklist, lineOf }, n) => {
+    const provenance = provenances[n]!;
+    for (const problem of provenance.problems) problems.push(problem);
     const builtIn = isBuiltInFile(file);
     const scope = { allowlist: builtIn || checklist.officialHosts !== undefined, english: builtIn || options.english === true, platforms };
-    const found = checkContent(checklist, scope, data).map((f) => ({ file, line: lineOf(f.at), field: contentFieldName(f.at), message: f.message, rule: f.rule, ...(f.item && { item: f.item }) }));
+    const items = checklist.items;
+    // A finding on sourceCopy or alsoRead points at the provenance file when that is where they are.
+    const where = (at: FieldPath): { file: string; line: number; field: string } => {
+      const [, index, field, ...rest] = at;
+      const id = typeof index === "number" ? items[index]?.id : undefined;
+      const entry = id === undefined ? undefined : provenance.entries.get(id);
+      if (provenance.file && entry && (field === "sourceCopy" || field === "alsoRead") && entry[field] !== undefined) {
+        const inFile: FieldPath = ["items", id!, field, ...rest];
+        return { file: provenance.file, line: provenance.lineOf(inFile), field: contentFieldName(inFile) };
+      }
+      return { file, line: lineOf(at), field: contentFieldName(at) };
+    };
+    const found = checkContent(withProvenance(checklist, provenance), scope, data).map((f) => ({ ...where(f.at), message: f.message, rule: f.rule, ...(f.item && { item: f.item }) }));
     // In the order of the file, as a person reading it down would meet them.
     return found.sort((a, b) => a.line - b.line);
   });
   // A folder's translations (i18n/LANG/*.yaml), each measured against the English it translates.
   const translated = await folderTranslationProblems(targets, loaded);
   files.push(...translated.files);
-  // One pass, in the order a person reads: file by file, and down each file by line.
+  // One pass, in the order a person reads: file by file (a provenance file after its checklist), and down each file by line.
   const all = [...problems, ...content.map(({ rule: _r, item: _i, ...p }) => p), ...translated.problems];
   const fileOrder = new Map(files.map((f, i) => [f, i]));
+  loaded.forEach(({ file }, n) => {
+    const other = provenances[n]!.file;
+    if (other) fileOrder.set(other, (fileOrder.get(file) ?? 0) + 0.5);
+  });
   all.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
   return { files, problems: all, content };
 }

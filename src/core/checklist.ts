@@ -73,12 +73,16 @@ export interface ChecklistItem {
   sourceDate?: string;
   /** Platforms a response item concerns, so a plan can keep to the accounts a person uses. */
   appliesTo?: string[];
+  /** Countries (ISO 3166-1 alpha-2: FR, BE) an item applies in, such as a national helpline. */
+  countries?: string[];
   /** Hosts other than a platform's own that the item sends the person to on purpose. */
   thirdParty?: string[];
   /** Other pages read for the item (provenance for maintainers). */
   alsoRead?: string[];
   /** Set when another language was asked for and this item is shown in English: its translation is stale or missing. */
   inEnglish?: "stale" | "missing";
+  /** The English steps of a translated item: what the audit's English word rules (which step removes something) read. */
+  englishSteps?: string[];
 }
 
 export type ChecklistKind = "platform" | "response";
@@ -114,7 +118,7 @@ export const inEnglishNote = (item: Pick<ChecklistItem, "inEnglish">): string | 
 
 /** An item as shown or given as data: without sourceCopy and alsoRead, which are provenance for maintainers. */
 export function shownItem(item: ChecklistItem): ChecklistItem {
-  const { sourceCopy: _copy, alsoRead: _also, ...shown } = item;
+  const { sourceCopy: _copy, alsoRead: _also, englishSteps: _english, ...shown } = item;
   return shown;
 }
 

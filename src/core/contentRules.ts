@@ -58,8 +58,8 @@ export interface ContentFinding {
 
 const FULL_URL = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 /** Top-level domains a bare web address in text ends with; item ids (x.two-factor) and names (Node.js) do not. */
-const BARE_TLDS = "com|org|net|gov|edu|int|io|co|uk|au|nz|ie|ca|us|eu|me|to|is|app|dev|info|ly|gl|ai|tv|be|de|fr|in|link|page|site|help|xyz|social|chat|gg";
-const BARE_HOST = new RegExp(`(?<![\\w@./-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${BARE_TLDS}))(?![\\w-])(\\/[^\\s<>"'\`]*)?`, "gi");
+const BARE_TLDS = "com|org|net|gov|edu|int|io|co|uk|au|nz|ie|ca|us|eu|me|to|is|app|dev|info|ly|gl|ai|tv|be|de|fr|in|link|page|site|help|xyz|social|chat|gg|lb|ma|tn|dz|eg";
+const BARE_HOST = new RegExp(`(?<![\\w@./-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${BARE_TLDS}))(?![\\w-]|\\.[a-z0-9])(\\/[^\\s<>"'\`]*)?`, "gi");
 const TRAILING = /[.,;:!?)\]}'"’”]+$/;
 
 export interface LinkInText {
@@ -247,7 +247,8 @@ function checkItem(item: ChecklistItem, index: number, own: readonly string[], s
     if (scope.allowlist && !exempt && !isAllowed(host, bare)) {
       add("official-host", where, `${host} is not an official host of this checklist or a third party of this item: ${isSource ? "cite the platform's own page, or " : ""}${allowHint}`);
     }
-    if (scope.english) {
+    // A national service (an item for some countries) often has no English page: its own is cited.
+    if (scope.english && !item.countries) {
       const locale = nonEnglishLocale(bare ? `https://${url}` : url);
       if (locale) add("english-page", where, `links to a page in another language (${locale}): use the English page (en, en-us or no language)`);
     }

@@ -8,6 +8,7 @@ const WARNS = /^\s*(before|don't|do not|never)\b/i;
 
 /** The number (from 1) of the first step that removes something, where the steps say so. */
 export function firstRemovingStep(item: ChecklistItem): number | undefined {
-  const index = item.steps.findIndex((step) => REMOVES.test(step) && !WARNS.test(step));
+  // The word lists are English: a translated item is read in the English it was made from (same steps, same order).
+  const index = (item.englishSteps ?? item.steps).findIndex((step) => REMOVES.test(step) && !WARNS.test(step));
   return index === -1 ? undefined : index + 1;
 }

@@ -48,7 +48,7 @@ export function translateChecklist(english: Checklist, translation: ChecklistTra
     if (!translated) return { ...item, inEnglish: "missing" };
     if (translated.from !== itemHash(item)) return { ...item, inEnglish: "stale" };
     const { id: _id, from: _from, ...words } = translated;
-    return { ...item, ...words };
+    return { ...item, ...words, englishSteps: item.steps };
   });
   const namesCurrent = translation?.from !== undefined && translation.from === checklistHash(english);
   return {
@@ -78,7 +78,8 @@ export function translationIssues(english: Checklist, translation: ChecklistTran
   const englishById = new Map(english.items.map((item) => [item.id, item]));
   if (translation.from !== checklistHash(english)) {
     issues.push({ at: ["from"], field: "from", message: `is stale: the English name or description changed; translate them again and set from: ${checklistHash(english)}` });
-  } else if (translation.name === english.name && translation.lang !== "en") {
+  } else if (translation.name === english.name && /\s/.test(english.name)) {
+    // A one-word name (Signal, Reddit) is the same in every language.
     issues.push({ at: ["name"], field: "name", message: "is the English name: translate it" });
   }
   const seen = new Set<string>();
@@ -96,9 +97,14 @@ export function translationIssues(english: Checklist, translation: ChecklistTran
       issues.push({ at: at("from"), field: field("from"), message: `is stale: the English item ${item.id} changed after this was translated; translate it again and set from: ${hash}` });
       return;
     }
-    for (const name of ["title", "why"] as const) {
-      if (item[name] === source[name]) issues.push({ at: at(name), field: field(name), message: "is the English text: translate it" });
+    const words = (text: string) => text.split(/\s+/).filter((w) => /[A-Za-z]{2,}/.test(w)).length;
+    for (const name of ["title", "why", "notice", "help"] as const) {
+      const text = item[name];
+      if (text !== undefined && text === source[name] && (name === "title" || words(text) >= 3)) issues.push({ at: at(name), field: field(name), message: "is the English text: translate it" });
     }
+    item.steps.forEach((step, i) => {
+      if (step === source.steps[i] && words(step) >= 3) issues.push({ at: ["items", index, "steps", i], field: `${field("steps")}[${i}]`, message: "is the English text: translate it" });
+    });
     if (item.steps.length !== source.steps.length) {
       issues.push({ at: at("steps"), field: field("steps"), message: `has a different number of steps (${item.steps.length}) from the English (${source.steps.length})` });
     }

@@ -93,6 +93,8 @@ function patternHint(instancePath: string): string {
   if (instancePath.endsWith("/verified")) return "must be a date written YYYY-MM-DD";
   if (instancePath.endsWith("/id")) return "must look like platform.name (lower case letters, digits and dashes)";
   if (instancePath === "/platform") return "must be lower case letters, digits and dashes";
+  if (/\/countries\/\d+$/.test(instancePath)) return "must be a two-letter country code in capitals (ISO 3166-1: FR, BE, CA)";
+  if (/\/(sourceCopy|alsoRead\/\d+)$/.test(instancePath)) return "must be a link (http:// or https://) to the page read";
   return "is not in the expected form";
 }
 

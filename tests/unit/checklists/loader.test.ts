@@ -60,6 +60,13 @@ describe("checklist loader", () => {
     expect(!extra.ok && extra.problems[0]).toMatchObject({ line: 12, field: "items[0].colour", message: "is not a known field" });
   });
 
+  it("takes countries as upper-case ISO codes, and names the line of one that is not", async () => {
+    const ok = await parseChecklist("x.yaml", good.replace("    risk: high\n", "    risk: high\n    countries: [FR, BE]\n"));
+    expect(ok.ok && ok.checklist.items[0]!.countries).toEqual(["FR", "BE"]);
+    const bad = await parseChecklist("x.yaml", good.replace("    risk: high\n", "    risk: high\n    countries: [FR, fra]\n"));
+    expect(!bad.ok && bad.problems).toEqual([{ file: "x.yaml", line: 12, field: "items[0].countries[1]", message: "must be a two-letter country code in capitals (ISO 3166-1: FR, BE, CA)" }]);
+  });
+
   it("reports YAML syntax errors with a line", async () => {
     const { problems } = await validatePaths([path.join(CHECKLIST_FIXTURES, "broken", "syntax.yaml")]);
     expect(problems[0]).toMatchObject({ line: 6, field: "(syntax)" });

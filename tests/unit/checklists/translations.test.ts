@@ -17,6 +17,8 @@ describe("checklist translations", () => {
     const byId = new Map(demo!.items.map((i) => [i.id, i]));
     expect(byId.get("demo.two-factor")).toMatchObject({ title: "Activez l'authentification à deux facteurs", section: "two-factor", risk: "high" });
     expect(byId.get("demo.two-factor")!.inEnglish).toBeUndefined();
+    // Which step removes something is read in the English it was made from (the word lists are English).
+    expect(byId.get("demo.two-factor")!.englishSteps).toEqual(["Open the two-factor page.", "Choose an authenticator app."]);
     expect(byId.get("demo.sessions")).toMatchObject({ title: "Check where you are logged in", inEnglish: "stale" });
     expect(byId.get("demo.location")).toMatchObject({ title: "Stop sharing your location", inEnglish: "missing" });
     useLanguage("fr");

@@ -96,6 +96,11 @@ describe("links: official hosts only, or a third party the item names", () => {
     expect(linksIn(text).map((l) => `${l.host}${l.bare ? " (bare)" : ""}`)).toEqual(["support.google.com", "facebook.com (bare)", "g.co (bare)"]);
   });
 
+  it("takes a bare address whole, never the front of a longer host (isf.gov.lb is not isf.gov)", () => {
+    const text = "Report on isf.gov.lb or at internet-signalement.gouv.fr. Not demo.gov.zz either.";
+    expect(linksIn(text).map((l) => l.host)).toEqual(["isf.gov.lb", "internet-signalement.gouv.fr"]);
+  });
+
   it("never throws on any text, and every host it finds is in the text", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {
@@ -177,6 +182,12 @@ describe("English pages", () => {
     const bad = item({ source: "https://help.demo.com/de-de/one", help: "See https://help.demo.com/fr/two." });
     expect(found([bad])).toEqual(["english-page @ items.0.source", "english-page @ items.0.help"]);
     expect(found([bad], scope({ english: false }))).toEqual([]);
+  });
+
+  it("lets an item for some countries cite that country's own pages in its language (a national helpline)", () => {
+    const national = item({ source: "https://help.demo.com/fr/one", help: "See https://help.demo.com/fr/two." });
+    expect(found([{ ...national, countries: ["FR"] }])).toEqual([]);
+    expect(found([national])).toEqual(["english-page @ items.0.source", "english-page @ items.0.help"]);
   });
 
   it("never throws on any text", () => {

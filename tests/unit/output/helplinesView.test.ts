@@ -11,6 +11,11 @@ describe("helplinesText", () => {
     expect(text).toContain("0345 6000 459");
     expect(text).toContain("The helpline is open 10:00 to 16:00, Monday to Friday");
     expect(text).toContain("CCRI Crisis Helpline 844-878-2274");
+    // National lines (issue 13) with the hours their sources give.
+    expect(text).toContain("In France: call 3919 (Violences Femmes Info)");
+    expect(text).toContain("It is open 24 hours a day, 7 days a week.");
+    expect(text).toContain("It is open 7 days a week, 9:00 to 23:00.");
+    expect(text).toContain("SMEX Digital Safety Helpdesk: text or voice message to +961 81 633 133");
   });
 
   it("reads them from the data: a trainer's support item shows, and control characters are removed", () => {

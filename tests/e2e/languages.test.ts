@@ -1,0 +1,102 @@
+/**
+ * Every command in French and in Arabic: nothing of the English catalogue, commander's own words or
+ * the English checklists left on screen, while exit codes and JSON stay the same as in English.
+ */
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadChecklists } from "../../src/checklists/catalog.js";
+import { englishLeft } from "../helpers/english.js";
+import { CHECKLIST_FIXTURES, FIXTURES, tempHomes } from "../helpers/fixtures.js";
+import { runHarden } from "../helpers/run.js";
+
+const home = tempHomes();
+const sha1 = (text: string) => createHash("sha1").update(text).digest("hex").toUpperCase();
+
+/** Letters of the language, so a screen that is empty or all English does not pass. */
+const LETTERS = { fr: /[éèàçê]|\b(vous|votre|les|des)\b/i, ar: /[\u0621-\u064a]{3,}/ } as const;
+
+function setUp(dir: string) {
+  const breach = path.join(dir, "breach.txt");
+  const lines = [sha1("password"), sha1("letmein")].map((h, i) => `${h}:${i + 10}`);
+  writeFileSync(breach, `${lines.sort().join("\n")}\n`);
+  const secret = path.join(dir, "secret.txt");
+  writeFileSync(secret, "JBSWY3DPEHPK3PXP\n");
+  const shot = path.join(dir, "shot.png");
+  writeFileSync(shot, "not really a picture");
+  return { breach, secret, shot };
+}
+
+const HELP = [
+  [],
+  ["audit"], ["plan"], ["list"], ["report"], ["password"], ["scan"], ["forget"], ["workshop"],
+  ["checklist"], ["checklist", "show"], ["checklist", "validate"],
+  ["data"], ["data", "verify"],
+  ["totp"], ["totp", "practice"], ["totp", "code"], ["totp", "verify"],
+  ["evidence"], ["evidence", "add"], ["evidence", "list"], ["evidence", "verify"], ["evidence", "seal"], ["evidence", "export"], ["evidence", "forget"],
+  ["config"], ["config", "get"], ["config", "set"], ["config", "unset"],
+];
+
+for (const lang of ["fr", "ar"] as const) {
+  describe(`harden --lang ${lang}`, () => {
+    it("has no English left in any command's help", async () => {
+      for (const command of HELP) {
+        const { stdout, stderr, code } = await runHarden(["--lang", lang, ...command, "--help"], { env: home().env });
+        expect(code, command.join(" ")).toBe(0);
+        expect(englishLeft(stdout + stderr, lang), command.join(" ")).toEqual([]);
+        expect(stdout, command.join(" ")).toMatch(LETTERS[lang]);
+      }
+    });
+
+    it("speaks the language in every command's output and errors, with the same exit codes", async () => {
+      const { dir, env } = home();
+      const files = setUp(dir);
+      const runs: Array<{ args: string[]; input?: string }> = [
+        { args: ["list"] },
+        { args: ["checklist", "show", "google"] },
+        { args: ["checklist", "show", "google", "--format", "md"] },
+        { args: ["checklist", "show", "google", "--format", "html"] },
+        { args: ["checklist", "validate", path.join(CHECKLIST_FIXTURES, "good")] },
+        { args: ["checklist", "validate", path.join(CHECKLIST_FIXTURES, "broken")] },
+        { args: ["plan", "--answers", "-"], input: "intake:\n  taken-over: yes\n  images: yes\nplatforms: [facebook, google, phone]\n" },
+        { args: ["report"] },
+        { args: ["password", "--stdin", "--offline", files.breach], input: "password\ncorrect horse battery staple 1234\n" },
+        { args: ["scan", path.join(FIXTURES, "exports", "bitwarden.csv"), "--offline", files.breach] },
+        { args: ["totp", "code", "--secret-file", files.secret, "--time", "59"] },
+        { args: ["totp", "verify", "--secret-file", files.secret, "--time", "59", "000000"] },
+        { args: ["data", "verify", files.breach] },
+        { args: ["evidence", "add", files.shot, "--note", "Message after the hearing"] },
+        { args: ["evidence", "list"] },
+        { args: ["evidence", "verify"] },
+        { args: ["evidence", "export"] },
+        { args: ["workshop", path.join(FIXTURES, "workshop", "plan.yaml"), "--handout", "--format", "text"] },
+        { args: ["config", "get"] },
+        { args: ["audit", "--bogus"] },
+        { args: ["checklist", "show", "nosuchplatform"] },
+      ];
+      for (const run of runs) {
+        const english = await runHarden(["--lang", "en", ...run.args], { env, input: run.input });
+        const out = await runHarden(["--lang", lang, ...run.args], { env, input: run.input });
+        const what = `${run.args.join(" ")}: ${out.stderr.slice(0, 300)}`;
+        expect(out.code, what).toBe(english.code);
+        expect(englishLeft(out.stdout + out.stderr, lang), what).toEqual([]);
+        expect(out.stdout + out.stderr, what).toMatch(LETTERS[lang]);
+      }
+    });
+
+    it("shows the checklists in the language: no English title of a built-in item is left", async () => {
+      const english = await loadChecklists();
+      const { stdout } = await runHarden(["--lang", lang, "checklist", "show", "--all"], { env: home().env });
+      const left = english.flatMap((c) => c.items.map((i) => i.title)).filter((title) => stdout.includes(title));
+      expect(left).toEqual([]);
+    });
+
+    it("keeps JSON the same: field names, enum values and ids do not translate", async () => {
+      const en = await runHarden(["--lang", "en", "--json", "plan", "--answers", "-"], { env: home().env, input: "intake:\n  taken-over: yes\nplatforms: [google]\n" });
+      const other = await runHarden(["--lang", lang, "--json", "plan", "--answers", "-"], { env: home().env, input: "intake:\n  taken-over: yes\nplatforms: [google]\n" });
+      const shape = (text: string) => JSON.stringify(JSON.parse(text), (key, value) => (typeof value === "string" && !/^[a-z0-9.-]+$/.test(value) ? "<text>" : value));
+      expect(shape(other.stdout)).toBe(shape(en.stdout));
+    });
+  });
+}

@@ -5,8 +5,8 @@ import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
 
-/** Steps that say when a line is open; the item's path already says how to reach it. */
-const HOURS = /\b(open|hours? a day|24\/7|day or night|any time)\b|\d{1,2}:\d{2}|\b(ouvert|heures|24 ?h|jour et nuit)\b|ساعة|مفتوح/i;
+/** Steps that say when a line is open (in English, French or Arabic); the item's path already says how to reach it. */
+const HOURS = /\b(open|hours? a day|24\/7|day or night|any time)\b|\d{1,2}:\d{2}|\b(ouverte?|heures|\d{1,2} ?h(?: ?\d{2})?|jour et nuit|à toute heure)(?![\p{L}])|ساعة|مفتوح|يعمل|متاح/iu;
 
 export function helplinesText(checklists: Checklist[], style: Style, width = 80): string {
   const w = Math.max(40, Math.min(width, 100));

@@ -81,7 +81,7 @@ export function wrap(text: string, width: number, firstIndent: string, restInden
       for (const word of pieces) {
         const w = stringWidth(word);
         if (!indentOnly && lineWidth + 1 + w > width) {
-          out.push(line);
+          out.push(isolateLatin(line));
           line = restIndent + word;
           lineWidth = restWidth + w;
         } else {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
+import { useLanguage } from "../../../src/i18n/index.js";
 import { fitToWidth, isolateLatin, keepTogether, wrap, wrapQuestion } from "../../../src/output/wrap.js";
 
 const words = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "").split(/\s+/).filter(Boolean);
@@ -84,6 +85,15 @@ describe("isolateLatin (Arabic lines)", () => {
     expect(isolateLatin(once, true)).toBe(once);
     expect(isolateLatin("Settings > Security", false)).toBe("Settings > Security");
     expect(isolateLatin("dangerous. You decide what to change and when.", true)).toBe("dangerous. You decide what to change and when."); // no Arabic on the line
+  });
+
+  it("isolates the Latin runs of every line of a wrapped Arabic paragraph, not only the last", () => {
+    const text = "اتصلي بالرقم 0800 30 030 أو بخط CCRI Crisis Helpline على 844-878-2274 من الاثنين إلى الجمعة 9:00 إلى 19:00";
+    useLanguage("ar");
+    const lines = wrap(text, 30, "  ").split("\n");
+    useLanguage("en");
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line.replace(/\u2066[^\u2069]*\u2069/g, "")).not.toMatch(/[A-Za-z0-9]/);
   });
 
   it("isolates count as nothing: Arabic and French text wraps at 40 to 120 columns without splitting a word", () => {

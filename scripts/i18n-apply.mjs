@@ -31,6 +31,6 @@ for (const [platform, items] of Object.entries(todo)) {
     const index = before === undefined ? 0 : seq.items.findIndex((n) => n.get("id") === before) + 1;
     seq.items.splice(index, 0, node);
   }
-  writeFileSync(target, doc.toString({ lineWidth: 0 }));
+  writeFileSync(target, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
   console.log(`${path.relative(root, target)}: ${items.length} items`);
 }

@@ -23,7 +23,7 @@ export function defineAudit(kit: CommandKit): Command {
         if (ctx.canPrompt && flags.answers === undefined && !flags.keepScreen) await kit.usePrivateScreen();
         const { style } = await kit.stderrStyle(globals);
         const ui = await promptsIfTerminal(ctx);
-        return auditCommand(ctx, { platforms, answers: flags.answers }, { ui, style, width: process.stderr.columns });
+        return auditCommand(ctx, { platforms, answers: flags.answers, offerLanguage: globals.lang === undefined }, { ui, style, width: process.stderr.columns });
       }),
     );
 }

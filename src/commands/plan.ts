@@ -54,13 +54,12 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
 
 const withKept = (summary: PlanSummary, kept: string | undefined): PlanSummary => (kept ? { ...summary, kept } : summary);
 
-/** The plan in progress, in words: its accounts and how many steps are left. */
-export function inProgressWords(checklists: Checklist[], progress: Progress): string | undefined {
+/** The plan in progress, in words for a message's {{names}} and {{left}}: its accounts and how many steps are left. */
+export function inProgressWords(checklists: Checklist[], progress: Progress): { names: string; left: string } | undefined {
   const session = resumableSession(checklists, progress);
   if (!session) return undefined;
-  const names = session.platforms.map((p) => checklists.find((c) => c.platform === p)?.name ?? p).join(", ");
-  const left = itemsToAsk(checklists, progress).length;
-  return `${sanitizeLine(names)}, ${left} step${left === 1 ? "" : "s"} left`;
+  const names = session.platforms.map((p) => checklists.find((c) => c.platform === p)?.name ?? p).join(t("audit:summary.separator"));
+  return { names: sanitizeLine(names), left: t("audit:stepsLeft", { count: itemsToAsk(checklists, progress).length }) };
 }
 
 /**
@@ -73,12 +72,12 @@ export async function followPlan(ctx: Context, ui: Pick<IntakeUI, "chooseOne"> |
   const current = inProgressWords(checklists, state.loadProgress());
   if (current) {
     const keep = ui
-      ? (await ui.chooseOne(`You have a plan in progress (${current}). Keep it, or follow this new plan from now on?`, [
-          { value: "keep", name: "Keep the plan in progress" },
-          { value: "new", name: "Follow this new plan (your answers so far are kept)" },
+      ? (await ui.chooseOne(t("audit:plan.keepOrFollow", current), [
+          { value: "keep", name: t("audit:plan.keepCurrent") },
+          { value: "new", name: t("audit:plan.followNew") },
         ])) === "keep"
       : true;
-    if (keep) return `Your plan in progress (${current}) is kept: harden audit carries on with it. To follow this plan instead, run harden plan at a terminal and choose it.`;
+    if (keep) return t("audit:plan.kept", current);
   }
   const at = ctx.now().toISOString();
   state.updateProgress((latest) => startSession(latest, plan.platforms, at, plan.items.map((p) => p.item.id)));
@@ -94,11 +93,11 @@ export async function planAnswersHelp(width = 80): Promise<string> {
   const first = rules.questions[0]?.id ?? "question-id";
   return [
     "",
-    t("cli:plan.answersTitle"),
-    `  intake:     ${t("cli:plan.answersIntake", { answers })}`,
+    t("audit:plan.answersHelp"),
+    wrap(`intake:     ${t("audit:plan.answersIntake", { answers })}`, width, "  ", " ".repeat(14)),
     ...questions,
-    `  platforms:  ${t("cli:plan.answersPlatforms")}`,
-    t("cli:plan.example"),
+    wrap(`platforms:  ${t("audit:plan.answersPlatforms")}`, width, "  ", " ".repeat(14)),
+    t("audit:plan.example"),
     "  intake:",
     `    ${first}: unsure`,
     "  platforms: [facebook, google, phone]",

@@ -3,6 +3,7 @@
  * No I/O here: the rules and checklists come in, the ordered plan goes out.
  */
 import { RISKS, type Checklist, type ChecklistItem } from "./checklist.js";
+import { textHash } from "./translation.js";
 
 export const INTAKE_ANSWERS = ["yes", "no", "unsure"] as const;
 export type IntakeAnswer = (typeof INTAKE_ANSWERS)[number];
@@ -35,6 +36,8 @@ export interface TodayPart {
   limit?: number;
   /** Only steps a rule raised for these answers. */
   raised?: boolean;
+  /** Skipped when one of these parts (before it) took a step: a stand-in for them. */
+  unless?: string[];
 }
 
 /**
@@ -50,6 +53,40 @@ export interface IntakeRules {
   questions: IntakeQuestion[];
   rules: PlanRule[];
   today?: PlanLayout;
+}
+
+/** checklists/i18n/LANG/rules/intake.yaml: the words of the questions and rules, each with the version of the English it was made from. */
+export interface IntakeTranslation {
+  lang: string;
+  questions?: Array<{ id: string; from: string; text: string; help?: string }>;
+  rules?: Array<{ id: string; from: string; because: string; reason?: string }>;
+}
+
+/** The version of a question's English words, and of a rule's. */
+export const questionHash = (q: Pick<IntakeQuestion, "text" | "help">) => textHash([q.text, q.help ?? null]);
+export const ruleHash = (r: Pick<PlanRule, "because" | "reason">) => textHash([r.because, r.reason ?? null]);
+
+/**
+ * The rules in another language: a question or rule takes its translated words only when they
+ * were made from its current English; a stale or missing translation leaves the English.
+ */
+export function translateIntake(rules: IntakeRules, translation: IntakeTranslation): IntakeRules {
+  const questions = new Map((translation.questions ?? []).map((q) => [q.id, q]));
+  const reasons = new Map((translation.rules ?? []).map((r) => [r.id, r]));
+  return {
+    ...rules,
+    questions: rules.questions.map((q) => {
+      const tr = questions.get(q.id);
+      if (!tr || tr.from !== questionHash(q)) return q;
+      const { help: _help, ...rest } = q;
+      return { ...rest, text: tr.text, ...(q.help !== undefined && { help: tr.help ?? q.help }) };
+    }),
+    rules: rules.rules.map((r) => {
+      const tr = reasons.get(r.id);
+      if (!tr || tr.from !== ruleHash(r)) return r;
+      return { ...r, because: tr.because, ...(r.reason !== undefined && { reason: tr.reason ?? r.reason }) };
+    }),
+  };
 }
 
 export interface PlannedItem {
@@ -165,7 +202,9 @@ export function reasonFor(rule: PlanRule, item: ChecklistItem): string {
  */
 export function layOut(ranked: PlannedItem[], layout: PlanLayout | undefined): { today: PlannedItem[]; then: PlannedItem[] } {
   const today: PlannedItem[] = [];
+  const took = new Map<string, number>();
   for (const part of layout?.parts ?? []) {
+    if (part.unless?.some((id) => (took.get(id) ?? 0) > 0)) continue;
     let taken = 0;
     for (const entry of ranked) {
       if (today.length >= (layout?.max ?? 0) || (part.limit !== undefined && taken >= part.limit)) break;
@@ -173,6 +212,7 @@ export function layOut(ranked: PlannedItem[], layout: PlanLayout | undefined): {
       today.push(entry);
       taken++;
     }
+    took.set(part.id, taken);
   }
   const groups = new Map<string, PlannedItem[]>();
   for (const entry of ranked) {

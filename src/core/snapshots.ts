@@ -2,8 +2,9 @@
  * Re-audit snapshots: what every item's status, path and verified date were at one full check,
  * what changed between two checks, and whether it is time to check again. No I/O here.
  */
+import { t } from "../i18n/index.js";
 import { isRecord } from "./records.js";
-import { pathEntries, type Checklist, type SettingPath } from "./checklist.js";
+import { pathEntries, SURFACES, type Checklist, type SettingPath } from "./checklist.js";
 import { isAnswer, statusOf, type ItemStatus, type Progress } from "./progress.js";
 
 export interface SnapshotEntry {
@@ -63,8 +64,13 @@ export const RECHECK_DAYS = 7;
 const SETTLED: readonly ItemStatus[] = ["done", "not-applicable"];
 const UNSETTLED: readonly ItemStatus[] = ["open", "later"];
 
+/**
+ * Where a setting lives, as a stable string: each place by its English name (as snapshots have
+ * always kept it), whatever the run's language, so a check made in French is no change.
+ */
 export function pathKeyOf(path: SettingPath): string {
-  return JSON.stringify(pathEntries(path));
+  const entries = typeof path === "string" ? pathEntries(path) : SURFACES.filter((s) => path[s] !== undefined).map((s) => [t(`checklist:surface.${s}`, { lng: "en" }), path[s]]);
+  return JSON.stringify(entries);
 }
 
 export function takeSnapshot(checklists: Checklist[], platforms: string[], progress: Progress, at: Date): AuditSnapshot {
@@ -115,24 +121,30 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const utcDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-const WEEKLY = `After an incident, advocates recommend checking your accounts again every week for a month, because a change made by someone else can come back.`;
-
+/**
+ * The advice, in the run's language (the message catalogue is loaded at start-up; no I/O here).
+ * Advocates' advice after an incident comes with every answer.
+ */
 export function checkStaleness(lastTakenAt: string | undefined, now: Date): Staleness {
+  const weekly = t("audit:staleness.weekly");
   const last = lastTakenAt === undefined ? undefined : new Date(lastTakenAt);
   if (!last || Number.isNaN(last.getTime())) {
-    return { advice: `No full check has been saved yet. ${WEEKLY}` };
+    return { advice: `${t("audit:staleness.none")} ${weekly}` };
   }
   // Calendar days, so "N days ago" always agrees with the date shown next to it.
   const daysSince = Math.max(0, Math.round((utcDay(now) - utcDay(last)) / DAY_MS));
   const lastCheck = isoDay(last);
-  const when = daysSince === 0 ? "earlier today" : daysSince === 1 ? "yesterday" : `${daysSince} days ago`;
-  const said = `Your last full check was ${when}, on ${lastCheck}.`;
-  if (daysSince >= RECHECK_DAYS) return { lastCheck, daysSince, advice: `${said} ${WEEKLY} It is a good time to check again.` };
+  const said =
+    daysSince === 0
+      ? t("audit:staleness.today", { date: lastCheck })
+      : daysSince === 1
+        ? t("audit:staleness.yesterday", { date: lastCheck })
+        : t("audit:staleness.daysAgo", { count: daysSince, date: lastCheck });
+  if (daysSince >= RECHECK_DAYS) return { lastCheck, daysSince, advice: `${said} ${weekly} ${t("audit:staleness.due")}` };
   const due = isoDay(new Date(utcDay(last) + RECHECK_DAYS * DAY_MS));
   const left = RECHECK_DAYS - daysSince;
-  return { lastCheck, daysSince, advice: `${said} ${WEEKLY} Your next check is due in ${left} ${left === 1 ? "day" : "days"}, on ${due}.` };
+  return { lastCheck, daysSince, advice: `${said} ${weekly} ${t("audit:staleness.next", { count: left, date: due })}` };
 }
-
 
 function isEntry(value: unknown): value is SnapshotEntry {
   if (!isRecord(value)) return false;

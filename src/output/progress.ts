@@ -1,6 +1,7 @@
 /** A one-line progress counter on stderr, only for a person watching a terminal. */
 import type { CheckProgress } from "../breach/result.js";
 import stringWidth from "string-width";
+import { t } from "../i18n/index.js";
 import { oneLine } from "./wrap.js";
 
 export interface ProgressLine<P extends CheckProgress = CheckProgress> {
@@ -12,7 +13,7 @@ export interface ProgressLine<P extends CheckProgress = CheckProgress> {
 export function progressLine<P extends CheckProgress = CheckProgress>(
   stream: NodeJS.WriteStream,
   label: string,
-  describe: (progress: P) => string = ({ done, total }) => `${done} of ${total}`,
+  describe: (progress: P) => string = ({ done, total }) => t("audit:progress.count", { done, total }),
 ): ProgressLine<P> {
   let last = 0;
   let shown = false;

@@ -2,40 +2,47 @@
 import type { AuditSummary } from "../core/progress.js";
 import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { Paper, PlanSummary } from "./results.js";
+import { t } from "../i18n/index.js";
 import { wrap } from "./wrap.js";
 import { RISK_WORDS, htmlPage } from "./checklistView.js";
 import { htmlText, markdownText } from "./escape.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
-const STATUS_WORDS = { open: "not started", later: "for later" } as const;
+const statusWord = (status: "open" | "later") => t(`audit:summary.status.${status}`);
 
-function platformLine(p: AuditSummary["platforms"][number]): string {
-  const rest = [
-    p.later && `${p.later} for later`,
-    p.notApplicable && `${p.notApplicable} not applicable`,
-    p.open && `${p.open} not started`,
-  ].filter(Boolean);
-  return `${sanitizeLine(p.name)}: ${p.done} of ${p.total} done${rest.length ? ` (${rest.join(", ")})` : ""}`;
+/** "2 for later, 1 not applicable": the counts that are not zero, as one list. */
+function restOf(counts: { later: number; notApplicable: number; open?: number }): string {
+  return [
+    counts.later && t("audit:summary.forLater", { count: counts.later }),
+    counts.notApplicable && t("audit:summary.notApplicable", { count: counts.notApplicable }),
+    counts.open && t("audit:summary.notStarted", { count: counts.open }),
+  ]
+    .filter(Boolean)
+    .join(t("audit:summary.separator"));
 }
 
-export function summaryText(summary: AuditSummary, style: Style, heading = "Your progress"): string {
-  if (summary.platforms.length === 0) return "Nothing saved yet. Run `harden audit` to start.\n";
+function platformLine(p: AuditSummary["platforms"][number]): string {
+  const rest = restOf(p);
+  const words = { name: sanitizeLine(p.name), done: p.done, total: p.total, rest };
+  return rest ? t("audit:summary.platformWithRest", words) : t("audit:summary.platform", words);
+}
+
+export function summaryText(summary: AuditSummary, style: Style, heading = t("audit:summary.heading")): string {
+  if (summary.platforms.length === 0) return `${t("audit:summary.nothingSaved")}\n`;
   const out = [style.bold(heading)];
   for (const p of summary.platforms) out.push(`  ${platformLine(p)}`);
   if (summary.remaining.length === 0) {
-    out.push("", style.green("Everything on these checklists is done or does not apply to you. Well done."));
+    out.push("", style.green(t("audit:summary.allDone")));
   } else {
-    out.push("", style.bold("Still to do, most important first:"));
+    out.push("", style.bold(t("audit:summary.stillToDo")));
     for (const r of summary.remaining) {
       const risk = r.risk === "high" ? style.red(RISK_WORDS[r.risk]) : r.risk === "medium" ? style.yellow(RISK_WORDS[r.risk]) : RISK_WORDS[r.risk];
-      out.push(`  - ${sanitizeLine(r.title)} (${risk}, ${STATUS_WORDS[r.status]}) ${style.dim(r.id)}`);
+      out.push(`  - ${t("audit:summary.remaining", { title: sanitizeLine(r.title), risk, status: statusWord(r.status) })} ${style.dim(r.id)}`);
     }
   }
   return `${out.join("\n")}\n`;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * What the normal screen shows after the private screen: counts and where to look, never a step's
@@ -43,24 +50,33 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * shows the whole list).
  */
 export function summaryCounts(summary: AuditSummary, style: Style): string {
-  if (summary.platforms.length === 0) return "Nothing saved yet. Run `harden audit` to start.\n";
+  if (summary.platforms.length === 0) return `${t("audit:summary.nothingSaved")}\n`;
   const sum = (key: "done" | "later" | "notApplicable" | "total") => summary.platforms.reduce((n, p) => n + p[key], 0);
-  const rest = [sum("later") && `${sum("later")} for later`, sum("notApplicable") && `${sum("notApplicable")} not applicable`].filter(Boolean);
-  const counts = `${sum("done")} of ${plural(sum("total"), "step")} done${rest.length ? ` (${rest.join(", ")})` : ""}, on ${plural(summary.platforms.length, "account")}`;
-  return `${style.bold("Your progress")}: ${counts}.\nTo see the steps: harden report\n`;
+  const rest = restOf({ later: sum("later"), notApplicable: sum("notApplicable") });
+  const words = { done: sum("done"), steps: t("audit:steps", { count: sum("total") }), accounts: t("audit:accounts", { count: summary.platforms.length }), rest };
+  const counts = rest ? t("audit:summary.countsWithRest", words) : t("audit:summary.counts", words);
+  return `${boldLabel(t("audit:summary.countsLine", { counts }), style)}\n${t("audit:summary.seeSteps")}\n`;
+}
+
+/** "Your progress: …": the label before the first colon in bold. */
+function boldLabel(line: string, style: Style): string {
+  const at = line.search(/\s?: /);
+  return at > 0 ? `${style.bold(line.slice(0, at))}${line.slice(at)}` : line;
 }
 
 /** The plan on the normal screen: how many steps, and where to see them (see summaryCounts). */
 export function planCounts(plan: PlanSummary, style: Style): string {
-  return `${style.bold("Your plan is ready")}: ${plural(plan.items.length, "step")}, most important first.\nStart with: harden audit (it follows this plan). To see the steps: harden report\n`;
+  return `${boldLabel(t("audit:plan.ready", { steps: t("audit:steps", { count: plan.items.length }) }), style)}\n${t("audit:plan.readyNext")}\n`;
 }
 
+const columns = () => (["platform", "done", "later", "notApplicable", "notStarted", "total"] as const).map((c) => t(`audit:summary.column.${c}`));
+
 export function summaryMarkdown(summary: AuditSummary, title: string, dated: string): string {
-  const out = [`# ${title}`, "", `_${dated}_`, "", "| Platform | Done | For later | Not applicable | Not started | Total |", "|---|---|---|---|---|---|"];
+  const out = [`# ${title}`, "", `_${dated}_`, "", `| ${columns().map(markdownText).join(" | ")} |`, "|---|---|---|---|---|---|"];
   for (const p of summary.platforms) out.push(`| ${markdownText(p.name)} | ${p.done} | ${p.later} | ${p.notApplicable} | ${p.open} | ${p.total} |`);
-  out.push("", "## Still to do, most important first", "");
-  if (summary.remaining.length === 0) out.push("Nothing left.");
-  for (const r of summary.remaining) out.push(`- [ ] ${markdownText(r.title)} (${RISK_WORDS[r.risk]}, ${STATUS_WORDS[r.status]}) \`${r.id}\``);
+  out.push("", `## ${markdownText(t("audit:summary.stillToDoHeading"))}`, "");
+  if (summary.remaining.length === 0) out.push(markdownText(t("audit:summary.nothingLeft")));
+  for (const r of summary.remaining) out.push(`- [ ] ${markdownText(t("audit:summary.remaining", { title: r.title, risk: RISK_WORDS[r.risk], status: statusWord(r.status) }))} \`${r.id}\``);
   return `${out.join("\n")}\n`;
 }
 
@@ -70,18 +86,18 @@ export function summaryHtml(summary: AuditSummary, title: string, dated: string,
     .join("\n");
   const remaining = summary.remaining.length
     ? summary.remaining
-        .map((r) => `<div class="item"><input type="checkbox" aria-label="done"><strong>${htmlText(r.title)}</strong><span class="risk risk-${r.risk}">${RISK_WORDS[r.risk]}</span> ${STATUS_WORDS[r.status]}</div>`)
+        .map((r) => `<div class="item"><input type="checkbox" aria-label="${htmlText(t("audit:summary.checkboxDone"))}"><strong>${htmlText(r.title)}</strong><span class="risk risk-${r.risk}">${RISK_WORDS[r.risk]}</span> ${htmlText(statusWord(r.status))}</div>`)
         .join("\n")
-    : "<p>Nothing left.</p>";
+    : `<p>${htmlText(t("audit:summary.nothingLeft"))}</p>`;
   return htmlPage(
     title,
     `<h1>${htmlText(title)}</h1>
 <p>${htmlText(dated)}</p>
 <table border="1" cellpadding="4" style="border-collapse:collapse">
-<tr><th>Platform</th><th>Done</th><th>For later</th><th>Not applicable</th><th>Not started</th><th>Total</th></tr>
+<tr>${columns().map((c) => `<th>${htmlText(c)}</th>`).join("")}</tr>
 ${rows}
 </table>
-<h2>Still to do, most important first</h2>
+<h2>${htmlText(t("audit:summary.stillToDoHeading"))}</h2>
 ${remaining}`,
     paper,
   );
@@ -90,11 +106,11 @@ ${remaining}`,
 export function planText(plan: PlanSummary, style: Style): string {
   const step = (item: PlanSummary["items"][number], n: number, why: boolean) => [
     `  ${n}. ${sanitizeLine(item.title)} (${RISK_WORDS[item.risk as keyof typeof RISK_WORDS] ?? item.risk}) ${style.dim(item.id)}`,
-    ...(why ? [style.dim(wrap(`Why: ${sanitizeLine(item.why)}`, 80, "     "))] : []),
+    ...(why ? [style.dim(wrap(t("audit:intake.why", { why: sanitizeLine(item.why) }), 80, "     "))] : []),
   ];
-  const out = [style.bold(`Today: ${plan.today.length} step${plan.today.length === 1 ? "" : "s"} that stop harm now`)];
+  const out = [style.bold(t("audit:plan.today", { count: plan.today.length }))];
   plan.today.forEach((item, i) => out.push(...step(item, i + 1, true)));
-  if (plan.then.length) out.push("", style.bold("Then, account by account"));
+  if (plan.then.length) out.push("", style.bold(t("audit:plan.then")));
   let account: string | undefined;
   plan.then.forEach((item, i) => {
     if (item.account !== account) out.push(`  ${style.bold(sanitizeLine(item.account))}`);
@@ -102,9 +118,9 @@ export function planText(plan: PlanSummary, style: Style): string {
     out.push(...step(item, plan.today.length + i + 1, false));
   });
   if (plan.otherAccounts.length) {
-    out.push("", wrap(`Other accounts you may have: ${plan.otherAccounts.map((a) => sanitizeLine(a.name)).join(", ")}. If you use one of them, run harden plan again and choose it too.`, 80, "  "));
+    out.push("", wrap(t("audit:plan.otherAccounts", { names: plan.otherAccounts.map((a) => sanitizeLine(a.name)).join(t("audit:summary.separator")) }), 80, "  "));
   }
-  out.push("", "Start with: harden audit (it follows this plan).");
+  out.push("", t("audit:plan.startWith"));
   return `${out.join("\n")}\n`;
 }
 
@@ -114,14 +130,15 @@ type ChangesInput = { staleness: Staleness; diff?: SnapshotDiff };
 function changeSections(result: ChangesInput) {
   const d = result.diff;
   if (!d) return undefined;
-  const line = (i: { id: string; title: string; what?: string[] }) => ({ id: i.id, text: `${i.title}${i.what ? ` (${i.what.join(" and ")} changed)` : ""}` });
+  const changed = (what: string[]) => (what.length === 2 ? "changedBoth" : what[0] === "path" ? "changedPath" : "changedVerified");
+  const line = (i: { id: string; title: string; what?: string[] }) => ({ id: i.id, text: i.what ? t(`audit:changes.${changed(i.what)}`, { title: i.title }) : i.title });
   const sections = [
-    { title: "Done before, open again (check whether someone changed it back)", items: d.reopened.map(line) },
-    { title: "New steps in the updated checklists", items: d.newItems.map(line) },
-    { title: "Steps you did whose instructions changed since (worth checking again)", items: d.changedSinceDone.map(line) },
-    { title: "Steps no longer in the checklists", items: d.removed.map(line) },
+    { title: t("audit:changes.reopened"), items: d.reopened.map(line) },
+    { title: t("audit:changes.newItems"), items: d.newItems.map(line) },
+    { title: t("audit:changes.changedSinceDone"), items: d.changedSinceDone.map(line) },
+    { title: t("audit:changes.removed"), items: d.removed.map(line) },
   ].filter((section) => section.items.length > 0);
-  return { heading: `What changed between ${d.from.slice(0, 10)} and ${d.to.slice(0, 10)}`, sections };
+  return { heading: t("audit:changes.heading", { from: d.from.slice(0, 10), to: d.to.slice(0, 10) }), sections };
 }
 
 export function changesText(result: ChangesInput, style: Style): string {
@@ -130,34 +147,34 @@ export function changesText(result: ChangesInput, style: Style): string {
   if (!parts) return `${out.join("\n")}\n`;
   out.push("", style.bold(parts.heading));
   for (const section of parts.sections) {
-    out.push("", `${section.title}:`);
+    out.push("", t("audit:changes.sectionLine", { title: section.title }));
     for (const item of section.items) out.push(`  - ${sanitizeLine(item.text)} ${style.dim(item.id)}`);
   }
-  if (parts.sections.length === 0) out.push("", "Nothing changed.");
+  if (parts.sections.length === 0) out.push("", t("audit:changes.nothing"));
   return `${out.join("\n")}\n`;
 }
 
 export function changesMarkdown(result: ChangesInput): string {
-  const out = ["# harden: what changed", "", result.staleness.advice];
+  const out = [`# ${markdownText(t("audit:changes.title"))}`, "", markdownText(result.staleness.advice)];
   const parts = changeSections(result);
   if (parts) {
     out.push("", `## ${parts.heading}`);
-    for (const section of parts.sections) out.push("", `### ${section.title}`, "", ...section.items.map((i) => `- [ ] ${markdownText(i.text)} \`${i.id}\``));
-    if (parts.sections.length === 0) out.push("", "Nothing changed.");
+    for (const section of parts.sections) out.push("", `### ${markdownText(section.title)}`, "", ...section.items.map((i) => `- [ ] ${markdownText(i.text)} \`${i.id}\``));
+    if (parts.sections.length === 0) out.push("", markdownText(t("audit:changes.nothing")));
   }
   return `${out.join("\n")}\n`;
 }
 
 export function changesHtml(result: ChangesInput & { paper?: Paper }): string {
   const parts = changeSections(result);
-  const body = [`<h1>harden: what changed</h1>`, `<p>${htmlText(result.staleness.advice)}</p>`];
+  const body = [`<h1>${htmlText(t("audit:changes.title"))}</h1>`, `<p>${htmlText(result.staleness.advice)}</p>`];
   if (parts) {
     body.push(`<h2>${htmlText(parts.heading)}</h2>`);
     for (const section of parts.sections) {
       body.push(`<h3>${htmlText(section.title)}</h3>`);
-      for (const item of section.items) body.push(`<div class="item"><input type="checkbox" aria-label="checked">${htmlText(item.text)}</div>`);
+      for (const item of section.items) body.push(`<div class="item"><input type="checkbox" aria-label="${htmlText(t("audit:changes.checkboxChecked"))}">${htmlText(item.text)}</div>`);
     }
-    if (parts.sections.length === 0) body.push("<p>Nothing changed.</p>");
+    if (parts.sections.length === 0) body.push(`<p>${htmlText(t("audit:changes.nothing"))}</p>`);
   }
-  return htmlPage("harden: what changed", body.join("\n"), result.paper);
+  return htmlPage(t("audit:changes.title"), body.join("\n"), result.paper);
 }

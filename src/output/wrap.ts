@@ -4,8 +4,43 @@
  * broken only when it is longer than a whole line; continuation lines keep a hanging indent.
  */
 import stringWidth from "string-width";
+import { currentLanguage, isRightToLeft } from "../i18n/index.js";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Left-to-right isolate and its end (Unicode bidi isolates: zero width, string-width counts them as nothing). */
+const LRI = "\u2066";
+const PDI = "\u2069";
+const ISOLATES = /[\u2066\u2069]/g;
+/**
+ * A run of Latin text in a right-to-left line: a web address, a path, an id, a number, a name
+ * like "Facebook" or "Settings > Security"; from its first Latin letter or digit to its last,
+ * with the ASCII spaces and punctuation between them.
+ */
+const LATIN_RUN = /[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd} !-/:-@[-`{-~]*[\p{Script=Latin}\p{Nd}])?/gu;
+const ANSI_OR_TEXT = /(\u001b\[[0-9;]*m)/;
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
+
+/**
+ * The one place Latin runs in Arabic text are isolated (LRI ... PDI), so that a terminal that does
+ * bidi (VTE, Konsole) shows a URL, a path or "Settings > Security" left to right inside the
+ * right-to-left line. Per line, idempotent (isolates already there are redone), colour codes
+ * untouched; a line with no right-to-left letter, and text in a left-to-right language, are
+ * returned as they are.
+ */
+export function isolateLatin(line: string, rtl = isRightToLeft(currentLanguage())): string {
+  if (!rtl) return line;
+  const plain = line.replace(ISOLATES, "");
+  // A line with no right-to-left letter is shown left to right anyway: nothing to isolate.
+  if (!RTL_LETTER.test(plain)) return plain;
+  return plain
+    .split(ANSI_OR_TEXT)
+    .map((part) => (part.startsWith("\u001b") ? part : part.replace(LATIN_RUN, (run) => `${LRI}${run}${PDI}`)))
+    .join("");
+}
+
+/** Words that must stay on one line ("step 1 of 23"): their spaces become no-break spaces, which wrap never breaks at. */
+export const keepTogether = (words: string): string => words.replace(/ /g, "\u00a0");
 
 let screenColumns: number | undefined;
 
@@ -46,7 +81,7 @@ export function wrap(text: string, width: number, firstIndent: string, restInden
       for (const word of pieces) {
         const w = stringWidth(word);
         if (!indentOnly && lineWidth + 1 + w > width) {
-          out.push(line);
+          out.push(isolateLatin(line));
           line = restIndent + word;
           lineWidth = restWidth + w;
         } else {
@@ -56,7 +91,7 @@ export function wrap(text: string, width: number, firstIndent: string, restInden
         indentOnly = false;
       }
     }
-    out.push(indentOnly ? "" : line);
+    out.push(indentOnly ? "" : isolateLatin(line));
     firstIndent = restIndent;
   }
   return out.join("\n");
@@ -71,12 +106,12 @@ const LEAD = /^( *)((?:[-*!✓✗•]|\d+\.|\(\d+\)) +)?/;
  * two columns further in). Escape sequences are kept; colours carry on across the break.
  */
 export function fitToWidth(text: string, columns: number | undefined): string {
-  if (!columns || columns < 10) return text;
+  if (!columns || columns < 10) return text.split("\n").map((line) => isolateLatin(line)).join("\n");
   const width = columns;
   return text
     .split("\n")
     .map((line) => {
-      if (stringWidth(line) <= width) return line;
+      if (stringWidth(line) <= width) return isolateLatin(line);
       const plain = line.replace(ANSI, "");
       const [, spaces = "", marker = ""] = LEAD.exec(plain) ?? [];
       const rest = " ".repeat(spaces.length + (marker ? stringWidth(marker) : 2));
@@ -93,7 +128,7 @@ export function fitToWidth(text: string, columns: number | undefined): string {
  * shown there once given).
  */
 export function wrapQuestion(message: string, columns: number | undefined, reserve = 0): string {
-  if (!columns || columns < 10) return message;
+  if (!columns || columns < 10) return fitToWidth(message, columns);
   const width = columns;
   // Lines already laid out (a question's help under it) stay as they are when they fit; on the
   // first line, two columns hold the "? ".
@@ -109,12 +144,12 @@ export function wrapQuestion(message: string, columns: number | undefined, reser
 
 /** A status line that must stay on one row (it is redrawn with a carriage return): whole words that fit. */
 export function oneLine(text: string, columns: number | undefined): string {
-  if (!columns || stringWidth(text) < columns) return text;
+  if (!columns || stringWidth(text) < columns) return isolateLatin(text);
   let line = "";
   for (const word of text.split(" ")) {
     const next = line ? `${line} ${word}` : word;
     if (stringWidth(next) >= columns) break;
     line = next;
   }
-  return line;
+  return isolateLatin(line);
 }

@@ -6,6 +6,7 @@ import { styleText } from "node:util";
 import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState } from "@inquirer/core";
 import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
 import { InterruptedError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import stringWidth from "string-width";
 import { fitToWidth, useScreenWidth, wrapQuestion } from "../output/wrap.js";
 
@@ -37,14 +38,14 @@ export function say(text: string): void {
 export function showDrawing(text: string): void {
   const wide = Math.max(...text.split("\n").map((line) => stringWidth(line)));
   const cols = columns();
-  if (cols !== undefined && wide > cols) say(`  (This window is too narrow to show the QR code: it needs ${wide} columns. Make the window wider and start again, or use the key below.)\n`);
+  if (cols !== undefined && wide > cols) say(`  ${t("audit:prompts.qrTooNarrow", { count: wide })}\n`);
   else process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
 /** The question, wrapped so the prompt library never breaks a word: room for the answer shown after it. */
 const question = (message: string, reserve = 0) => wrapQuestion(message, columns(), reserve);
-/** What the answered question shows after it: a choice's name up to its first pause ("Done", "No", "Later"). */
-const shortName = (name: string) => name.split(/: |, | \(/)[0]!;
+/** What the answered question shows after it: a choice's name up to its first pause ("Done", "No", "Later"; "Fait" before " : "). */
+const shortName = (name: string) => name.split(/ ?: |, |، | \(/)[0]!;
 const longest = (choices: Array<{ name: string }>) => Math.max(0, ...choices.map((c) => stringWidth(shortName(c.name)))) + 1;
 /** Choice names wrap under themselves: the list puts two or three columns before each. */
 const fitChoices = <C extends { name: string; description?: string }>(choices: C[], lead: number): C[] =>
@@ -62,8 +63,16 @@ export interface Choice<T extends string> {
   checked?: boolean;
 }
 
+/** The prompt library's key help ("↑↓ navigate • ⏎ select"), in the run's language; `back` adds Esc. */
+function keysHelp(back = false) {
+  return (keys: [string, string][]) =>
+    [...keys, ...(back ? [["esc", "back"] as [string, string]] : [])]
+      .map(([key, action]) => `${styleText("bold", key === "space" ? t("audit:prompts.key.space") : key)} ${styleText("dim", t(`audit:prompts.key.${action}`, { defaultValue: action }))}`)
+      .join(styleText("dim", " • "));
+}
+
 export function chooseOne<T extends string>(message: string, choices: Choice<T>[]): Promise<T> {
-  return ask(() => select<T>({ message: question(message, longest(choices)), choices: fitChoices(choices, 2), loop: false }, context));
+  return ask(() => select<T>({ message: question(message, longest(choices)), choices: fitChoices(choices, 2), loop: false, theme: { style: { keysHelpTip: keysHelp() } } }, context));
 }
 
 export function chooseMany<T extends string>(message: string, choices: Choice<T>[], options: { required?: string } = {}): Promise<T[]> {
@@ -76,10 +85,11 @@ export function chooseMany<T extends string>(message: string, choices: Choice<T>
         theme: {
           style: {
             renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) => {
-              const names = picked.map((c) => c.short).join(", ");
+              const names = picked.map((c) => c.short).join(t("audit:summary.separator"));
               const lastLine = question(message).split("\n").at(-1)!;
-              return stringWidth(`? ${lastLine} ${names}`) <= (columns() ?? 80) ? names : `${picked.length} chosen`;
+              return stringWidth(`? ${lastLine} ${names}`) <= (columns() ?? 80) ? names : t("audit:prompts.chosen", { count: picked.length });
             },
+            keysHelpTip: keysHelp(),
           },
         },
         loop: false,
@@ -94,7 +104,13 @@ export function chooseMany<T extends string>(message: string, choices: Choice<T>
 
 /** Yes or no; destructive questions pass `defaultYes: false`. */
 export function confirmAction(message: string, defaultYes = false): Promise<boolean> {
-  return ask(() => confirm({ message: question(message, 7), default: defaultYes }, context));
+  const [yes, no] = [t("audit:prompts.yes"), t("audit:prompts.no")];
+  return ask(() =>
+    confirm(
+      { message: question(message, Math.max(stringWidth(yes), stringWidth(no)) + 6), default: defaultYes, theme: { keywords: { yes, no, error: () => t("audit:prompts.yesOrNo", { yes, no }) } } },
+      context,
+    ),
+  );
 }
 
 /**
@@ -132,10 +148,6 @@ export function leavePrivateScreen(): boolean {
   return true;
 }
 
-/** Shown under a choice that Esc leaves, in the same style as the prompt's own key help. */
-const withBackKey = (keys: [string, string][]) =>
-  [...keys, ["esc", "back"] as [string, string]].map(([key, action]) => `${styleText("bold", key)} ${styleText("dim", action)}`).join(styleText("dim", " • "));
-
 /**
  * A choice Esc can leave: undefined means "go back to the question before". Esc is read from
  * the keypress events the prompt's own readline emits on stdin, and ends the prompt by its signal.
@@ -146,7 +158,7 @@ export async function chooseOrBack<T extends string>(message: string, choices: C
     if (key?.name === "escape") controller.abort();
   };
   try {
-    const answer = ask(() => select<T>({ message: question(message, longest(choices)), choices: fitChoices(choices, 2), loop: false, theme: { style: { keysHelpTip: withBackKey } } }, { ...context, signal: controller.signal }));
+    const answer = ask(() => select<T>({ message: question(message, longest(choices)), choices: fitChoices(choices, 2), loop: false, theme: { style: { keysHelpTip: keysHelp(true) } } }, { ...context, signal: controller.signal }));
     // After the prompt's readline is listening: a keypress listener added before it would start
     // reading stdin on its own, and the first key typed could be lost.
     process.stdin.on("keypress", onKey);
@@ -195,7 +207,7 @@ const lineInput = createPrompt<string | undefined, { message: string; prefill?: 
     }
   });
   const shown = status === "done" ? styleText("cyan", value.trim()) : value;
-  const hint = status === "idle" ? styleText("dim", "  (enter to save; empty or esc to go back)") : "";
+  const hint = status === "idle" ? styleText("dim", `  ${t("audit:prompts.lineHint")}`) : "";
   return [`${prefix} ${styleText("bold", config.message)} ${shown}`, [hint.trim() ? hint : "", error ? styleText("red", `> ${error}`) : ""].filter(Boolean).join("\n")];
 });
 

@@ -125,6 +125,38 @@ describe("the screen at 40 to 120 columns", () => {
     );
   }, 60000);
 
+  it("harden workshop PLAN: the participant's audit and drills break no word", async () => {
+    await Promise.all(
+      WIDTHS.map(async (cols) => {
+        const session = new PtySession(["workshop", path.join(FIXTURES, "workshop", "drills.yaml")], home(), { cols, rows: ROWS });
+        let seen = 0;
+        const done = session.exited.then(() => true);
+        const asked: string[] = [];
+        for (let answered = 0; answered < 30; answered++) {
+          const next = await Promise.race([nextPrompt(session, cols, seen), done.then(() => undefined)]);
+          if (!next) break;
+          seen = next.at;
+          asked.push(next.question);
+          await expectNoSplitWords(session, cols, next.question);
+          const q = next.question;
+          if (/Record what you see first\?/.test(q)) session.type(KEY.down + KEY.enter); // No, go on
+          else if (/Practice password/.test(q)) session.type(`password${KEY.enter}`);
+          else if (/Try another password\?/.test(q)) session.type(`n${KEY.enter}`);
+          else if (/6-digit code/.test(q)) {
+            // The key as shown, wherever the screen's width broke its line.
+            const key = /type\s+this\s+key:\s*((?:[A-Z2-7]{4}\s*)+)/.exec(session.text)?.[1]?.replace(/\s/g, "");
+            session.type(codeAt(parseTotpInput(key!), Math.floor(Date.now() / 1000)) + KEY.enter);
+          } else session.type(KEY.enter); // do it now, Done, no breach lookup
+        }
+        expect((await session.exited).exitCode).toBe(0);
+        expect(asked.some((q) => /Practice password/.test(q))).toBe(true);
+        expect(asked.some((q) => /6-digit code/.test(q))).toBe(true);
+        const term = await terminal(session.output, cols, ROWS);
+        expect({ cols, split: splitWords(screenLines(term), cols), alone: loneWords(screenLines(term)) }).toEqual({ cols, split: [], alone: [] });
+      }),
+    );
+  }, 90000);
+
   it("totp practice: words whole, the QR code scans on a dark theme with a 4-module quiet zone, and the result comes before the advice", async () => {
     await Promise.all(
       WIDTHS.map(async (cols) => {

@@ -38,7 +38,7 @@ describe("harden workshop", () => {
     const session = new PtySession(["workshop", path.join(FIXTURES, "workshop", "drills.yaml")], { HARDEN_HOME: path.join(t.dir, "home") });
     await session.waitFor(/Practice only/);
     // Step 1 and 2 can be noticed (asked first), step 2 offers to record evidence, then each is done.
-    const at = (n: number, question: string) => session.waitFor(new RegExp(`step ${n} of 3[\\s\\S]*${question}`));
+    const at = (n: number, question: string) => session.waitFor(new RegExp(`step\\s${n}\\sof\\s3[\\s\\S]*${question}`));
     await at(1, "Is it safe to do this now\\?");
     session.type(KEY.enter);
     await at(1, "Steps:[\\s\\S]*What would you like to do\\?");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadChecklists } from "../../../src/checklists/catalog.js";
 import { loadFolder } from "../../../src/checklists/loader.js";
 import type { Checklist } from "../../../src/core/checklist.js";
-import { buildPlan, planReason, ruleApplies, ruleMatches, type IntakeAnswers, type PlanRule } from "../../../src/core/plan.js";
+import { buildPlan, layOut, planReason, ruleApplies, ruleMatches, type IntakeAnswers, type PlanRule } from "../../../src/core/plan.js";
 import { MAX_GRADE, readingGrade } from "../../../src/core/readingGrade.js";
 import { loadIntakeRules } from "../../../src/intake/rules.js";
 import { CHECKLIST_FIXTURES } from "../../helpers/fixtures.js";
@@ -200,8 +200,12 @@ const PROFILES: Array<{ name: string; answers: IntakeAnswers; chosen: string[] }
   { name: "an account taken over", answers: { "taken-over": "yes" }, chosen: ["instagram", "email"] },
   { name: "images shared, nothing else said", answers: { images: "yes" }, chosen: ["snapchat"] },
   { name: "no answers", answers: {}, chosen: ["google", "facebook"] },
+  { name: "someone acting as her, nothing else said", answers: { impersonated: "yes" }, chosen: ["facebook"] },
+  { name: "her details posted, her phone not chosen", answers: { "details-posted": "yes" }, chosen: ["google"] },
 ];
-const SAFETY_AND_EVIDENCE = new Set(["phone.plan-first", "images-or-impersonation.save-evidence", "personal-details-shared.save-evidence"]);
+/** Steps about her safety first: the phone's, or (without her phone in the plan) an advocate. */
+const SAFETY = new Set(["phone.plan-first", "images-or-impersonation.local-advocates"]);
+const SAFETY_AND_EVIDENCE = new Set([...SAFETY, "images-or-impersonation.save-evidence", "personal-details-shared.save-evidence"]);
 const concerns = (p: { checklist: Checklist; item: { appliesTo?: string[] } }, platform: string) => p.checklist.platform === platform || (p.item.appliesTo ?? []).includes(platform);
 
 describe("the plan's order and parts, for several intake profiles", () => {
@@ -223,7 +227,8 @@ describe("the plan's order and parts, for several intake profiles", () => {
       });
 
       it("puts safety and evidence before any step that can be noticed or remove evidence", () => {
-        const lastAnchor = Math.max(-1, ...ids.map((id, i) => (SAFETY_AND_EVIDENCE.has(id) ? i : -1)));
+        // The safety and evidence steps today (the same steps later in the plan are only steps).
+        const lastAnchor = Math.max(-1, ...plan.today.map((p, i) => (SAFETY_AND_EVIDENCE.has(p.item.id) ? i : -1)));
         const firstFlagged = plan.items.findIndex((p) => !SAFETY_AND_EVIDENCE.has(p.item.id) && p.item.flags?.some((f) => f === "alerts-others" || f === "document-first"));
         if (lastAnchor >= 0) expect(firstFlagged).toBeGreaterThan(lastAnchor);
         const start = ids.indexOf("account-taken-over.start-safely");
@@ -231,6 +236,11 @@ describe("the plan's order and parts, for several intake profiles", () => {
           const firstSafeDevice = plan.items.findIndex((p, i) => i !== start && !SAFETY_AND_EVIDENCE.has(p.item.id) && p.item.flags?.includes("safe-device"));
           expect(firstSafeDevice).toBeGreaterThan(start);
         }
+      });
+
+      it("when harm is happening (a response checklist is in the plan), today starts with her safety or a safe device", () => {
+        if (!plan.platforms.some((p) => lists.find((l) => l.platform === p)?.kind === "response")) return;
+        expect([...SAFETY, "account-taken-over.start-safely"]).toContain(ids[0]);
       });
 
       it("gives every step a reason of its own: no two steps share one", () => {
@@ -259,5 +269,23 @@ describe("the plan's order and parts, for several intake profiles", () => {
     expect(plan.today.includes(firstFacebook) || plan.then[0] === firstFacebook).toBe(true);
     expect(plan.otherAccounts).toEqual(expect.arrayContaining(["microsoft", "apple", "instagram", "x"]));
     expect(plan.today.map((p) => p.item.id)).toEqual(expect.arrayContaining(["account-taken-over.start-safely", "account-taken-over.recover-facebook"]));
+  });
+});
+
+describe("today's parts", () => {
+  const entry = (id: string) => ({ checklist: { platform: id.split(".")[0] }, item: { id, section: "device" }, score: 1, reasons: [] }) as never;
+  it("a part with unless stands in for the parts it names: skipped when they took a step", () => {
+    const layout = { max: 5, parts: [{ id: "safety", match: { ids: ["a.safety"] } }, { id: "stand-in", unless: ["safety"], match: { ids: ["b.advocate"] } }] };
+    const both = [entry("b.advocate"), entry("a.safety")];
+    expect(layOut(both, layout).today.map((p: { item: { id: string } }) => p.item.id)).toEqual(["a.safety"]);
+    expect(layOut([entry("b.advocate")], layout).today.map((p: { item: { id: string } }) => p.item.id)).toEqual(["b.advocate"]);
+  });
+
+  it("the founding story keeps today to 15 steps: safety, evidence and a safe device before anything that can be noticed", () => {
+    const plan = buildPlan(rules, STORY, lists, STORY_ACCOUNTS);
+    expect(plan.today.length).toBeLessThanOrEqual(15);
+    const ids = plan.today.map((p) => p.item.id);
+    expect(ids.slice(0, 4)).toEqual(["phone.plan-first", "images-or-impersonation.save-evidence", "personal-details-shared.save-evidence", "account-taken-over.start-safely"]);
+    expect(ids).not.toContain("images-or-impersonation.local-advocates"); // her phone's safety step is there: no stand-in
   });
 });

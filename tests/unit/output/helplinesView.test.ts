@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadChecklists } from "../../../src/checklists/catalog.js";
 import type { Checklist } from "../../../src/core/checklist.js";
+import { useLanguage } from "../../../src/i18n/index.js";
 import { helplinesText } from "../../../src/output/helplinesView.js";
 import { plainStyle } from "../../../src/output/style.js";
 
@@ -32,5 +33,20 @@ describe("helplinesText", () => {
     expect(text).toContain("Call 0800 000 000");
     expect(text).toContain("Open 9:00 to 17:00 on weekdays.");
     expect(text).not.toContain("Have your notes ready.");
+  });
+
+  it("in French and Arabic: the translated lines with the hours they give, and the introduction in the language", async () => {
+    try {
+      useLanguage("fr");
+      const fr = helplinesText(await loadChecklists({ lang: "fr" }), plainStyle(), 100);
+      expect(fr).toContain("Une intervenante ou un intervenant spécialisé");
+      expect(fr).toMatch(/ouverte de 10 h à 16 h/);
+      useLanguage("ar");
+      const ar = helplinesText(await loadChecklists({ lang: "ar" }), plainStyle(), 100);
+      expect(ar).toContain("مختص في الدعم والمرافقة");
+      expect(ar).toContain("\u206610:00\u2069"); // hours kept left to right inside the Arabic line
+    } finally {
+      useLanguage("en");
+    }
   });
 });

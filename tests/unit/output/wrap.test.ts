@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { fitToWidth, wrap, wrapQuestion } from "../../../src/output/wrap.js";
+import { useLanguage } from "../../../src/i18n/index.js";
+import { fitToWidth, isolateLatin, keepTogether, wrap, wrapQuestion } from "../../../src/output/wrap.js";
 
 const words = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "").split(/\s+/).filter(Boolean);
 
@@ -56,5 +57,54 @@ describe("wrap", () => {
         for (const line of out.split("\n")) expect(line.length <= width || !line.trim().includes(" ")).toBe(true);
       }),
     );
+  });
+});
+
+describe("keepTogether", () => {
+  it("keeps a step's counter on one line at every width", () => {
+    const header = `Facebook (with Messenger) · Sessions and devices · ${keepTogether("step 12 of 123")}`;
+    for (let columns = 20; columns <= 120; columns++) {
+      const lines = fitToWidth(header, columns).split("\n");
+      expect(lines.some((l) => l.includes("step\u00a012\u00a0of\u00a0123")), `${columns}`).toBe(true);
+    }
+  });
+});
+
+describe("isolateLatin (Arabic lines)", () => {
+  const LRI = "\u2066";
+  const PDI = "\u2069";
+  it("wraps URLs, paths, ids, numbers and Latin names in left-to-right isolates", () => {
+    expect(isolateLatin("افتح Settings > Security ثم اضغط", true)).toBe(`افتح ${LRI}Settings > Security${PDI} ثم اضغط`);
+    expect(isolateLatin("اتصل بالرقم 116 123 أو زر https://example.org/help.", true)).toBe(`اتصل بالرقم ${LRI}116 123${PDI} أو زر ${LRI}https://example.org/help${PDI}.`);
+    expect(isolateLatin("المعرّف facebook.passkey", true)).toBe(`المعرّف ${LRI}facebook.passkey${PDI}`);
+  });
+
+  it("is idempotent, leaves colour codes alone, and does nothing to left-to-right text", () => {
+    const once = isolateLatin("\u001b[2mخطوة 1 من 23\u001b[22m", true);
+    expect(once).toBe(`\u001b[2mخطوة ${LRI}1${PDI} من ${LRI}23${PDI}\u001b[22m`);
+    expect(isolateLatin(once, true)).toBe(once);
+    expect(isolateLatin("Settings > Security", false)).toBe("Settings > Security");
+    expect(isolateLatin("dangerous. You decide what to change and when.", true)).toBe("dangerous. You decide what to change and when."); // no Arabic on the line
+  });
+
+  it("isolates the Latin runs of every line of a wrapped Arabic paragraph, not only the last", () => {
+    const text = "اتصلي بالرقم 0800 30 030 أو بخط CCRI Crisis Helpline على 844-878-2274 من الاثنين إلى الجمعة 9:00 إلى 19:00";
+    useLanguage("ar");
+    const lines = wrap(text, 30, "  ").split("\n");
+    useLanguage("en");
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line.replace(/\u2066[^\u2069]*\u2069/g, "")).not.toMatch(/[A-Za-z0-9]/);
+  });
+
+  it("isolates count as nothing: Arabic and French text wraps at 40 to 120 columns without splitting a word", () => {
+    const arabic = "قد يلاحظ الشخص الآخر التغيير: رسالة بريد إلكتروني أو إشعار أو جهاز تم تسجيل خروجه من Facebook أو Google. افتح https://www.facebook.com/settings ثم الخطوة 1 من 23.";
+    const french = "L'autre personne peut remarquer le changement : un e-mail, une notification ou un appareil déconnecté. Étape 1 sur 23 : vérifiez où vous êtes connectée 👍.";
+    for (const [text, rtl] of [[arabic, true], [french, false]] as const) {
+      for (const columns of [40, 60, 80, 100, 120]) {
+        const lines = wrap(rtl ? text : text, columns, "  ").split("\n").map((l) => isolateLatin(l, rtl));
+        for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+        expect(words(lines.join(" ").replace(/[\u2066\u2069]/g, ""))).toEqual(words(text));
+      }
+    }
   });
 });

@@ -6,6 +6,8 @@ import { checkCode, codeAt, otpauthUri, practiceParams, secondsLeft } from "../t
 import type { VerifyOutcome } from "../totp/drift.js";
 import { parseTotpInput, type TotpOverrides, type TotpParams } from "../totp/params.js";
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
+import { ltr } from "../output/locale.js";
 import type { CommandResult } from "../output/results.js";
 import type { Style } from "../output/style.js";
 import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
@@ -72,25 +74,17 @@ export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; sty
   const params = practiceParams();
   const uri = otpauthUri(params);
   const { qrText } = await import("../totp/qr.js");
-  ui.say(`${style.bold("Practise with an authenticator app")}
-  This is a practice code for a made-up account. It is not connected to anything and is
-  never saved. Open your authenticator app (for example Google Authenticator, Microsoft
-  Authenticator, Aegis, 2FAS or your password manager), choose "add account" or "+",
-  and scan this QR code:
-`);
+  ui.say(`${style.bold(t("password:totp.practice.title"))}\n  ${t("password:totp.practice.intro")}\n`);
   (ui.showDrawing ?? ui.say)(qrText(uri, { color: deps.color }));
-  ui.say(`  If you cannot scan it, choose "enter a setup key" and type this key:
-    ${style.bold(params.secret.match(/.{1,4}/g)!.join(" "))}
-  (time based, 6 digits). Or copy this address: ${uri}
-`);
+  ui.say(`  ${t("password:totp.practice.key")}\n    ${style.bold(ltr(params.secret.match(/.{1,4}/g)!.join(" ")))}\n  ${t("password:totp.practice.address", { uri: ltr(uri) })}\n`);
   let outcome: VerifyOutcome = { match: false };
   let tries = 0;
   while (!outcome.match && tries < 3) {
     tries++;
-    const code = await ui.askText("Type the 6-digit code your app shows now:", (v) => (/^\s*\d{3}\s?\d{3}\s*$/.test(v) ? true : "Type the 6 digits your app shows."));
+    const code = await ui.askText(t("password:totp.practice.ask"), (v) => (/^\s*\d{3}\s?\d{3}\s*$/.test(v) ? true : t("password:totp.practice.sixDigits")));
     outcome = checkCode(params, code.replace(/\s/g, ""), Math.floor(ctx.now().getTime() / 1000));
     if (!outcome.match) {
-      ui.say(style.yellow(`  That code did not match. Check you added the code above (the account is called "harden practice"), wait for a fresh code, and try again. If it still fails, your phone's clock may be wrong: turn on automatic date and time.`));
+      ui.say(style.yellow(`  ${t("password:totp.practice.noMatch", { account: "harden practice" })}`));
     }
   }
   return { kind: "totp-practice", ...outcome, tries };

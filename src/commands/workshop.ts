@@ -2,6 +2,8 @@
  * harden workshop PLAN: a trainer's session, step by step for one participant (the plan's
  * audit, then its drills), or with --handout the whole session's printable material.
  */
+import { t } from "../i18n/index.js";
+import { formatNumber } from "../output/locale.js";
 import { loadChecklists } from "../checklists/catalog.js";
 import type { CheckProgress } from "../breach/result.js";
 import { HardenError, UsageError } from "../errors.js";
@@ -44,7 +46,7 @@ export async function workshopCommand(ctx: Context, file: string, options: { han
     if (drill === "password-strength") drills.push(await passwordStrengthDrill(ctx, ui, style, deps));
     else {
       const practice = await totpPracticeCommand(ctx, { ui, style, color: deps.color });
-      if (practice.kind === "totp-practice") drills.push({ drill, done: practice.match, note: practice.match ? "the code matched" : "the code did not match yet" });
+      if (practice.kind === "totp-practice") drills.push({ drill, done: practice.match, note: t(practice.match ? "report:workshop.note.matched" : "report:workshop.note.notYet") });
     }
   }
   return { kind: "workshop", title: plan.title, audit: audit.kind === "audit" ? audit.summary : undefined, drills };
@@ -56,33 +58,32 @@ export async function workshopCommand(ctx: Context, file: string, options: { han
  */
 async function passwordStrengthDrill(ctx: Context, ui: WorkshopUI, style: Style, deps: WorkshopDeps): Promise<DrillOutcome> {
   const { loadScorer } = await import("../strength/scorer.js");
-  const { SCORE_WORDS } = await import("../output/passwordView.js");
+  const { scoreWord } = await import("../output/passwordView.js");
   const scorer = loadScorer();
   scorer.catch(() => {});
-  ui.say(`\n${style.bold("Drill: how strong is a password?")}
-  Type a password to see how long it would take to guess and why. Try a made-up one that
-  looks like the ones you use. Nothing you type is saved, shown, or sent anywhere.\n`);
+  ui.say(`\n${style.bold(t("report:workshop.strength.title"))}\n  ${t("report:workshop.strength.intro")}\n`);
   const scores: number[] = [];
   for (;;) {
-    const password = await ui.askSecret("Practice password (nothing shows as you type):");
+    const password = await ui.askSecret(t("report:workshop.strength.ask"));
     if (password === "") break;
     const verdict = (await scorer).score(password);
     scores.push(verdict.score);
-    ui.say(`  Score: ${verdict.score} of 4 (${SCORE_WORDS[verdict.score]}). Guessing it would take ${verdict.crackTimeOffline} with a stolen password list.`);
-    if (verdict.warning) ui.say(`  Why: ${verdict.warning}`);
-    for (const tip of verdict.suggestions) ui.say(`  Tip: ${tip}`);
-    if (await ui.confirmAction("Also check whether it appears in known breaches? (Only the first 5 characters of its hash are sent.)", false)) {
+    ui.say(`  ${t("report:workshop.strength.score", { score: verdict.score, words: scoreWord(verdict.score), time: verdict.crackTimeOffline })}`);
+    if (verdict.warning) ui.say(`  ${t("report:workshop.strength.why", { text: verdict.warning })}`);
+    for (const tip of verdict.suggestions) ui.say(`  ${t("password:strength.tip", { text: tip })}`);
+    if (await ui.confirmAction(t("report:workshop.strength.breach"), false)) {
       ui.say(await drillBreachLine(ctx, password, style, deps.version));
     }
-    if (!(await ui.confirmAction("Try another password?", true))) break;
+    if (!(await ui.confirmAction(t("report:workshop.strength.again"), true))) break;
   }
-  return { drill: "password-strength", done: scores.length > 0, note: scores.length ? `${scores.length} tried, scores ${scores.join(", ")}` : "none tried" };
+  const note = scores.length ? t("report:workshop.note.tried", { count: scores.length, n: scores.length, scores: scores.join(", ") }) : t("report:workshop.note.noneTried");
+  return { drill: "password-strength", done: scores.length > 0, note };
 }
 
 /** The drill's breach answer in one line; a check that cannot be made says so and the session goes on. */
 async function drillBreachLine(ctx: Context, password: string, style: Style, version: string): Promise<string> {
   const [{ openBreachChecker }, { hashPassword }, { breachOptions }] = await Promise.all([import("../breach/open.js"), import("../breach/hash.js"), import("./passwordOptions.js")]);
-  const cannot = (reason: string) => style.yellow(`  Could not check: ${sanitizeLine(reason).replace(/\.$/, "")}. This does not mean it is safe.`);
+  const cannot = (reason: string) => style.yellow(`  ${t("report:workshop.strength.cannot", { reason: sanitizeLine(reason).replace(/\.$/, "") })}`);
   let opened: Awaited<ReturnType<typeof openBreachChecker>>;
   try {
     opened = await openBreachChecker(breachOptions(ctx, { breach: true }, "sha1", version)!);
@@ -93,9 +94,9 @@ async function drillBreachLine(ctx: Context, password: string, style: Style, ver
   }
   try {
     const [result] = await opened.checker.checkMany([await hashPassword(password, "sha1")]);
-    if (result?.status === "found") return style.red(`  Found in breach data ${result.count.toLocaleString("en-US")} times: never use it.`);
-    if (result?.status === "not-found") return style.green("  Not found in the breach data.");
-    return cannot(result?.status === "unknown" ? result.reason : "no answer");
+    if (result?.status === "found") return style.red(`  ${t("report:workshop.strength.found", { count: result.count, n: formatNumber(result.count) })}`);
+    if (result?.status === "not-found") return style.green(`  ${t("password:breach.notFound")}`);
+    return cannot(result?.status === "unknown" ? result.reason : t("report:workshop.strength.noAnswer"));
   } finally {
     await opened.checker.close();
   }

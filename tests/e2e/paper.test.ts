@@ -53,7 +53,9 @@ async function sheets(pdf: string): Promise<{ count: number; sizes: string[] }> 
  * Whether a PDF's text holds Arabic: Chromium writes text with fonts whose ToUnicode maps say which
  * characters the glyphs are; the maps are in compressed streams. Arabic letters (U+0600–U+06FF) or their
  * shaped forms (U+FB50–U+FDFF, U+FE70–U+FEFF) among the mapped characters mean Arabic text was printed.
+ * (U+FB00–U+FB06 are Latin ligatures such as "fi": English sheets have them.)
  */
+const ARABIC_CODE = /^(06[0-9A-F]{2}|FB[5-9A-F][0-9A-F]|F[CD][0-9A-F]{2}|FE[7-9A-F][0-9A-F])/i;
 async function pdfHasArabic(pdf: string): Promise<boolean> {
   const bytes = await readFile(pdf);
   const text = bytes.toString("latin1");
@@ -68,7 +70,9 @@ async function pdfHasArabic(pdf: string): Promise<boolean> {
       continue;
     }
     if (!/begincmap/.test(body)) continue;
-    if (/<(06[0-9A-F]{2}|F[BCD][0-9A-F]{2}|FE[7-9A-F][0-9A-F])>/i.test(body.replace(/^[^\n]*begin(codespacerange|bfchar|bfrange)/, ""))) return true;
+    // bfchar lines are "<glyph> <unicode>", bfrange lines "<first> <last> <unicode>": only the last value is a character.
+    const characters = [...body.matchAll(/^<[0-9A-Fa-f]+>\s*(?:<[0-9A-Fa-f]+>\s*)?<([0-9A-Fa-f]+)>\s*$/gm)].map((m) => m[1]!);
+    if (characters.some((c) => ARABIC_CODE.test(c))) return true;
   }
   return false;
 }

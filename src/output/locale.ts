@@ -25,6 +25,9 @@ const LIST_LOCALES: Record<Language, string> = { en: "en-GB", fr: "fr", ar: "ar"
 /** "a, b and c" in the language. */
 export const andList = (items: readonly string[]) => new Intl.ListFormat(LIST_LOCALES[currentLanguage()], { type: "conjunction" }).format(items);
 
+/** "a, b or c" in the language. */
+export const orList = (items: readonly string[]) => new Intl.ListFormat(LIST_LOCALES[currentLanguage()], { type: "disjunction" }).format(items);
+
 /** The separator of a list of phrases ("a, b"): the Arabic comma in Arabic. */
 export const listSeparator = () => (isRightToLeft(currentLanguage()) ? "، " : ", ");
 

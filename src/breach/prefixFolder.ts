@@ -69,19 +69,17 @@ export class PrefixFolder {
 export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
   const sample = await firstRangeFile(path);
   if (sample === undefined) {
-    throw new InvalidInputError(
-      `${path} holds no range files: expected files named like 0A1B2.txt, as the Pwned Passwords downloader writes them`,
-    );
+    throw new InvalidInputError(t("password:data.error.noRangeFiles", { path, example: "0A1B2.txt" }));
   }
   const samplePath = join(path, sample);
   // Refused as a usage error (exit 2) if it turned into something other than a regular file.
   const body = await readRangeFile(samplePath);
   const mode = detectRangeMode(body);
   if (mode === undefined) {
-    throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: line 1 is not SUFFIX:COUNT`);
+    throw new InvalidInputError(t("password:data.error.notRangeFile", { path: samplePath, problem: t("password:data.error.firstLineNotRange") }));
   }
   const parsed = checkRangeBody(body, mode);
-  if (!parsed.ok) throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: ${parsed.reason}`);
+  if (!parsed.ok) throw new InvalidInputError(t("password:data.error.notRangeFile", { path: samplePath, problem: parsed.reason }));
   return new PrefixFolder(path, mode);
 }
 

@@ -111,10 +111,10 @@ function resolveSettings(options: RangeClientOptions): Settings {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new UsageError(`the breach service address "${baseUrl}" is not a URL`);
+    throw new UsageError(t("password:breach.service.notUrl", { address: `"${baseUrl}"` }));
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new UsageError(`the breach service address must start with https:// (got ${url.protocol})`);
+    throw new UsageError(t("password:breach.service.notHttps", { scheme: "https://", got: url.protocol }));
   }
   const positive = (value: number | undefined, fallback: number) =>
     value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;

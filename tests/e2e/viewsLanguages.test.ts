@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ABSENT_PASSWORD, knownEntries, randomEntries, writeSortedFile } from "../fixtures/breach/datasets.js";
 import { englishLeft } from "../helpers/english.js";
 import { FIXTURES, tempDir, tempHomes } from "../helpers/fixtures.js";
+import { KEY, PtySession } from "../helpers/pty.js";
 import { runHarden } from "../helpers/run.js";
+import { codeAt } from "../../src/totp/codes.js";
+import { parseTotpInput } from "../../src/totp/params.js";
 
 const work = tempDir("harden-views-lang-");
 const homes = tempHomes();
@@ -67,7 +70,7 @@ beforeAll(async () => {
   const langs: Lang[] = ["en", "fr", "ar"];
   const all = await Promise.all(langs.map(runAll));
   langs.forEach((lang, i) => results.set(lang, all[i]!));
-}, 120_000);
+}, 300_000);
 
 /** Message strings of the JSON (verdict words, reasons, crack times, report titles) set aside; the rest must be the same. */
 const MESSAGE_FIELDS = new Set(["message", "warning", "suggestions", "crackTimeOffline", "crackTimeOnline", "reason", "title", "generatedAt", "generatedLocal", "seconds"]);
@@ -145,4 +148,24 @@ describe.each(["fr", "ar"] as const)("in %s", (lang) => {
     if (lang === "ar") expect(dataText).toContain(`\u2066${data}\u2069`);
     else expect(dataText).not.toMatch(/[\u2066-\u2069]/);
   });
+});
+
+describe.each(["fr", "ar"] as const)("totp practice in %s", (lang) => {
+  it("shows the drill in the language, the key and address left to right, and checks the code", async () => {
+    const { env } = homes();
+    const session = new PtySession(["totp", "practice", "--lang", lang], env);
+    const ask = lang === "fr" ? /Tapez le code à 6 chiffres/ : /اكتب الرمز المكوّن من 6 أرقام/;
+    await session.waitFor(ask);
+    const key = /((?:[A-Z2-7]{4} ?){8})/.exec(session.text)?.[1]?.replace(/\s/g, "");
+    expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    if (lang === "ar") expect(session.text).toMatch(/\u2066otpauth:\/\/totp\/[^\u2069]+\u2069/);
+    const params = parseTotpInput(key!);
+    const now = () => Math.floor(Date.now() / 1000);
+    session.type((codeAt(params, now()) === "000000" ? "111111" : "000000") + KEY.enter);
+    await session.waitFor(lang === "fr" ? /Ce code ne correspond pas/ : /هذا الرمز غير مطابق/);
+    session.type(codeAt(params, now()) + KEY.enter);
+    await session.waitFor(lang === "fr" ? /Le code correspond/ : /الرمز مطابق/);
+    expect((await session.exited).exitCode).toBe(0);
+    expect(englishLeft(session.text, lang)).toEqual([]);
+  }, 30_000);
 });

@@ -119,7 +119,7 @@ p, li { orphans: 2; widows: 2; }
 .help { font-size: 9.5pt; } .source { font-size: 8.5pt; word-break: break-all; }
 a { color: #000; }
 bdi[dir=ltr], code { unicode-bidi: isolate; direction: ltr; }
-html[dir=rtl] body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", Amiri, "Geeza Pro", Arial, sans-serif; line-height: 1.35; }
+html[dir=rtl] body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", Amiri, "Geeza Pro", "Times New Roman", serif; }
 section.checklist + section.checklist { break-before: page; page-break-before: always; }
 section.checklist.cover + section.checklist { break-before: auto; page-break-before: auto; }
 @media print {
@@ -146,20 +146,27 @@ ${body}
 `;
 }
 
+/**
+ * On a right-to-left page, text from a checklist file takes its direction from its own first letters
+ * (dir="auto"): an item still in English (its translation missing or stale) reads left to right.
+ */
+const autoDir = () => (isRightToLeft(currentLanguage()) ? ' dir="auto"' : "");
+
 function itemHtml(item: ChecklistItem): string {
   const id = htmlText(item.id);
+  const auto = autoDir();
   const signs = item.flags?.length ? `<p class="signs">${item.flags.map((f) => `<span>⚠ ${htmlText(flagLabel(f))}</span>`).join(" · ")}</p>` : "";
   const notice = item.notice ? `<p class="flag">⚠ ${htmlText(t("report:checklist.notice", { notice: item.notice }))}</p>` : "";
   const where = pathEntries(item.path)
     .map(([label, p]) => `<li>${label ? `<strong>${htmlText(label)}:</strong> ` : ""}${htmlText(p)}</li>`)
     .join("");
   const steps = item.steps.map((s) => `<li>${htmlText(s)}</li>`).join("");
-  const help = item.help ? `<p class="help">${htmlText(item.help)}</p>` : "";
+  const help = item.help ? `<p class="help"${auto}>${htmlText(item.help)}</p>` : "";
   return `<div class="item" id="${id}">
-<input type="checkbox" id="cb-${id}" aria-label="${htmlText(t("report:checklist.done"))}"><h3 class="title"><label for="cb-${id}">${htmlText(item.title)}</label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span></h3>${signs}
-<p>${htmlText(item.why)}</p>${notice}
-<div class="row"><span class="label">${htmlText(t("report:checklist.where"))}</span><ul class="where">${where}</ul></div>
-<div class="row"><span class="label">${htmlText(t("report:checklist.steps"))}</span><ol>${steps}</ol></div>${help}
+<input type="checkbox" id="cb-${id}" aria-label="${htmlText(t("report:checklist.done"))}"><h3 class="title"><label for="cb-${id}"${auto}>${htmlText(item.title)}</label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span></h3>${signs}
+<p${auto}>${htmlText(item.why)}</p>${notice}
+<div class="row"><span class="label">${htmlText(t("report:checklist.where"))}</span><ul class="where"${auto}>${where}</ul></div>
+<div class="row"><span class="label">${htmlText(t("report:checklist.steps"))}</span><ol${auto}>${steps}</ol></div>${help}
 <p class="source">${htmlMessage("report:checklist.source", { url: htmlLtr(htmlUrl(item.source)) }, { label: sourceLabel(item), note: sourceNote(item) })}</p>
 </div>`;
 }
@@ -176,8 +183,9 @@ function flagKey(checklist: Checklist): string {
 }
 
 export function checklistHtmlBody(checklist: Checklist): string {
-  const parts = [`<h1>${htmlText(checklist.name)}</h1>`];
-  if (checklist.description) parts.push(`<p class="intro">${htmlText(checklist.description)}</p>`);
+  const auto = autoDir();
+  const parts = [`<h1${auto}>${htmlText(checklist.name)}</h1>`];
+  if (checklist.description) parts.push(`<p class="intro"${auto}>${htmlText(checklist.description)}</p>`);
   parts.push(flagKey(checklist));
   for (const { section, items } of displayGroups(checklist)) {
     parts.push(`<h2>${htmlText(SECTION_NAMES[section])}</h2>`);

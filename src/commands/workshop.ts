@@ -2,7 +2,7 @@
  * harden workshop PLAN: a trainer's session, step by step for one participant (the plan's
  * audit, then its drills), or with --handout the whole session's printable material.
  */
-import { t } from "../i18n/index.js";
+import { currentLanguage, t } from "../i18n/index.js";
 import { formatNumber } from "../output/locale.js";
 import { loadChecklists } from "../checklists/catalog.js";
 import type { CheckProgress } from "../breach/result.js";
@@ -59,7 +59,7 @@ export async function workshopCommand(ctx: Context, file: string, options: { han
 async function passwordStrengthDrill(ctx: Context, ui: WorkshopUI, style: Style, deps: WorkshopDeps): Promise<DrillOutcome> {
   const { loadScorer } = await import("../strength/scorer.js");
   const { scoreWord } = await import("../output/passwordView.js");
-  const scorer = loadScorer();
+  const scorer = loadScorer(currentLanguage());
   scorer.catch(() => {});
   ui.say(`\n${style.bold(t("report:workshop.strength.title"))}\n  ${t("report:workshop.strength.intro")}\n`);
   const scores: number[] = [];

@@ -4,7 +4,8 @@
  * (while the person is still typing) and await it only when they need a verdict.
  */
 import type { Matcher, Matchers, ZxcvbnResult } from "@zxcvbn-ts/core";
-import { currentLanguage, type Language } from "../i18n/index.js";
+// Types only: the scoring thread loads no message catalogue.
+import type { Language } from "../i18n/index.js";
 import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import { FastDictionaryMatching, FastL33tMatching, FastReverseMatching, fastWordSequenceMatching } from "./fastL33t.js";
 
@@ -54,8 +55,8 @@ export function fastMatchers(ZxcvbnFactory: typeof import("@zxcvbn-ts/core").Zxc
 
 const loading = new Map<Language, Promise<Scorer>>();
 
-/** The scorer whose warnings, tips and times are in `lang` (by default the language of this run). */
-export function loadScorer(lang: Language = currentLanguage()): Promise<Scorer> {
+/** The scorer whose warnings, tips and times are in `lang`. */
+export function loadScorer(lang: Language = "en"): Promise<Scorer> {
   let scorer = loading.get(lang);
   if (!scorer) loading.set(lang, (scorer = build(lang)));
   return scorer;

@@ -3,11 +3,10 @@
  * passwords sent by the main thread, which meanwhile keeps the breach lookups moving.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { isLanguage } from "../i18n/index.js";
 import { loadScorer } from "./scorer.js";
 
 const lang = (workerData as { lang?: unknown } | null)?.lang;
-const scorer = loadScorer(isLanguage(lang) ? lang : "en");
+const scorer = loadScorer(lang === "fr" || lang === "ar" ? lang : "en");
 
 parentPort!.on("message", async (message: { id: number; passwords: string[]; contextWords: string[] }) => {
   try {

@@ -66,7 +66,7 @@ export function dataOpenError(path: string, error: unknown): Error {
   if (code === "EACCES" || code === "EPERM") return new InvalidInputError(t("password:data.error.permission", { path }));
   // Already in plain words: not breach data, or not a regular file (a FIFO is refused, never read).
   if (error instanceof HardenError) return error;
-  return new CouldNotCheckError(t("password:data.error.unreadable", { path, code: typeof code === "string" ? code : "error" }));
+  return new CouldNotCheckError(typeof code === "string" ? t("password:data.error.unreadableCode", { path, code }) : t("password:data.error.unreadable", { path }));
 }
 
 async function openFolderDataset(path: string): Promise<OfflineDataset> {

@@ -42,7 +42,7 @@ export class PrefixFolder {
       if (error instanceof FileTooLargeError) return { ok: false, reason: t("password:breach.reason.prefixTooLarge", { prefix }) };
       const code = errorCode(error);
       if (code === "ENOENT") return { ok: false, reason: t("password:breach.reason.prefixMissing", { prefix }) };
-      return { ok: false, reason: t("password:breach.reason.prefixUnreadable", { prefix, code: code ?? "error" }) };
+      return { ok: false, reason: code === undefined ? t("password:breach.reason.prefixUnreadable", { prefix }) : t("password:breach.reason.prefixUnreadableCode", { prefix, code }) };
     }
     const parsed = checkRangeBody(body, this.mode);
     if (parsed.ok) return parsed;

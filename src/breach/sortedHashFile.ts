@@ -157,7 +157,7 @@ export class SortedHashFile {
     } catch (error) {
       if (error instanceof UnusableData) return unknown(error.message);
       const code = (error as { code?: unknown }).code;
-      return unknown(t("password:breach.reason.offlineUnreadable", { code: typeof code === "string" ? code : "error" }));
+      return unknown(typeof code === "string" ? t("password:breach.reason.offlineUnreadableCode", { code }) : t("password:breach.reason.offlineUnreadable"));
     }
   }
 

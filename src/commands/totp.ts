@@ -8,6 +8,7 @@ import { parseTotpInput, type TotpOverrides, type TotpParams } from "../totp/par
 import { UsageError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { ltr } from "../output/locale.js";
+import { wrap } from "../output/wrap.js";
 import type { CommandResult } from "../output/results.js";
 import type { Style } from "../output/style.js";
 import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
@@ -74,9 +75,11 @@ export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; sty
   const params = practiceParams();
   const uri = otpauthUri(params);
   const { qrText } = await import("../totp/qr.js");
-  ui.say(`${style.bold(t("password:totp.practice.title"))}\n  ${t("password:totp.practice.intro")}\n`);
+  ui.say(`${style.bold(t("password:totp.practice.title"))}\n${wrap(t("password:totp.practice.intro"), 90, "  ")}\n`);
   (ui.showDrawing ?? ui.say)(qrText(uri, { color: deps.color }));
-  ui.say(`  ${t("password:totp.practice.key")}\n    ${style.bold(ltr(params.secret.match(/.{1,4}/g)!.join(" ")))}\n  ${t("password:totp.practice.address", { uri: ltr(uri) })}\n`);
+  ui.say(
+    `${wrap(t("password:totp.practice.key"), 90, "  ")}\n    ${style.bold(ltr(params.secret.match(/.{1,4}/g)!.join(" ")))}\n${wrap(t("password:totp.practice.address", { uri: ltr(uri) }), 90, "  ")}\n`,
+  );
   let outcome: VerifyOutcome = { match: false };
   let tries = 0;
   while (!outcome.match && tries < 3) {

@@ -4,6 +4,7 @@
  */
 import { currentLanguage, t } from "../i18n/index.js";
 import { formatNumber } from "../output/locale.js";
+import { wrap } from "../output/wrap.js";
 import { loadChecklists } from "../checklists/catalog.js";
 import type { CheckProgress } from "../breach/result.js";
 import { HardenError, UsageError } from "../errors.js";
@@ -61,7 +62,7 @@ async function passwordStrengthDrill(ctx: Context, ui: WorkshopUI, style: Style,
   const { scoreWord } = await import("../output/passwordView.js");
   const scorer = loadScorer(currentLanguage());
   scorer.catch(() => {});
-  ui.say(`\n${style.bold(t("report:workshop.strength.title"))}\n  ${t("report:workshop.strength.intro")}\n`);
+  ui.say(`\n${style.bold(t("report:workshop.strength.title"))}\n${wrap(t("report:workshop.strength.intro"), 90, "  ")}\n`);
   const scores: number[] = [];
   for (;;) {
     const password = await ui.askSecret(t("report:workshop.strength.ask"));

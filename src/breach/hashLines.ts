@@ -9,6 +9,8 @@
  * the file.
  */
 
+import { t } from "../i18n/index.js";
+
 export type LineProblemKind = "shape" | "padding" | "order" | "duplicate";
 
 export interface LineProblem {
@@ -21,10 +23,10 @@ export interface LineProblem {
 
 /** Plain words for each kind, completing "line N ..." or "near byte N: ...". */
 export const PROBLEM_WORDS: Readonly<Record<LineProblemKind, (hexLength: number) => string>> = {
-  shape: (hexLength) => `is not HASH:COUNT with a ${hexLength}-digit hash`,
-  padding: () => "has count 0, which real breach data never has",
-  order: () => "is out of order (its hash sorts before the line above)",
-  duplicate: () => "repeats the hash of the line above",
+  shape: (hexLength) => t("password:data.problem.shape", { digits: hexLength }),
+  padding: () => t("password:data.problem.padding"),
+  order: () => t("password:data.problem.order"),
+  duplicate: () => t("password:data.problem.duplicate"),
 };
 
 const LF = 10;

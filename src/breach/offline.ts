@@ -1,6 +1,7 @@
 import { stat, type FileHandle } from "node:fs/promises";
 import { CouldNotCheckError, HardenError, InvalidInputError } from "../errors.js";
 import { openRegularFile } from "../files/regular.js";
+import { t } from "../i18n/index.js";
 import { checkByRange, runPool } from "./batch.js";
 import { HASH_LENGTH, MODE_NAME, SUFFIX_LENGTH, splitHash, type HashMode } from "./hash.js";
 import { PROBLEM_WORDS, type LineProblemKind } from "./hashLines.js";
@@ -53,9 +54,7 @@ export async function openOfflineDataset(path: string, options: OpenOfflineOptio
   const dataset = info.isDirectory() ? await openFolderDataset(path) : await openFileDataset(path);
   if (options.mode !== undefined && options.mode !== dataset.mode) {
     await dataset.close();
-    throw new InvalidInputError(
-      `${path} holds ${MODE_NAME[dataset.mode]} hashes, but ${MODE_NAME[options.mode]} hashes were asked for`,
-    );
+    throw new InvalidInputError(t("password:data.error.wrongMode", { path, found: MODE_NAME[dataset.mode], wanted: MODE_NAME[options.mode] }));
   }
   return dataset;
 }
@@ -63,11 +62,11 @@ export async function openOfflineDataset(path: string, options: OpenOfflineOptio
 /** A path the person gave that cannot be used is bad input (exit 2); other I/O trouble is exit 3. */
 export function dataOpenError(path: string, error: unknown): Error {
   const code = (error as { code?: unknown }).code;
-  if (code === "ENOENT" || code === "ENOTDIR") return new InvalidInputError(`${path} does not exist`);
-  if (code === "EACCES" || code === "EPERM") return new InvalidInputError(`${path} cannot be read: permission denied`);
+  if (code === "ENOENT" || code === "ENOTDIR") return new InvalidInputError(t("password:data.error.missing", { path }));
+  if (code === "EACCES" || code === "EPERM") return new InvalidInputError(t("password:data.error.permission", { path }));
   // Already in plain words: not breach data, or not a regular file (a FIFO is refused, never read).
   if (error instanceof HardenError) return error;
-  return new CouldNotCheckError(`could not read ${path}${typeof code === "string" ? ` (${code})` : ""}`);
+  return new CouldNotCheckError(typeof code === "string" ? t("password:data.error.unreadableCode", { path, code }) : t("password:data.error.unreadable", { path }));
 }
 
 async function openFolderDataset(path: string): Promise<OfflineDataset> {
@@ -104,7 +103,7 @@ async function openFileDataset(path: string): Promise<OfflineDataset> {
   });
   try {
     const { size } = await handle.stat();
-    if (size === 0) throw new InvalidInputError(`${path} is empty: expected Pwned Passwords HASH:COUNT lines`);
+    if (size === 0) throw new InvalidInputError(t("password:data.error.empty", { path }));
     const file = await checkSortedFile(path, handle, size);
     return fileDataset(path, handle, file.sorted, file.openReads);
   } catch (error) {
@@ -173,19 +172,19 @@ async function checkSortedFile(
   const dataStart = head.startsWith(BOM_LATIN1) ? BOM_LATIN1.length : 0;
   const mode = detectFileMode(path, head.slice(dataStart));
   const hashLength = HASH_LENGTH[mode];
-  const notData = `${path} is not a sorted Pwned Passwords ${MODE_NAME[mode]} file`;
+  const notData: NotData = (problem) => t("password:data.error.notSorted", { path, mode: MODE_NAME[mode], problem });
 
   const headWindow = locateLines(headBytes, 0, dataStart, size);
   const headProblem = windowProblem(headWindow, hashLength);
-  if (headProblem !== undefined) throw new InvalidInputError(`${notData}: line ${headProblem.line} ${PROBLEM_WORDS[headProblem.kind](hashLength)}`);
-  if (headWindow.bounds.length === 0) throw new InvalidInputError(`${notData}: no complete line in the first 64 KiB`);
+  if (headProblem !== undefined) throw new InvalidInputError(notData(t("password:data.error.atLine", { line: headProblem.line, problem: PROBLEM_WORDS[headProblem.kind](hashLength) })));
+  if (headWindow.bounds.length === 0) throw new InvalidInputError(notData(t("password:data.error.noCompleteLine")));
 
   const pages = [headWindow];
   for (const position of samplePositions(head.length, size)) {
     const length = Math.min(MIN_WINDOW_BYTES, size - position);
     const window = locateLines(await read(position, length), position, dataStart, size);
     const problem = windowProblem(window, hashLength);
-    if (problem !== undefined) throw new InvalidInputError(`${notData}: it ${PAGE_WORDS[problem.kind]} near byte ${problem.offset}`);
+    if (problem !== undefined) throw new InvalidInputError(notData(pageWords(problem.kind, problem.offset)));
     pages.push(window);
   }
   requirePagesInOrder(notData, pages, hashLength);
@@ -207,12 +206,11 @@ async function checkSortedFile(
   return { sorted, openReads };
 }
 
-const PAGE_WORDS: Readonly<Record<LineProblemKind, string>> = {
-  shape: "has a line that is not HASH:COUNT",
-  padding: "has a line with count 0",
-  order: "is not sorted by hash",
-  duplicate: "repeats a hash",
-};
+/** Why a sorted file is not breach data: "{path} is not a sorted Pwned Passwords SHA-1 file: PROBLEM". */
+type NotData = (problem: string) => string;
+
+/** A problem in a sampled page, near a byte: "it is not sorted by hash near byte 5000". */
+const pageWords = (kind: LineProblemKind, offset: number) => t(`password:data.error.page.${kind}`, { offset });
 
 /** The kind of hash a sorted file holds, from its first line (after any BOM); bad input otherwise. */
 export function detectFileMode(path: string, head: string): HashMode {
@@ -221,13 +219,9 @@ export function detectFileMode(path: string, head: string): HashMode {
   if (hex?.length === HASH_LENGTH.sha1) return "sha1";
   if (hex?.length === HASH_LENGTH.ntlm) return "ntlm";
   if (hex?.length === SUFFIX_LENGTH.sha1 || hex?.length === SUFFIX_LENGTH.ntlm) {
-    throw new InvalidInputError(
-      `${path} looks like a single range file (SUFFIX:COUNT): give the folder holding all range files, or the full hash file`,
-    );
+    throw new InvalidInputError(t("password:data.error.singleRange", { path }));
   }
-  throw new InvalidInputError(
-    `${path} is not a Pwned Passwords hash file: line 1 is not HASH:COUNT with a 40-digit (SHA-1) or 32-digit (NTLM) hash`,
-  );
+  throw new InvalidInputError(t("password:data.error.notHashFile", { path }));
 }
 
 /**
@@ -245,13 +239,13 @@ function samplePositions(afterHead: number, size: number): number[] {
 }
 
 /** Each page's first line must come after the previous page's last one: strictly, no repeats. */
-function requirePagesInOrder(notData: string, pages: readonly WindowLines[], hashLength: number): void {
+function requirePagesInOrder(notData: NotData, pages: readonly WindowLines[], hashLength: number): void {
   for (let i = 1; i < pages.length; i++) {
     const before = pages[i - 1]!;
     const after = pages[i]!;
     if (before.bounds.length === 0 || after.bounds.length === 0) continue;
     if (hexAt(after, 0, hashLength) <= hexAt(before, before.bounds.length - 1, hashLength)) {
-      throw new InvalidInputError(`${notData}: it is not sorted by hash near byte ${after.firstStart}`);
+      throw new InvalidInputError(notData(pageWords("order", after.firstStart)));
     }
   }
 }

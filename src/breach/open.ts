@@ -1,4 +1,5 @@
 /** Picks the breach checker for a run: an offline dataset when one is named, else the range API. */
+import { t } from "../i18n/index.js";
 import type { HashMode } from "./hash.js";
 import type { BreachChecker } from "./result.js";
 
@@ -34,10 +35,10 @@ export async function openBreachChecker(source: BreachSource): Promise<OpenedChe
     const dataset = await openOfflineDataset(source.offline, { mode: source.mode });
     const { wasVerified } = await import("../state/verifiedData.js");
     const verified = source.stateDir !== undefined && wasVerified(source.stateDir, source.offline);
-    return { checker: dataset, where: `the offline data at ${source.offline}`, offline: { path: source.offline, verified } };
+    return { checker: dataset, where: t("password:breach.whereOffline", { path: source.offline }), offline: { path: source.offline, verified } };
   }
   const { createRangeClient, DEFAULT_RANGE_BASE_URL } = await import("./rangeClient.js");
   const baseUrl = source.rangeUrl ?? DEFAULT_RANGE_BASE_URL;
   const checker = createRangeClient({ version: source.version, baseUrl, concurrency: source.concurrency, lookupTimeoutMs: source.timeoutMs });
-  return { checker, where: `the breach service at ${new URL(baseUrl).host}` };
+  return { checker, where: t("password:breach.whereService", { host: new URL(baseUrl).host }) };
 }

@@ -2,6 +2,7 @@ import { opendir } from "node:fs/promises";
 import { join } from "node:path";
 import { errorCode, InvalidInputError } from "../errors.js";
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from "../files/regular.js";
+import { t } from "../i18n/index.js";
 import type { RangeOutcome } from "./batch.js";
 import { PREFIX_LENGTH, SUFFIX_LENGTH, type HashMode } from "./hash.js";
 import { checkRangeBody, splitLines } from "./rangeBody.js";
@@ -36,17 +37,16 @@ export class PrefixFolder {
     } catch (error) {
       // A file that is not a range cannot say "absent": each case is a reason, never an empty range.
       if (error instanceof NotRegularFileError) {
-        return { ok: false, reason: `the offline file for prefix ${prefix} is ${error.kind}, not a regular file` };
+        return { ok: false, reason: t("password:breach.reason.prefixNotRegular", { prefix, kind: error.kind }) };
       }
-      if (error instanceof FileTooLargeError) return { ok: false, reason: `the offline file for prefix ${prefix} is far too large to be a range` };
+      if (error instanceof FileTooLargeError) return { ok: false, reason: t("password:breach.reason.prefixTooLarge", { prefix }) };
       const code = errorCode(error);
-      if (code === "ENOENT") return { ok: false, reason: `the offline data has no file for prefix ${prefix}` };
-      const detail = code === undefined ? "" : ` (${code})`;
-      return { ok: false, reason: `could not read the offline file for prefix ${prefix}${detail}` };
+      if (code === "ENOENT") return { ok: false, reason: t("password:breach.reason.prefixMissing", { prefix }) };
+      return { ok: false, reason: code === undefined ? t("password:breach.reason.prefixUnreadable", { prefix }) : t("password:breach.reason.prefixUnreadableCode", { prefix, code }) };
     }
     const parsed = checkRangeBody(body, this.mode);
     if (parsed.ok) return parsed;
-    return { ok: false, reason: `the offline file for prefix ${prefix} is damaged: ${parsed.reason}` };
+    return { ok: false, reason: t("password:breach.reason.prefixDamaged", { prefix, reason: parsed.reason }) };
   }
 
   private async readRangeFile(prefix: string): Promise<string> {
@@ -69,19 +69,17 @@ export class PrefixFolder {
 export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
   const sample = await firstRangeFile(path);
   if (sample === undefined) {
-    throw new InvalidInputError(
-      `${path} holds no range files: expected files named like 0A1B2.txt, as the Pwned Passwords downloader writes them`,
-    );
+    throw new InvalidInputError(t("password:data.error.noRangeFiles", { path, example: "0A1B2.txt" }));
   }
   const samplePath = join(path, sample);
   // Refused as a usage error (exit 2) if it turned into something other than a regular file.
   const body = await readRangeFile(samplePath);
   const mode = detectRangeMode(body);
   if (mode === undefined) {
-    throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: line 1 is not SUFFIX:COUNT`);
+    throw new InvalidInputError(t("password:data.error.notRangeFile", { path: samplePath, problem: t("password:data.error.firstLineNotRange") }));
   }
   const parsed = checkRangeBody(body, mode);
-  if (!parsed.ok) throw new InvalidInputError(`${samplePath} is not a Pwned Passwords range file: ${parsed.reason}`);
+  if (!parsed.ok) throw new InvalidInputError(t("password:data.error.notRangeFile", { path: samplePath, problem: parsed.reason }));
   return new PrefixFolder(path, mode);
 }
 

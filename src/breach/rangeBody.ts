@@ -1,4 +1,5 @@
 import { SUFFIX_LENGTH, type HashMode } from "./hash.js";
+import { t } from "../i18n/index.js";
 
 /**
  * Parser for a Pwned Passwords range body: `SUFFIX:COUNT` lines. The same shape, with full
@@ -101,12 +102,12 @@ function scanRangeBody(body: string, mode: HashMode, onLine?: (hex: string, coun
   const bad = (line: number) => ({
     ok: false as const,
     // Only the line number: the content is outside text and could hold anything.
-    reason: `line ${line} is not SUFFIX:COUNT with a ${suffixLength}-digit suffix`,
+    reason: t("password:breach.reason.rangeLine", { line, digits: suffixLength }),
   });
   let pos = body.startsWith(BOM) ? BOM.length : 0;
   if (pos === n) {
     // Every real prefix has entries, and padding adds more: an empty body is a broken answer.
-    return { ok: false, reason: "the answer was empty" };
+    return { ok: false, reason: t("password:breach.reason.emptyAnswer") };
   }
   let anyReal = false;
   for (let line = 1; pos < n; line++) {
@@ -128,7 +129,7 @@ function scanRangeBody(body: string, mode: HashMode, onLine?: (hex: string, coun
   }
   // Every real prefix holds real entries, so padding alone is a broken or forged answer: read
   // as "every suffix absent", it would turn a failed check into "not found".
-  if (!anyReal) return { ok: false, reason: "it has only padding lines (count 0), which a real answer never has" };
+  if (!anyReal) return { ok: false, reason: t("password:breach.reason.onlyPadding") };
   return { ok: true };
 }
 

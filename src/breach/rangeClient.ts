@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import { EnvHttpProxyAgent, request, type Dispatcher } from "undici";
 import { errorCode, UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { HashMode } from "./hash.js";
 import { checkByRange, type RangeOutcome } from "./batch.js";
 import { checkRangeBody } from "./rangeBody.js";
@@ -110,10 +111,10 @@ function resolveSettings(options: RangeClientOptions): Settings {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new UsageError(`the breach service address "${baseUrl}" is not a URL`);
+    throw new UsageError(t("password:breach.service.notUrl", { address: `"${baseUrl}"` }));
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new UsageError(`the breach service address must start with https:// (got ${url.protocol})`);
+    throw new UsageError(t("password:breach.service.notHttps", { scheme: "https://", got: url.protocol }));
   }
   const positive = (value: number | undefined, fallback: number) =>
     value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
@@ -307,24 +308,26 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Failures before a connection exists: the service could not be reached at all. */
+/** Failures before a connection exists: the service could not be reached at all (message keys). */
 const UNREACHABLE: Readonly<Record<string, string>> = {
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "the host name was not found",
-  EAI_AGAIN: "the host name could not be looked up",
-  ENETUNREACH: "the network is unreachable",
-  EHOSTUNREACH: "the host is unreachable",
+  ECONNREFUSED: "refused",
+  ENOTFOUND: "hostNotFound",
+  EAI_AGAIN: "hostLookup",
+  ENETUNREACH: "networkUnreachable",
+  EHOSTUNREACH: "hostUnreachable",
 };
 
-/** Failures on an open connection: the answer was lost on the way. */
+/** Failures on an open connection: the answer was lost on the way (message keys). */
 const LOST: Readonly<Record<string, string>> = {
-  ECONNRESET: "the connection was reset",
-  EPIPE: "the connection was reset",
-  ETIMEDOUT: "the connection timed out",
-  UND_ERR_SOCKET: "the connection closed before the answer was complete",
-  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: "the answer was cut short",
-  UND_ERR_CLOSED: "the connection was closed",
+  ECONNRESET: "reset",
+  EPIPE: "reset",
+  ETIMEDOUT: "timedOut",
+  UND_ERR_SOCKET: "closedEarly",
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: "cutShort",
+  UND_ERR_CLOSED: "closed",
 };
+
+const network = (key: string, options?: Record<string, unknown>) => t(`password:breach.network.${key}`, options);
 
 // Certificate problems do not go away by trying again.
 const TLS_CODE = /CERT|SELF_SIGNED|TLS|SSL/;
@@ -335,18 +338,19 @@ function networkFailure(error: unknown, settings: Settings): AttemptFailure {
   const code = errorCode(error);
   switch (code) {
     case "UND_ERR_CONNECT_TIMEOUT":
-      return { kind: "unreachable", detail: `no connection within ${seconds(settings.connectTimeoutMs)}`, retry: true };
+      return { kind: "unreachable", detail: network("noConnection", { seconds: seconds(settings.connectTimeoutMs) }), retry: true };
     case "UND_ERR_HEADERS_TIMEOUT":
-      return { kind: "lost", detail: `it sent nothing for ${seconds(settings.bodyTimeoutMs)}` };
+      return { kind: "lost", detail: network("sentNothing", { seconds: seconds(settings.bodyTimeoutMs) }) };
     case "UND_ERR_BODY_TIMEOUT":
-      return { kind: "lost", detail: `it stopped sending for ${seconds(settings.bodyTimeoutMs)}` };
+      return { kind: "lost", detail: network("stopped", { seconds: seconds(settings.bodyTimeoutMs) }) };
   }
-  if (code === undefined) return { kind: "lost", detail: "network error" };
-  if (TLS_CODE.test(code)) return { kind: "unreachable", detail: `the secure connection failed (${code})`, retry: false };
+  if (code === undefined) return { kind: "lost", detail: network("error") };
+  if (TLS_CODE.test(code)) return { kind: "unreachable", detail: network("tls", { code }), retry: false };
   const unreachable = UNREACHABLE[code];
-  if (unreachable !== undefined) return { kind: "unreachable", detail: unreachable, retry: true };
+  if (unreachable !== undefined) return { kind: "unreachable", detail: network(unreachable), retry: true };
   // Never the error message: it is outside text and may carry the URL.
-  return { kind: "lost", detail: LOST[code] ?? `network error (${code})` };
+  const lost = LOST[code];
+  return { kind: "lost", detail: lost === undefined ? network("errorCode", { code }) : network(lost) };
 }
 
 
@@ -357,23 +361,24 @@ function failed(host: string, failures: readonly AttemptFailure[]): RangeOutcome
 /** One sentence for the person: what went wrong, where, and how often. */
 function describeFailures(host: string, failures: readonly AttemptFailure[]): string {
   const last = failures[failures.length - 1];
-  if (last === undefined) return `could not check with the breach service at ${host}`;
+  if (last === undefined) return t("password:breach.service.couldNotCheck", { host });
   const tries = failures.length;
+  const times = timesWord(tries);
   const same = failures.every((failure) => failure.kind === last.kind && describeOne(failure) === describeOne(last));
   if (!same) {
-    const lastWords = last.kind === "status" ? `it answered ${describeOne(last)}` : describeOne(last);
-    return `could not get an answer from the breach service at ${host} (tried ${timesWord(tries)}; last: ${lastWords})`;
+    const lastWords = last.kind === "status" ? t("password:breach.service.itAnswered", { status: describeOne(last) }) : describeOne(last);
+    return t("password:breach.service.mixed", { host, times, last: lastWords });
   }
-  const tried = tries > 1 ? ` (tried ${timesWord(tries)})` : "";
+  const retried = tries > 1 ? "Tried" : "";
   switch (last.kind) {
     case "unreadable":
-      return `the breach service at ${host} sent an answer harden cannot read: ${last.detail}`;
+      return t("password:breach.service.unreadable", { host, detail: last.detail });
     case "unreachable":
-      return `could not reach the breach service at ${host}: ${last.detail}${tried}`;
+      return t(`password:breach.service.unreachable${retried}`, { host, detail: last.detail, times });
     case "lost":
-      return `could not get an answer from the breach service at ${host}: ${last.detail}${tried}`;
+      return t(`password:breach.service.lost${retried}`, { host, detail: last.detail, times });
     case "status":
-      return `the breach service at ${host} answered ${describeOne(last)}${tries > 1 ? ` ${timesWord(tries)}` : ""}`;
+      return t(`password:breach.service.status${retried}`, { host, status: describeOne(last), times });
   }
 }
 
@@ -384,7 +389,5 @@ function describeOne(failure: AttemptFailure): string {
   return text === undefined ? String(failure.status) : `${failure.status} ${text}`;
 }
 
-function timesWord(count: number): string {
-  const words = ["", "once", "twice", "three times", "four times", "five times", "six times"];
-  return words[count] ?? `${count} times`;
-}
+/** "once", "twice", "three times"… up to six in words, then "7 times". */
+const timesWord = (count: number) => (count >= 1 && count <= 6 ? t(`password:breach.times.${count}`) : t("password:breach.times.n", { count, n: count }));

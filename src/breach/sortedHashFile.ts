@@ -3,6 +3,7 @@ import type { FileHandle } from "node:fs/promises";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "./hash.js";
 import { firstLineProblem, type LineProblem, type LineProblemKind } from "./hashLines.js";
 import { found, notFound, unknown, type BreachResult } from "./result.js";
+import { t } from "../i18n/index.js";
 
 /**
  * Lookups in one big `HASH:COUNT` file sorted by hash, as PwnedPasswordsDownloader writes it
@@ -156,7 +157,7 @@ export class SortedHashFile {
     } catch (error) {
       if (error instanceof UnusableData) return unknown(error.message);
       const code = (error as { code?: unknown }).code;
-      return unknown(`could not read the offline data${typeof code === "string" ? ` (${code})` : ""}`);
+      return unknown(typeof code === "string" ? t("password:breach.reason.offlineUnreadableCode", { code }) : t("password:breach.reason.offlineUnreadable"));
     }
   }
 

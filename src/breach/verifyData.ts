@@ -8,6 +8,7 @@ import { readSync } from "node:fs";
 import { opendir, stat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { InvalidInputError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { FileTooLargeError, NotRegularFileError, openRegularFile, readRegularFile } from "../files/regular.js";
 import type { DataFingerprint } from "../state/verifiedData.js";
 import { MODE_NAME, PREFIX_LENGTH, SUFFIX_LENGTH, HASH_LENGTH, type HashMode } from "./hash.js";
@@ -111,13 +112,13 @@ const lineProblem = ({ kind, offset, line }: LineProblem): VerifyProblem => ({ k
 
 function refuseOtherMode(path: string, found: HashMode, wanted: HashMode | undefined): void {
   if (wanted !== undefined && wanted !== found) {
-    throw new InvalidInputError(`${path} holds ${MODE_NAME[found]} hashes, but ${MODE_NAME[wanted]} hashes were asked for`);
+    throw new InvalidInputError(t("password:data.error.wrongMode", { path, found: MODE_NAME[found], wanted: MODE_NAME[wanted] }));
   }
 }
 
 async function verifySortedFile(path: string, handle: FileHandle, options: VerifyOptions): Promise<DataVerification> {
   const { size, mtimeMs } = await handle.stat();
-  if (size === 0) throw new InvalidInputError(`${path} is empty: expected Pwned Passwords HASH:COUNT lines`);
+  if (size === 0) throw new InvalidInputError(t("password:data.error.empty", { path }));
   const problems = new ProblemList();
   const prefixes = new Uint8Array(PREFIX_COUNT);
   // The kind of hash, from the first line: read on its own, whatever the size of the reads after.
@@ -242,10 +243,10 @@ async function surveyFolder(path: string): Promise<{ total: number; mode: HashMo
     }
   }
   if (total === 0) {
-    throw new InvalidInputError(`${path} holds no range files: expected files named like 0A1B2.txt, as the Pwned Passwords downloader writes them`);
+    throw new InvalidInputError(t("password:data.error.noRangeFiles", { path, example: "0A1B2.txt" }));
   }
   if (mode === undefined) {
-    throw new InvalidInputError(`${path} is not a folder of Pwned Passwords range files: no range file starts with a SUFFIX:COUNT line`);
+    throw new InvalidInputError(t("password:data.error.notRangeFolder", { path }));
   }
   return { total, mode };
 }

@@ -6,6 +6,9 @@ import { checkCode, codeAt, otpauthUri, practiceParams, secondsLeft } from "../t
 import type { VerifyOutcome } from "../totp/drift.js";
 import { parseTotpInput, type TotpOverrides, type TotpParams } from "../totp/params.js";
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
+import { ltr } from "../output/locale.js";
+import { wrap } from "../output/wrap.js";
 import type { CommandResult } from "../output/results.js";
 import type { Style } from "../output/style.js";
 import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
@@ -13,7 +16,6 @@ import type { Context } from "./context.js";
 
 /** A paragraph of the catalogue indented under its heading, as the drill's screens are. */
 const indent = (text: string) => text.replace(/^/gm, "  ");
-import { t } from "../i18n/index.js";
 
 export interface TotpUI {
   say(text: string): void;
@@ -77,20 +79,19 @@ export async function totpPracticeCommand(ctx: Context, deps: { ui?: TotpUI; sty
   const params = practiceParams();
   const uri = otpauthUri(params);
   const { qrText } = await import("../totp/qr.js");
-  ui.say(`${style.bold(t("cli:totp.practice.title"))}\n${indent(t("cli:totp.practice.intro"))}\n`);
+  ui.say(`${style.bold(t("password:totp.practice.title"))}\n${wrap(t("password:totp.practice.intro"), 90, "  ")}\n`);
   (ui.showDrawing ?? ui.say)(qrText(uri, { color: deps.color }));
-  ui.say(`${indent(t("cli:totp.practice.key"))}
-    ${style.bold(params.secret.match(/.{1,4}/g)!.join(" "))}
-${indent(t("cli:totp.practice.keyKind", { uri }))}
-`);
+  ui.say(
+    `${wrap(t("password:totp.practice.key"), 90, "  ")}\n    ${style.bold(ltr(params.secret.match(/.{1,4}/g)!.join(" ")))}\n${wrap(t("password:totp.practice.address", { uri: ltr(uri) }), 90, "  ")}\n`,
+  );
   let outcome: VerifyOutcome = { match: false };
   let tries = 0;
   while (!outcome.match && tries < 3) {
     tries++;
-    const code = await ui.askText(t("cli:totp.practice.ask"), (v) => (/^\s*\d{3}\s?\d{3}\s*$/.test(v) ? true : t("cli:totp.practice.sixDigits")));
+    const code = await ui.askText(t("password:totp.practice.ask"), (v) => (/^\s*\d{3}\s?\d{3}\s*$/.test(v) ? true : t("password:totp.practice.sixDigits")));
     outcome = checkCode(params, code.replace(/\s/g, ""), Math.floor(ctx.now().getTime() / 1000));
     if (!outcome.match) {
-      ui.say(style.yellow(`  ${t("cli:totp.practice.noMatch")}`));
+      ui.say(style.yellow(`  ${t("password:totp.practice.noMatch", { account: "harden practice" })}`));
     }
   }
   return { kind: "totp-practice", ...outcome, tries };

@@ -2,6 +2,9 @@
  * harden workshop PLAN: a trainer's session, step by step for one participant (the plan's
  * audit, then its drills), or with --handout the whole session's printable material.
  */
+import { currentLanguage, t } from "../i18n/index.js";
+import { formatNumber } from "../output/locale.js";
+import { wrap } from "../output/wrap.js";
 import { loadChecklists } from "../checklists/catalog.js";
 import type { CheckProgress } from "../breach/result.js";
 import { HardenError, UsageError } from "../errors.js";
@@ -13,7 +16,6 @@ import { auditCommand, type AuditUI } from "./audit.js";
 import { parseDocFormat, parsePaper } from "./formats.js";
 import type { Context } from "./context.js";
 import { totpPracticeCommand, type TotpUI } from "./totp.js";
-import { currentLanguage, t } from "../i18n/index.js";
 
 export interface WorkshopUI extends AuditUI, TotpUI {
   confirmAction(message: string, defaultYes?: boolean): Promise<boolean>;
@@ -45,7 +47,7 @@ export async function workshopCommand(ctx: Context, file: string, options: { han
     if (drill === "password-strength") drills.push(await passwordStrengthDrill(ctx, ui, style, deps));
     else {
       const practice = await totpPracticeCommand(ctx, { ui, style, color: deps.color });
-      if (practice.kind === "totp-practice") drills.push({ drill, done: practice.match, note: practice.match ? t("cli:workshop.codeMatched") : t("cli:workshop.codeNotYet") });
+      if (practice.kind === "totp-practice") drills.push({ drill, done: practice.match, note: t(practice.match ? "report:workshop.note.matched" : "report:workshop.note.notYet") });
     }
   }
   return { kind: "workshop", title: plan.title, audit: audit.kind === "audit" ? audit.summary : undefined, drills };
@@ -57,31 +59,32 @@ export async function workshopCommand(ctx: Context, file: string, options: { han
  */
 async function passwordStrengthDrill(ctx: Context, ui: WorkshopUI, style: Style, deps: WorkshopDeps): Promise<DrillOutcome> {
   const { loadScorer } = await import("../strength/scorer.js");
-  const { SCORE_WORDS } = await import("../output/passwordView.js");
-  const scorer = loadScorer();
+  const { scoreWord } = await import("../output/passwordView.js");
+  const scorer = loadScorer(currentLanguage());
   scorer.catch(() => {});
-  ui.say(`\n${style.bold(t("cli:workshop.drill.title"))}\n${t("cli:workshop.drill.intro").replace(/^/gm, "  ")}\n`);
+  ui.say(`\n${style.bold(t("report:workshop.strength.title"))}\n${wrap(t("report:workshop.strength.intro"), 90, "  ")}\n`);
   const scores: number[] = [];
   for (;;) {
-    const password = await ui.askSecret(t("cli:workshop.drill.ask"));
+    const password = await ui.askSecret(t("report:workshop.strength.ask"));
     if (password === "") break;
     const verdict = (await scorer).score(password);
     scores.push(verdict.score);
-    ui.say(`  ${t("cli:workshop.drill.score", { score: verdict.score, words: SCORE_WORDS[verdict.score], time: verdict.crackTimeOffline })}`);
-    if (verdict.warning) ui.say(`  ${t("cli:workshop.drill.why", { warning: verdict.warning })}`);
-    for (const tip of verdict.suggestions) ui.say(`  ${t("cli:workshop.drill.tip", { tip })}`);
-    if (await ui.confirmAction(t("cli:workshop.drill.breach"), false)) {
+    ui.say(`  ${t("report:workshop.strength.score", { score: verdict.score, words: scoreWord(verdict.score), time: verdict.crackTimeOffline })}`);
+    if (verdict.warning) ui.say(`  ${t("report:workshop.strength.why", { text: verdict.warning })}`);
+    for (const tip of verdict.suggestions) ui.say(`  ${t("password:strength.tip", { text: tip })}`);
+    if (await ui.confirmAction(t("report:workshop.strength.breach"), false)) {
       ui.say(await drillBreachLine(ctx, password, style, deps.version));
     }
-    if (!(await ui.confirmAction(t("cli:workshop.drill.another"), true))) break;
+    if (!(await ui.confirmAction(t("report:workshop.strength.again"), true))) break;
   }
-  return { drill: "password-strength", done: scores.length > 0, note: scores.length ? t("cli:workshop.drill.tried", { count: scores.length, scores: scores.join(", ") }) : t("cli:workshop.drill.noneTried") };
+  const note = scores.length ? t("report:workshop.note.tried", { count: scores.length, n: scores.length, scores: scores.join(", ") }) : t("report:workshop.note.noneTried");
+  return { drill: "password-strength", done: scores.length > 0, note };
 }
 
 /** The drill's breach answer in one line; a check that cannot be made says so and the session goes on. */
 async function drillBreachLine(ctx: Context, password: string, style: Style, version: string): Promise<string> {
   const [{ openBreachChecker }, { hashPassword }, { breachOptions }] = await Promise.all([import("../breach/open.js"), import("../breach/hash.js"), import("./passwordOptions.js")]);
-  const cannot = (reason: string) => style.yellow(`  ${t("cli:workshop.drill.couldNotCheck", { reason: sanitizeLine(reason).replace(/\.$/, "") })}`);
+  const cannot = (reason: string) => style.yellow(`  ${t("report:workshop.strength.cannot", { reason: sanitizeLine(reason).replace(/\.$/, "") })}`);
   let opened: Awaited<ReturnType<typeof openBreachChecker>>;
   try {
     opened = await openBreachChecker(breachOptions(ctx, { breach: true }, "sha1", version)!);
@@ -92,9 +95,9 @@ async function drillBreachLine(ctx: Context, password: string, style: Style, ver
   }
   try {
     const [result] = await opened.checker.checkMany([await hashPassword(password, "sha1")]);
-    if (result?.status === "found") return style.red(`  ${t("cli:workshop.drill.found", { count: result.count, n: result.count.toLocaleString(currentLanguage() === "fr" ? "fr" : "en-US") })}`);
-    if (result?.status === "not-found") return style.green(`  ${t("cli:workshop.drill.notFound")}`);
-    return cannot(result?.status === "unknown" ? result.reason : t("cli:workshop.drill.noAnswer"));
+    if (result?.status === "found") return style.red(`  ${t("report:workshop.strength.found", { count: result.count, n: formatNumber(result.count) })}`);
+    if (result?.status === "not-found") return style.green(`  ${t("password:breach.notFound")}`);
+    return cannot(result?.status === "unknown" ? result.reason : t("report:workshop.strength.noAnswer"));
   } finally {
     await opened.checker.close();
   }

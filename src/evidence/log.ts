@@ -8,6 +8,7 @@ import { lstatSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import { open, rename, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { HardenError, UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { cannotRead, openRegularFile } from "../files/regular.js";
 import { APPEND_FLAGS, cannotSave, LinkRefusedError, NEW_FILE_FLAGS, openError, readStateFile, refuseLink, TEMP_MARK, useStateFolder, useSubfolder, writeStateFile } from "../state/folder.js";
 import { withStateLock } from "../state/lock.js";
@@ -73,7 +74,7 @@ async function hashFile(file: string, copyTo?: string): Promise<{ sha256: string
 
 /** A file another program was still writing: its hash would not match it a moment later. */
 function changedWhileRead(file: string): UsageError {
-  return new UsageError(`The evidence file ${file} changed while harden read it (is it still being written?). Wait until it is complete, then add it again.`);
+  return new UsageError(t("report:evidence.error.changedWhileRead", { file }));
 }
 
 /**
@@ -160,7 +161,7 @@ async function appendEntry(dir: string, input: { now: Date; note: string | null 
 /** `error` with "Nothing was recorded." after it, when nothing was. */
 function nothingRecorded(error: unknown, dir: string): unknown {
   const saved = cannotSave(dir, error);
-  return saved instanceof HardenError ? new HardenError(`${saved.message} Nothing was recorded.`, saved.exitCode) : saved;
+  return saved instanceof HardenError ? new HardenError(t("report:evidence.error.nothingRecorded", { message: saved.message }), saved.exitCode) : saved;
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import { isRecord } from "../core/records.js";
 import { InvalidInputError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { CsvFormat } from "./csvExport.js";
 import { stripBom } from "./csvRecords.js";
 import { parsedExport } from "./types.js";
@@ -51,17 +52,11 @@ export function readBitwardenJson(text: string, source: string): ParsedExport {
     document = JSON.parse(stripBom(text));
   } catch {
     // JSON.parse's message quotes the text around the mistake, which may be a password.
-    throw new InvalidInputError(
-      `${source}: this is not valid JSON. Use the file exactly as Bitwarden wrote it, or export the vault again.`,
-    );
+    throw new InvalidInputError(t("password:export.bitwarden.notJson", { source }));
   }
   if (!isRecord(document)) throw notBitwarden(source);
   if (document["encrypted"] === true) {
-    throw new InvalidInputError(
-      `${source}: this Bitwarden export is encrypted, so harden cannot read the passwords in it. ` +
-        `Export the vault again with the file format ".json" (not ".json (Encrypted)") or ".csv", ` +
-        `scan that file, and delete it afterwards.`,
-    );
+    throw new InvalidInputError(t("password:export.bitwarden.encrypted", { source, json: '".json"', encrypted: '".json (Encrypted)"', csv: '".csv"' }));
   }
   const items = document["items"];
   if (!Array.isArray(items)) throw notBitwarden(source);
@@ -78,29 +73,26 @@ export function readBitwardenJson(text: string, source: string): ParsedExport {
 }
 
 function notBitwarden(source: string): InvalidInputError {
-  return new InvalidInputError(
-    `${source}: this JSON has no "items" list, so it is not a Bitwarden export. ` +
-      `Export the vault from Bitwarden as ".json" or ".csv".`,
-  );
+  return new InvalidInputError(t("password:export.bitwarden.noItems", { source, items: '"items"', json: '".json"', csv: '".csv"' }));
 }
 
 type ItemFields = Omit<ExportEntry, "line">;
 
 /** The entry, or why the item cannot be read (naming the field, never its value). */
 function readItem(item: unknown): ItemFields | string {
-  if (!isRecord(item)) return "the item is not an object";
+  if (!isRecord(item)) return t("password:export.bitwarden.itemNotObject");
   const name = text(item["name"]);
-  if (name === undefined) return '"name" is not text';
+  if (name === undefined) return t("password:export.bitwarden.notText", { field: '"name"' });
   const login = item["login"];
   // Notes, cards, identities and SSH keys have no login: returned without a password so they are counted.
   if (login === undefined || login === null) return { name, url: "", username: "", password: "" };
-  if (!isRecord(login)) return '"login" is not an object';
+  if (!isRecord(login)) return t("password:export.bitwarden.notObject", { field: '"login"' });
   const username = text(login["username"]);
-  if (username === undefined) return '"login.username" is not text';
+  if (username === undefined) return t("password:export.bitwarden.notText", { field: '"login.username"' });
   const password = text(login["password"]);
-  if (password === undefined) return '"login.password" is not text';
+  if (password === undefined) return t("password:export.bitwarden.notText", { field: '"login.password"' });
   const url = uris(login["uris"]);
-  if (url === undefined) return '"login.uris" is not a list of URIs';
+  if (url === undefined) return t("password:export.bitwarden.notUris", { field: '"login.uris"' });
   return { name, url, username, password };
 }
 

@@ -3,6 +3,7 @@
  * columns are found by header name, case-insensitively, so their order and any extra columns do not matter.
  */
 import { InvalidInputError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { CsvRecord } from "./csvRecords.js";
 import { parsedExport } from "./types.js";
 import type { ExportEntry, ExportFormat, ParsedExport, SkippedRecord } from "./types.js";
@@ -51,7 +52,7 @@ export function columnsRead(spec: CsvFormat): string[] {
 /** `records` starts with the header record. `source` names the file in error messages. */
 export function readCsvExport(spec: CsvFormat, records: CsvRecord[], source: string): ParsedExport {
   const [header, ...rows] = records;
-  if (!header) throw new InvalidInputError(`${source}: the file is empty.`);
+  if (!header) throw new InvalidInputError(t("password:export.empty", { source }));
   const field = locateColumns(spec, header, source);
   const entries: ExportEntry[] = [];
   const skipped: SkippedRecord[] = [];
@@ -61,12 +62,12 @@ export function readCsvExport(spec: CsvFormat, records: CsvRecord[], source: str
     if (fields.length !== header.fields.length) {
       skipped.push({
         line,
-        reason: `it has ${fields.length} fields where the header has ${header.fields.length}`,
+        reason: t("password:export.skip.fieldCount", { count: fields.length, n: fields.length, header: header.fields.length }),
       });
       continue;
     }
     if (fields.every((value) => value === "")) {
-      skipped.push({ line, reason: "every field in it is empty" });
+      skipped.push({ line, reason: t("password:export.skip.empty") });
       continue;
     }
     const value = (column: string): string => fields[field(column)] ?? "";
@@ -93,9 +94,7 @@ function locateColumns(spec: CsvFormat, header: CsvRecord, source: string): (col
     if (first === -1) {
       missing.push(column);
     } else if (names.indexOf(wanted, first + 1) !== -1) {
-      throw new InvalidInputError(
-        `${source}: line ${header.line}: the header has the column "${column}" more than once, so harden cannot tell which one to read.`,
-      );
+      throw new InvalidInputError(t("password:export.columnTwice", { source, line: header.line, column: `"${column}"` }));
     } else {
       index.set(wanted, first);
     }
@@ -103,8 +102,7 @@ function locateColumns(spec: CsvFormat, header: CsvRecord, source: string): (col
   if (missing.length > 0) {
     const list = missing.map((column) => `"${column}"`).join(", ");
     throw new InvalidInputError(
-      `${source}: line ${header.line}: the header has no ${list} column, which ${spec.format} (${spec.label}) needs. ` +
-        `Check the --format value, or leave it out to let harden recognise the file.`,
+      t("password:export.columnMissing", { source, line: header.line, count: missing.length, columns: list, format: spec.format, label: spec.label, flag: "--format" }),
     );
   }
   return (column) => index.get(normalizeColumn(column)) ?? -1;

@@ -11,6 +11,7 @@
  */
 import { CsvError, parse } from "csv-parse/sync";
 import { InvalidInputError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 export interface CsvRecord {
   /** 1-based; a line ends at CRLF, LF or a lone CR. */
@@ -53,9 +54,7 @@ export function readCsvRecords(text: string, source: string, limit?: number): Cs
     if (!(error instanceof CsvError)) throw error;
     // The failing record starts where the last good one ended.
     const line = lineAt(recordStart(bytes, ends.at(-1) ?? 0));
-    throw new InvalidInputError(
-      `${source}: line ${line}: ${describeCsvError(error)}. Fix that line (or export the file again) and retry.`,
-    );
+    throw new InvalidInputError(t("password:export.csv.error", { source, line, problem: describeCsvError(error) }));
   }
   return rows.map((fields, index) => ({
     fields,
@@ -66,13 +65,13 @@ export function readCsvRecords(text: string, source: string, limit?: number): Cs
 function describeCsvError(error: CsvError): string {
   switch (error.code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return "the record starting here has a quoted field that is never closed";
+      return t("password:export.csv.quoteNotClosed");
     case "CSV_INVALID_CLOSING_QUOTE":
-      return "in the record starting here, a closing quote is followed by something other than a comma or the end of the line";
+      return t("password:export.csv.closingQuote");
     case "INVALID_OPENING_QUOTE":
-      return 'the record starting here has a quote inside a field that does not start with one (it should be written as "" inside a quoted field)';
+      return t("password:export.csv.openingQuote", { quotes: '""' });
     default:
-      return "the record starting here is not valid CSV";
+      return t("password:export.csv.invalid");
   }
 }
 

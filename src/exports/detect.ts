@@ -5,6 +5,8 @@
  * its first line is an entry, and echoing it would print a password.
  */
 import { InvalidInputError } from "../errors.js";
+import { t } from "../i18n/index.js";
+import { andList, orList } from "../output/locale.js";
 import { columnsRead, normalizeColumn } from "./csvExport.js";
 import type { CsvFormat } from "./csvExport.js";
 import { readCsvRecords, stripBom } from "./csvRecords.js";
@@ -30,9 +32,7 @@ export function looksLikeJson(text: string): boolean {
 export function readHeader(text: string, source: string): CsvRecord {
   const [header] = readCsvRecords(text, source, 1);
   if (!header) {
-    throw new InvalidInputError(
-      `${source}: the file is empty. harden expects a password manager export that starts with its header line.`,
-    );
+    throw new InvalidInputError(t("password:export.emptyHeader", { source }));
   }
   return header;
 }
@@ -49,8 +49,7 @@ export function detectCsvFormat(header: CsvRecord, source: string): CsvFormat {
   const [winner] = winners;
   if (winner && winners.length === 1) return winner;
   throw new InvalidInputError(
-    `${source}: line ${header.line}: the header fits ${list(winners.map((spec) => spec.label), "and")} equally well. ` +
-      `Say which one it is with ${list(winners.map((spec) => `--format ${spec.format}`), "or")}.`,
+    t("password:export.ambiguous", { source, line: header.line, formats: andList(winners.map((spec) => spec.label)), flags: orList(winners.map((spec) => `--format ${spec.format}`)) }),
   );
 }
 
@@ -73,25 +72,21 @@ function unknownHeader(header: CsvRecord, source: string): InvalidInputError {
     if (KNOWN_COLUMNS.has(normalizeColumn(field))) known.push(field.trim());
     else others++;
   }
-  const found =
-    (known.length > 0 ? `columns harden knows: ${known.join(", ")}` : "no column harden knows") +
-    (others > 0 ? `; ${others} other column${others === 1 ? "" : "s"} not shown` : "");
+  const knownWords = known.length > 0 ? t("password:export.unknown.known", { columns: known.join(", ") }) : t("password:export.unknown.noneKnown");
+  const found = others > 0 ? t("password:export.unknown.others", { known: knownWords, count: others, n: others }) : knownWords;
   // Formats whose columns are all there but whose other identifying columns are not: --format reads them.
   const readable = Object.values(CSV_FORMATS).filter((spec) => columnsRead(spec).every(columnTest(header)));
-  const hint =
+  const message =
     readable.length > 0
-      ? `If it is a ${list(readable.map((spec) => spec.label), "or")} export with some columns removed, ` +
-        `name the format with --format ${list(readable.map((spec) => spec.format), "or")}.`
-      : `The first line must be the header (the column names) that the password manager wrote: ` +
-        `export the vault again as CSV and scan that file.`;
+      ? t("password:export.unknown.withHint", {
+          source,
+          line: header.line,
+          found,
+          labels: orList(readable.map((spec) => spec.label)),
+          flags: `--format ${orList(readable.map((spec) => spec.format))}`,
+          choose: "--format NAME",
+        })
+      : t("password:export.unknown.noHint", { source, line: header.line, found, choose: "--format NAME" });
   // The formats go one per line, as the error's problems: a message is printed as one line.
-  return new InvalidInputError(
-    `${source}: line ${header.line}: this is not an export harden recognises (${found}). ${hint} Formats harden reads (choose one with --format NAME):`,
-    formatChoices(),
-  );
-}
-
-/** ["a", "b", "c"] and "or" → "a, b or c". */
-function list(items: readonly string[], conjunction: "and" | "or"): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+  return new InvalidInputError(message, formatChoices());
 }

@@ -1,5 +1,7 @@
 /** What every importer returns, whatever the password manager wrote. */
 import { MAX_SECRET_CHARS } from "../input/limits.js";
+import { t } from "../i18n/index.js";
+import { formatNumber } from "../output/locale.js";
 import { withoutCredentials } from "./urlCredentials.js";
 
 /** The formats harden reads. "chrome-csv" also covers Edge, Brave and other Chromium browsers. */
@@ -47,11 +49,11 @@ export interface ParsedExport {
   skipped: SkippedRecord[];
 }
 
-/** How skipped-row reasons name the fields harden reads. */
+/** The fields harden reads, each too long a skipped row (its reason names the field: password:export.skip.tooLong.FIELD). */
 const FIELD_WORDS: ReadonlyArray<[keyof Omit<ExportEntry, "line">, string]> = [
   ["name", "name"],
-  ["url", "URL"],
-  ["username", "user name"],
+  ["url", "url"],
+  ["username", "username"],
   ["password", "password"],
 ];
 
@@ -66,7 +68,7 @@ export function parsedExport(format: ExportFormat, read: ExportEntry[], skippedB
   for (const entry of read) {
     const tooLong = FIELD_WORDS.find(([field]) => entry[field].length > MAX_SECRET_CHARS);
     if (tooLong) {
-      skipped.push({ line: entry.line, reason: `its ${tooLong[1]} is longer than ${MAX_SECRET_CHARS.toLocaleString("en-US")} characters, the most harden reads for one field` });
+      skipped.push({ line: entry.line, reason: t(`password:export.skip.tooLong.${tooLong[1]}`, { max: formatNumber(MAX_SECRET_CHARS) }) });
       continue;
     }
     entries.push({ ...entry, name: withoutCredentials(entry.name), url: withoutCredentials(entry.url, { bare: true }) });

@@ -12,13 +12,26 @@ import {
   type ChecklistItem,
   type Flag,
 } from "../core/checklist.js";
+import { currentLanguage, isRightToLeft, t } from "../i18n/index.js";
 import { htmlText, htmlUrl, markdownText, markdownUrl } from "./escape.js";
+import { htmlLtr, htmlMessage, ltr, ltrNumber } from "./locale.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import { wrap } from "./wrap.js";
 import type { Paper } from "./results.js";
 import type { Style } from "./style.js";
 
-export const RISK_WORDS = { high: "high risk", medium: "medium risk", low: "low risk" } as const;
+/** "high risk" … in the language of this run (read when shown, so the language chosen at start-up applies). */
+export const RISK_WORDS: Readonly<Record<"high" | "medium" | "low", string>> = {
+  get high() {
+    return t("report:risk.high");
+  },
+  get medium() {
+    return t("report:risk.medium");
+  },
+  get low() {
+    return t("report:risk.low");
+  },
+};
 
 const indent = (text: string, by: string) => text.split("\n").map((l) => (l ? by + l : l)).join("\n");
 
@@ -30,21 +43,21 @@ export function itemText(item: ChecklistItem, style: Style, options: { details?:
   lines.push(`${style.bold(sanitizeLine(item.title))}  ${riskColor(`(${RISK_WORDS[item.risk]})`)}`);
   lines.push("", wrap(sanitize(item.why), width, "  "));
   const warnings = (item.flags ?? []).map((flag) => FLAG_EXPLANATIONS[flag]);
-  if (item.notice) warnings.push(`What they may see: ${item.notice}`);
+  if (item.notice) warnings.push(t("report:checklist.notice", { notice: item.notice }));
   if (warnings.length) lines.push("");
   // The "  ! " in front counts toward the first line's width.
   for (const warning of warnings) lines.push(`  ${style.yellow("!")} ${wrap(sanitizeLine(warning), width, "    ", "    ").slice(4)}`);
-  lines.push("", style.bold("  Where:"));
+  lines.push("", style.bold(`  ${t("report:checklist.where")}`));
   for (const [label, where] of pathEntries(item.path)) lines.push(wrap(`${label ? `${label}: ` : ""}${sanitizeLine(where)}`, width, "    ", "      "));
-  lines.push("", style.bold("  Steps:"));
+  lines.push("", style.bold(`  ${t("report:checklist.steps")}`));
   item.steps.forEach((step, i) => lines.push(wrap(`${i + 1}. ${sanitizeLine(step)}`, width, "    ", "       ")));
-  if (options.details && item.help) lines.push("", style.bold("  More help:"), wrap(sanitize(item.help), width, "    "));
-  lines.push("", style.dim(`  ${sourceLabel(item)}: ${sanitizeLine(item.source)} (${sanitizeLine(sourceNote(item))})`));
+  if (options.details && item.help) lines.push("", style.bold(`  ${t("report:checklist.moreHelp")}`), wrap(sanitize(item.help), width, "    "));
+  lines.push("", style.dim(`  ${t("report:checklist.source", { label: sourceLabel(item), url: ltr(sanitizeLine(item.source)), note: sanitizeLine(sourceNote(item)) })}`));
   return lines.join("\n");
 }
 
 export function checklistText(checklist: Checklist, style: Style): string {
-  const out = [style.bold(`${sanitizeLine(checklist.name)} — ${checklist.items.length} items`)];
+  const out = [style.bold(t("report:checklist.header", { name: sanitizeLine(checklist.name), count: checklist.items.length, n: ltrNumber(checklist.items.length) }))];
   if (checklist.description) out.push(sanitize(checklist.description));
   for (const { section, items } of displayGroups(checklist)) {
     out.push("", style.underline(SECTION_NAMES[section]));
@@ -64,13 +77,14 @@ export function checklistMarkdown(checklist: Checklist): string {
       out.push(`- [ ] **${markdownText(item.title)}** (${RISK_WORDS[item.risk]})`, "");
       out.push(`  ${markdownText(item.why)}`, "");
       for (const flag of item.flags ?? []) out.push(`  > ⚠ ${markdownText(FLAG_EXPLANATIONS[flag])}`, "");
-      if (item.notice) out.push(`  > ⚠ What they may see: ${markdownText(item.notice)}`, "");
-      out.push("  Where:", "");
+      if (item.notice) out.push(`  > ⚠ ${markdownText(t("report:checklist.notice", { notice: item.notice }))}`, "");
+      out.push(`  ${t("report:checklist.where")}`, "");
       for (const [label, where] of pathEntries(item.path)) out.push(`  - ${label ? `${label}: ` : ""}${markdownText(where)}`);
-      out.push("", "  Steps:", "");
+      out.push("", `  ${t("report:checklist.steps")}`, "");
       item.steps.forEach((step, i) => out.push(`  ${i + 1}. ${markdownText(step)}`));
       if (item.help) out.push("", `  ${markdownText(item.help)}`);
-      out.push("", `  ${sourceLabel(item)}: ${markdownUrl(item.source)} (${markdownText(sourceNote(item))})`, "");
+      const url = isRightToLeft(currentLanguage()) ? `<span dir="ltr">${markdownUrl(item.source)}</span>` : markdownUrl(item.source);
+      out.push("", `  ${markdownText(t("report:checklist.source", { label: sourceLabel(item), url: "\uE000", note: sourceNote(item) })).replace("\uE000", () => url)}`, "");
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
@@ -88,23 +102,25 @@ body { font: 10pt/1.2 Georgia, "Times New Roman", serif; color: #000; background
 h1 { font-size: 15pt; margin: 0 0 0.2em; } h2 { font-size: 12.5pt; border-bottom: 1.5pt solid #000; margin: 0.8em 0 0.3em; }
 h3 { font-size: 10.5pt; margin: 0.5em 0 0.15em; }
 h1, h2, h3, .signs { break-after: avoid; page-break-after: avoid; }
-p { margin: 0.2em 0; } ul, ol { margin: 0.1em 0 0.2em; padding-left: 1.4em; } li { margin: 0; }
+p { margin: 0.2em 0; } ul, ol { margin: 0.1em 0 0.2em; padding-inline-start: 1.4em; } li { margin: 0; }
 p, li { orphans: 2; widows: 2; }
-.item { break-inside: auto; page-break-inside: auto; margin: 0.4em 0 0.5em; padding-left: 1.6em; position: relative; }
+.item { break-inside: auto; page-break-inside: auto; margin: 0.4em 0 0.5em; padding-inline-start: 1.6em; position: relative; }
 .item + .item { border-top: 0.5pt solid #000; padding-top: 0.3em; }
 .item > .title { margin: 0 0 0.1em; }
-.item input[type=checkbox] { position: absolute; left: 0; margin: 0.1em 0 0; width: 1.05em; height: 1.05em; }
-.risk { font-size: 8.5pt; font-weight: normal; border: 1pt solid #000; padding: 0 0.3em; margin-left: 0.4em; white-space: nowrap; }
+.item input[type=checkbox] { position: absolute; inset-inline-start: 0; margin: 0.1em 0 0; width: 1.05em; height: 1.05em; }
+.risk { font-size: 8.5pt; font-weight: normal; border: 1pt solid #000; padding: 0 0.3em; margin-inline-start: 0.4em; white-space: nowrap; }
 .risk-high { font-weight: bold; border-width: 2pt; }
 .signs { font-weight: bold; font-size: 9pt; margin: 0; } .signs > span { white-space: nowrap; }
-.flag { border-left: 3pt solid #000; padding-left: 0.5em; margin: 0.2em 0; }
+.flag { border-inline-start: 3pt solid #000; padding-inline-start: 0.5em; margin: 0.2em 0; }
 .key { border: 1.5pt solid #000; padding: 0.15em 0.6em; margin: 0.4em 0; font-size: 9.5pt; }
 .row { display: grid; grid-template-columns: 3.6em 1fr; margin: 0.15em 0; }
 .row > .label { font-weight: bold; font-size: 9.5pt; }
 .row > ul, .row > ol { margin: 0; }
-.where { font-size: 9.5pt; list-style: none; padding-left: 0; }
+.where { font-size: 9.5pt; list-style: none; padding-inline-start: 0; }
 .help { font-size: 9.5pt; } .source { font-size: 8.5pt; word-break: break-all; }
 a { color: #000; }
+bdi[dir=ltr], code { unicode-bidi: isolate; direction: ltr; }
+html[dir=rtl] body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", Amiri, "Geeza Pro", "Times New Roman", serif; }
 section.checklist + section.checklist { break-before: page; page-break-before: always; }
 section.checklist.cover + section.checklist { break-before: auto; page-break-before: auto; }
 @media print {
@@ -115,8 +131,9 @@ section.checklist.cover + section.checklist { break-before: auto; page-break-bef
 
 /** A whole printable page; `paper` sets the sheet size and margins it prints on. */
 export function htmlPage(title: string, body: string, paper: Paper = "a4"): string {
+  const lang = currentLanguage();
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}"${isRightToLeft(lang) ? ' dir="rtl"' : ""}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -130,39 +147,49 @@ ${body}
 `;
 }
 
+/**
+ * On a right-to-left page, text from a checklist file takes its direction from its own first letters
+ * (dir="auto"): an item still in English (its translation missing or stale) reads left to right.
+ */
+const autoDir = () => (isRightToLeft(currentLanguage()) ? ' dir="auto"' : "");
+
 function itemHtml(item: ChecklistItem): string {
   const id = htmlText(item.id);
-  const signs = item.flags?.length ? `<p class="signs">${item.flags.map((f) => `<span>⚠ ${FLAG_LABELS[f]}</span>`).join(" · ")}</p>` : "";
-  const notice = item.notice ? `<p class="flag">⚠ What they may see: ${htmlText(item.notice)}</p>` : "";
+  const auto = autoDir();
+  const signs = item.flags?.length ? `<p class="signs">${item.flags.map((f) => `<span>⚠ ${htmlText(flagLabel(f))}</span>`).join(" · ")}</p>` : "";
+  const notice = item.notice ? `<p class="flag">⚠ ${htmlText(t("report:checklist.notice", { notice: item.notice }))}</p>` : "";
   const where = pathEntries(item.path)
     .map(([label, p]) => `<li>${label ? `<strong>${htmlText(label)}:</strong> ` : ""}${htmlText(p)}</li>`)
     .join("");
   const steps = item.steps.map((s) => `<li>${htmlText(s)}</li>`).join("");
-  const help = item.help ? `<p class="help">${htmlText(item.help)}</p>` : "";
+  const help = item.help ? `<p class="help"${auto}>${htmlText(item.help)}</p>` : "";
   return `<div class="item" id="${id}">
-<input type="checkbox" id="cb-${id}" aria-label="done"><h3 class="title"><label for="cb-${id}">${htmlText(item.title)}</label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span></h3>${signs}
-<p>${htmlText(item.why)}</p>${notice}
-<div class="row"><span class="label">Where:</span><ul class="where">${where}</ul></div>
-<div class="row"><span class="label">Steps:</span><ol>${steps}</ol></div>${help}
-<p class="source">${sourceLabel(item)}: ${htmlUrl(item.source)} (${htmlText(sourceNote(item))})</p>
+<input type="checkbox" id="cb-${id}" aria-label="${htmlText(t("report:checklist.done"))}"><h3 class="title"><label for="cb-${id}"${auto}>${htmlText(item.title)}</label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span></h3>${signs}
+<p${auto}>${htmlText(item.why)}</p>${notice}
+<div class="row"><span class="label">${htmlText(t("report:checklist.where"))}</span><ul class="where"${auto}>${where}</ul></div>
+<div class="row"><span class="label">${htmlText(t("report:checklist.steps"))}</span><ol${auto}>${steps}</ol></div>${help}
+<p class="source">${htmlMessage("report:checklist.source", { url: htmlLtr(htmlUrl(item.source)) }, { label: sourceLabel(item), note: sourceNote(item) })}</p>
 </div>`;
 }
 
 /** The warning signs an item can carry, as a few words in print; flagKey explains each once per checklist. */
+const FLAGS: readonly Flag[] = ["alerts-others", "document-first", "safe-device"];
+const flagLabel = (flag: Flag) => t(`report:checklist.flag.${flag}`);
 
 /** The warning signs a checklist uses, each explained once (on paper, an item shows only the sign's name). */
 function flagKey(checklist: Checklist): string {
-  const used = (Object.keys(FLAG_LABELS) as Flag[]).filter((f) => checklist.items.some((i) => i.flags?.includes(f)));
+  const used = FLAGS.filter((f) => checklist.items.some((i) => i.flags?.includes(f)));
   if (used.length === 0) return "";
-  return `<div class="key">${used.map((f) => `<p>⚠ <strong>${FLAG_LABELS[f]}:</strong> ${htmlText(FLAG_EXPLANATIONS[f])}</p>`).join("")}</div>`;
+  return `<div class="key">${used.map((f) => `<p>⚠ ${htmlMessage("report:checklist.flagKey", { label: `<strong>${htmlText(flagLabel(f))}</strong>` }, { explanation: FLAG_EXPLANATIONS[f] })}</p>`).join("")}</div>`;
 }
 
 export function checklistHtmlBody(checklist: Checklist): string {
-  const parts = [`<h1>${htmlText(checklist.name)}</h1>`];
-  if (checklist.description) parts.push(`<p class="intro">${htmlText(checklist.description)}</p>`);
+  const auto = autoDir();
+  const parts = [`<h1${auto}>${htmlText(checklist.name)}</h1>`];
+  if (checklist.description) parts.push(`<p class="intro"${auto}>${htmlText(checklist.description)}</p>`);
   parts.push(flagKey(checklist));
   for (const { section, items } of displayGroups(checklist)) {
-    parts.push(`<h2>${SECTION_NAMES[section]}</h2>`);
+    parts.push(`<h2>${htmlText(SECTION_NAMES[section])}</h2>`);
     for (const item of items) parts.push(itemHtml(item));
   }
   return parts.join("\n");
@@ -170,7 +197,7 @@ export function checklistHtmlBody(checklist: Checklist): string {
 
 /** One printable page; several checklists each start on a new sheet. */
 export function checklistsHtml(checklists: Checklist[], paper?: Paper): string {
-  const title = checklists.length === 1 ? `${checklists[0]!.name} — harden checklist` : "harden checklists";
+  const title = checklists.length === 1 ? t("report:checklist.pageTitle", { name: checklists[0]!.name }) : t("report:checklist.pagesTitle");
   return htmlPage(title, checklists.map((c) => `<section class="checklist">\n${checklistHtmlBody(c)}\n</section>`).join("\n"), paper);
 }
 

@@ -3,73 +3,76 @@ import { HASH_LENGTH, MODE_NAME, SUFFIX_LENGTH } from "../breach/hash.js";
 import { PREFIX_COUNT, PROBLEM_WORDS } from "../breach/hashLines.js";
 import type { DataVerification, VerifyProblem } from "../breach/verifyData.js";
 import { formatSize } from "../files/regular.js";
+import { t } from "../i18n/index.js";
+import { ltr, ltrNumber } from "./locale.js";
 import type { CommandResult, OfflineData } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
 type DataVerifyResult = Extract<CommandResult, { kind: "data-verify" }>;
 
-const number = (n: number) => n.toLocaleString("en-US");
-const plural = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
+/** A count in words by the language's plural rules: "3 range files". */
+const counted = (key: string, count: number) => t(`password:data.${key}`, { count, n: ltrNumber(count) });
 
-/** One problem in plain words, with where it is: "line 12 (byte 500): is out of order (…)". */
+/** One problem in plain words, with where it is: "line 12 (byte 500): is out of order (…)". File names are sanitised. */
 export function problemText(v: DataVerification, p: VerifyProblem): string {
-  const where = [p.file, p.line === undefined ? undefined : `line ${number(p.line)}`].filter(Boolean).join(" ");
-  const at = p.offset === undefined ? where : `${where} (byte ${number(p.offset)})`;
-  return `${at}: ${problemWords(v, p)}`;
+  const line = p.line === undefined ? undefined : t("password:data.atLine", { line: ltrNumber(p.line) });
+  const where = [p.file === undefined ? undefined : ltr(sanitizeLine(p.file)), line].filter(Boolean).join(" ");
+  const at = p.offset === undefined ? where : t("password:data.atByte", { where, byte: ltrNumber(p.offset) });
+  return t("password:data.problemAt", { at, problem: problemWords(v, p) });
 }
 
 function problemWords(v: DataVerification, p: VerifyProblem): string {
   switch (p.kind) {
     case "shape":
-      return v.format === "prefix-folder"
-        ? `is not SUFFIX:COUNT with a ${SUFFIX_LENGTH[v.mode]}-digit suffix`
-        : PROBLEM_WORDS.shape(HASH_LENGTH[v.mode]);
+      return v.format === "prefix-folder" ? t("password:data.problem.rangeShape", { digits: SUFFIX_LENGTH[v.mode] }) : PROBLEM_WORDS.shape(HASH_LENGTH[v.mode]);
     case "padding":
     case "order":
     case "duplicate":
       return PROBLEM_WORDS[p.kind](HASH_LENGTH[v.mode]);
     case "empty":
-      return "is empty (every real prefix has hashes)";
+      return t("password:data.problem.empty");
     case "unreadable":
-      return `could not be read (${p.detail ?? "error"})`;
+      return t("password:data.problem.unreadable", { detail: sanitizeLine(p.detail ?? "error") });
     case "repeated-prefix":
-      return "is a second file for the same prefix (names that differ only in case)";
+      return t("password:data.problem.repeatedPrefix");
   }
 }
 
 function describe(v: DataVerification): string {
-  const what = v.format === "sorted-file" ? "a sorted file" : `a folder of ${plural(v.files ?? 0, "range file", "range files")}`;
-  return `${plural(v.lines, "line", "lines")} of ${MODE_NAME[v.mode]} hashes (${what}, ${formatSize(v.bytes)})`;
+  const what = v.format === "sorted-file" ? t("password:data.sortedFile") : counted("folder", v.files ?? 0);
+  return t("password:data.describe", { lines: counted("lines", v.lines), mode: MODE_NAME[v.mode], what, size: ltr(formatSize(v.bytes)) });
 }
 
 export function dataVerifyText(result: DataVerifyResult, style: Style): string {
   const v = result.verification;
-  const path = sanitizeLine(v.path);
+  const path = ltr(sanitizeLine(v.path));
+  const verify = ltr(`harden data verify ${sanitizeLine(v.path)}`);
   const out: string[] = [];
   if (v.problemCount === 0) {
-    out.push(style.green(`✓ The breach data at ${path} is sound: ${describe(v)}, checked in ${result.seconds.toFixed(1)} s.`));
-    out.push(`  Every line is ${v.format === "sorted-file" ? "HASH" : "SUFFIX"}:COUNT, in order, with no hash twice and no count of 0.`);
+    out.push(style.green(`✓ ${t("password:data.sound", { path, what: describe(v), seconds: ltr(result.seconds.toFixed(1)) })}`));
+    out.push(`  ${t("password:data.everyLine", { shape: ltr(v.format === "sorted-file" ? "HASH:COUNT" : "SUFFIX:COUNT") })}`);
   } else {
-    out.push(style.red(`✗ The breach data at ${path} is damaged: ${plural(v.problemCount, "problem", "problems")} in ${describe(v)}.`));
-    for (const problem of v.problems) out.push(`  ${sanitizeLine(problemText(v, problem))}`);
-    if (v.problemCount > v.problems.length) out.push(`  and ${number(v.problemCount - v.problems.length)} more.`);
-    out.push(`  Lookups near damaged lines answer "could not check". Download the data again, then run harden data verify ${path}.`);
+    out.push(style.red(`✗ ${t("password:data.damaged", { path, problems: counted("problems", v.problemCount), what: describe(v) })}`));
+    for (const problem of v.problems) out.push(`  ${problemText(v, problem)}`);
+    if (v.problemCount > v.problems.length) out.push(`  ${counted("more", v.problemCount - v.problems.length)}`);
+    out.push(`  ${t("password:data.damagedNext", { command: verify })}`);
   }
   const gaps = v.missingPrefixes;
   if (gaps.count > 0) {
-    const ranges = gaps.ranges.map(({ from, to }) => (from === to ? from : `${from}-${to}`)).join(", ");
-    const more = gaps.rangeCount > gaps.ranges.length ? ` and ${plural(gaps.rangeCount - gaps.ranges.length, "more range", "more ranges")}` : "";
-    out.push(style.yellow(`! ${number(gaps.count)} of the ${number(PREFIX_COUNT)} hash prefixes have no hashes here (${ranges}${more}). The full data set has them all, so this copy is not complete.`));
+    const ranges = ltr(gaps.ranges.map(({ from, to }) => (from === to ? from : `${from}-${to}`)).join(", "));
+    const rest = gaps.rangeCount - gaps.ranges.length;
+    const listed = rest > 0 ? t("password:data.rangesAndMore", { ranges, more: counted("moreRanges", rest) }) : ranges;
+    out.push(style.yellow(`! ${t("password:data.gaps", { count: gaps.count, n: ltrNumber(gaps.count), total: ltrNumber(PREFIX_COUNT), ranges: listed })}`));
   }
   return `${out.join("\n")}\n`;
 }
 
 export function dataVerifyNotes(result: DataVerifyResult): string[] {
   if (result.verification.problemCount > 0) return [];
-  if (result.saveError !== undefined) return [`Could not record this check in harden's folder (${sanitizeLine(result.saveError)}): lookups will still say the data was never checked.`];
-  if (!result.saved) return ["Not recorded (--no-save): lookups in this data will still say it was never checked."];
-  return ["Recorded: lookups in this data will no longer say it was never checked (until the data changes)."];
+  if (result.saveError !== undefined) return [t("password:data.notRecordedError", { code: ltr(sanitizeLine(result.saveError)) })];
+  if (!result.saved) return [t("password:data.notRecorded", { flag: ltr("--no-save") })];
+  return [t("password:data.recorded")];
 }
 
 export function dataVerifyJson(result: DataVerifyResult): unknown {
@@ -93,5 +96,5 @@ export function dataVerifyJson(result: DataVerifyResult): unknown {
 /** For --offline results: one line when the data was never checked in full (or changed since). */
 export function offlineNotes(offline: OfflineData | undefined): string[] {
   if (offline === undefined || offline.verified) return [];
-  return [`This breach data was never checked in full: run harden data verify ${sanitizeLine(offline.path)} once.`];
+  return [t("password:data.neverVerified", { command: ltr(`harden data verify ${sanitizeLine(offline.path)}`) })];
 }

@@ -3,7 +3,9 @@ import path from "node:path";
 import type { EntryRef, EvidenceEntry, EvidenceFinding } from "../evidence/chain.js";
 import type { EvidenceResult } from "../evidence/results.js";
 import { htmlPage } from "./checklistView.js";
+import { t } from "../i18n/index.js";
 import { htmlText, markdownText } from "./escape.js";
+import { htmlLtr, htmlMessage, ltr, ltrNumber, markdownDocument } from "./locale.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
@@ -14,21 +16,22 @@ const item = (text: string) => wrap(text, WIDTH, "  - ", "    ");
 
 type Of<K extends EvidenceResult["kind"]> = Extract<EvidenceResult, { kind: K }>;
 
-const TITLE = "Evidence log";
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const bytes = (n: number) => `${n.toLocaleString("en-US")} byte${n === 1 ? "" : "s"}`;
+const title = () => t("report:evidence.title");
+/** A count by the language's plural rules: `counted("entries", 3)` is "3 entries". */
+const counted = (key: string, count: number) => t(`report:evidence.count.${key}`, { count, n: ltrNumber(count) });
+const bytes = (n: number) => counted("bytes", n);
 
 /** "2026-11-25 13:00:00 +01:00 (2026-11-25 12:00:00 UTC)": the local time a person remembers, and UTC. */
 function when(at: string, local: string): string {
   return `${local.replace("T", " ").replace(/([+-]\d\d:\d\d)$/, " $1")} (${at.slice(0, 19).replace("T", " ")} UTC)`;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** "2 Dec 2026 10:15" from "2026-12-02T10:15…": the wall-clock time as it was written down, not converted. */
 function shortTime(time: string): string {
   const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d)/.exec(time);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]} ${m[4]}` : sanitizeLine(time);
+  if (!m) return sanitizeLine(time);
+  const month = Number(m[2]) >= 1 && Number(m[2]) <= 12 ? t(`report:months.${Number(m[2])}`) : m[2]!;
+  return t("report:evidence.shortTime", { day: Number(m[3]), month, year: m[1], time: m[4] });
 }
 
 const NOTE_CHARS = 40;
@@ -41,51 +44,57 @@ function noteStart(note: string): string {
 
 /** "the entry of 2 Dec 2026 10:15 “Messages received…” (entry 3)": when and what, which a person remembers better than a number. */
 function entryName(e: EntryRef): string {
-  const what = e.note !== null ? ` “${noteStart(e.note)}”` : e.file !== null ? ` with ${sanitizeLine(path.basename(e.file))}` : "";
-  return `the entry of ${shortTime(e.localTime)}${what} (entry ${e.seq})`;
+  const when = shortTime(e.localTime);
+  const seq = ltrNumber(e.seq);
+  if (e.note !== null) return t("report:evidence.entryWithNote", { when, note: noteStart(e.note), seq });
+  if (e.file !== null) return t("report:evidence.entryWithFile", { when, file: ltr(sanitizeLine(path.basename(e.file))), seq });
+  return t("report:evidence.entryName", { when, seq });
 }
 
+/** A sentence starts with a capital (in the scripts that have them). */
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const anEntry = (n: number) => (n === 1 ? "an entry" : `${n} entries`);
-const were = (n: number) => (n === 1 ? "was" : "were");
 
 function brokenLinkText(f: Extract<EvidenceFinding, { kind: "entry-removed-or-reordered" }>): string {
   if (f.cutOff) {
-    if (f.removed === 0) return `The entry harden wrote last (entry ${f.line}) is gone: it was rewritten or replaced.`;
-    const said = `head.json says ${plural(f.line, "entry", "entries")} ${were(f.line)} recorded, but the log holds ${f.line - f.removed}`;
-    return `The end of the log was cut: ${said}.${f.after ? ` The last one left is ${entryName(f.after)}.` : ""}`;
+    if (f.removed === 0) return t("report:evidence.finding.lastGone", { line: ltrNumber(f.line) });
+    const said = t("report:evidence.finding.headSays", { count: f.line, n: ltrNumber(f.line), held: ltrNumber(f.line - f.removed) });
+    return f.after ? t("report:evidence.finding.cutAfter", { said, entry: entryName(f.after) }) : t("report:evidence.finding.cut", { said });
   }
-  const entry = f.entry ? entryName(f.entry) : `the entry on line ${f.line}`;
+  const entry = f.entry ? entryName(f.entry) : t("report:evidence.entryOnLine", { line: ltrNumber(f.line) });
+  const count = f.removed;
+  const n = ltrNumber(count);
   if (f.how === "removed") {
-    if (f.after) return `${capital(anEntry(f.removed))} between ${entryName(f.after)} and ${entry} ${were(f.removed)} removed.`;
-    if (f.line === 1) return `${f.removed === 1 ? "The first entry was" : `The first ${f.removed} entries were`} removed: the log now starts with ${entry}.`;
-    return `${capital(anEntry(f.removed))} just before ${entry} ${were(f.removed)} removed.`;
+    if (f.after) return capital(t("report:evidence.finding.removedBetween", { count, n, after: entryName(f.after), entry }));
+    if (f.line === 1) return t("report:evidence.finding.removedFirst", { count, n, entry });
+    return capital(t("report:evidence.finding.removedBefore", { count, n, entry }));
   }
-  if (f.how === "moved") return `${capital(entry)} is not where it was recorded: entries were moved.`;
-  return `${capital(entry)} does not link to the entry before it${f.after ? ` (${entryName(f.after)})` : ""}: one of them was rewritten or replaced after it was recorded.`;
+  if (f.how === "moved") return capital(t("report:evidence.finding.moved", { entry }));
+  return capital(f.after ? t("report:evidence.finding.unlinkedAfter", { entry, after: entryName(f.after) }) : t("report:evidence.finding.unlinked", { entry }));
 }
 
 function findingText(f: EvidenceFinding): string {
   switch (f.kind) {
     case "entry-edited":
-      return f.entry ? `${capital(entryName(f.entry))} was changed after it was recorded.` : `Line ${f.line} of the log can no longer be read: it was changed after it was recorded.`;
+      return f.entry ? capital(t("report:evidence.finding.edited", { entry: entryName(f.entry) })) : t("report:evidence.finding.editedLine", { line: ltrNumber(f.line) });
     case "entry-removed-or-reordered":
       return brokenLinkText(f);
     case "file-changed":
-      return `${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} has changed since it was recorded, in ${entryName(f.entry)}.`;
-    case "file-missing":
-      return `${f.copy ? "harden's copy of " : ""}${sanitizeLine(f.path)} is ${f.code === "ENOENT" ? "missing" : f.code === "ELOOP" ? "now a link, which harden does not follow" : `missing or cannot be read (${sanitizeLine(f.code)})`}: it was recorded in ${entryName(f.entry)}.`;
+      return t(f.copy ? "report:evidence.finding.copyChanged" : "report:evidence.finding.fileChanged", { path: ltr(sanitizeLine(f.path)), entry: entryName(f.entry) });
+    case "file-missing": {
+      const how = f.code === "ENOENT" ? "Missing" : f.code === "ELOOP" ? "Link" : "Unreadable";
+      return t(`report:evidence.finding.${f.copy ? "copy" : "file"}${how}`, { path: ltr(sanitizeLine(f.path)), code: ltr(sanitizeLine(f.code)), entry: entryName(f.entry) });
+    }
   }
 }
 
 export function evidenceEntryText(entry: EvidenceEntry, style: Style): string {
-  const out = [style.bold(`Entry ${entry.seq}`) + ` — ${when(entry.at, entry.localTime)}`];
-  if (entry.note !== null) out.push(`  Note: ${sanitize(entry.note).replace(/\n/g, "\n        ")}`);
+  const out = [style.bold(t("report:evidence.entry", { seq: ltrNumber(entry.seq) })) + ` — ${ltr(when(entry.at, entry.localTime))}`];
+  if (entry.note !== null) out.push(`  ${t("report:evidence.note", { note: sanitize(entry.note).replace(/\n/g, "\n        ") })}`);
   for (const file of entry.files) {
-    out.push(`  File: ${sanitizeLine(file.path)}`, `        ${bytes(file.size)}, SHA-256 ${file.sha256}`);
-    if (file.copy) out.push(`        harden keeps a copy: files/${file.copy}`);
+    out.push(`  ${t("report:evidence.file", { path: ltr(sanitizeLine(file.path)) })}`, `        ${t("report:evidence.sizeAndHash", { size: bytes(file.size), hash: ltr(`SHA-256 ${file.sha256}`) })}`);
+    if (file.copy) out.push(`        ${t("report:evidence.copyKept", { path: ltr(`files/${file.copy}`) })}`);
   }
-  out.push(style.dim(`  Entry hash: ${entry.hash}`));
+  out.push(style.dim(`  ${t("report:evidence.entryHash", { hash: ltr(entry.hash) })}`));
   return `${out.join("\n")}\n`;
 }
 
@@ -97,45 +106,45 @@ export function evidenceListText(result: Of<"evidence-list">, style: Style): str
 export const evidenceVerifyClean = (r: Of<"evidence-verify">) => r.findings.length === 0 && (!r.seal || (r.seal.intact && r.seal.backdated.length === 0));
 
 /** "the seal of 2 Dec 2026 10:15 UTC (7 entries)" */
-const sealName = (seal: NonNullable<Of<"evidence-verify">["seal"]>) => `the seal of ${shortTime(seal.at)} UTC (${plural(seal.entries, "entry", "entries")})`;
+const sealName = (seal: NonNullable<Of<"evidence-verify">["seal"]>) => t("report:evidence.sealName", { when: shortTime(seal.at), entries: counted("entries", seal.entries) });
 
 function sealLines(seal: NonNullable<Of<"evidence-verify">["seal"]>, style: Style): string[] {
   const out: string[] = [];
-  if (seal.intact) out.push(style.green(`✓ Nothing recorded before ${sealName(seal)} was removed or changed.`));
+  if (seal.intact) out.push(style.green(`✓ ${t("report:evidence.seal.intact", { seal: sealName(seal) })}`));
   else {
-    out.push(style.red(`✗ The log does not match ${sealName(seal)}:`));
-    if (seal.missing) out.push(item(`${seal.missing === 1 ? "1 entry" : `${seal.missing} entries`} recorded before the seal ${seal.missing === 1 ? "is" : "are"} missing.`));
-    else out.push(item("Entries recorded before the seal were changed, moved or replaced."));
+    out.push(style.red(`✗ ${t("report:evidence.seal.broken", { seal: sealName(seal) })}`));
+    if (seal.missing) out.push(item(t("report:evidence.seal.missing", { count: seal.missing, n: ltrNumber(seal.missing) })));
+    else out.push(item(t("report:evidence.seal.changed")));
   }
   if (seal.added.length) {
-    out.push(`${plural(seal.added.length, "entry", "entries")} ${were(seal.added.length)} added after the seal:`);
+    out.push(t("report:evidence.seal.added", { count: seal.added.length, n: ltrNumber(seal.added.length) }));
     for (const e of seal.added) {
       const backdated = seal.backdated.some((b) => b.seq === e.seq && b.at === e.at);
-      out.push(item(`${entryName(e)}${backdated ? ` ${style.red("✗ dated before the seal was made: its date is wrong, or it was forged")}` : ""}`));
+      out.push(item(`${entryName(e)}${backdated ? ` ${style.red(`✗ ${t("report:evidence.seal.backdated")}`)}` : ""}`));
     }
-    out.push(wrap("The seal vouches only for what was recorded before it: it cannot tell who added these.", WIDTH, "  "));
+    out.push(wrap(t("report:evidence.seal.vouches"), WIDTH, "  "));
   }
   return out;
 }
 
 export function evidenceVerifyText(result: Of<"evidence-verify">, style: Style): string {
   const out = result.seal ? sealLines(result.seal, style) : [];
-  if (result.entries === 0 && result.findings.length === 0) out.push("Nothing recorded yet: the evidence log is empty.");
+  if (result.entries === 0 && result.findings.length === 0) out.push(t("report:evidence.verify.empty"));
   else {
-    const checked = `${plural(result.entries, "entry", "entries")} and ${plural(result.files, "file")}`;
+    const checked = t("report:evidence.verify.checked", { entries: counted("entries", result.entries), files: counted("files", result.files) });
     const sealBroken = result.seal !== undefined && !result.seal.intact;
     if (result.findings.length === 0 && sealBroken) {
       // The entries left agree with one another: what the seal caught is at the end, or a rewrite of the whole log.
       out.push(
         result.seal!.missing
-          ? `The ${checked} left in the log are unchanged: the missing entries were cut off the end.`
-          : `The ${checked} now in the log link together, but not to what was sealed: the log was rewritten.`,
+          ? t("report:evidence.verify.cutOffEnd", { checked })
+          : t("report:evidence.verify.rewritten", { checked }),
       );
-    } else if (result.findings.length === 0) out.push(style.green(`✓ All ${checked} are as they were recorded.`));
-    else out.push(style.red(`✗ ${plural(result.findings.length, "change")} since recording (checked ${checked}):`), ...result.findings.map((f) => item(findingText(f))));
-    if (!result.headFile) out.push("head.json, which notes how the log ended, is missing: entries removed from the end would not show.");
+    } else if (result.findings.length === 0) out.push(style.green(`✓ ${t("report:evidence.verify.allAsRecorded", { checked })}`));
+    else out.push(style.red(`✗ ${t("report:evidence.verify.changes", { changes: counted("changes", result.findings.length), checked })}`), ...result.findings.map((f) => item(findingText(f))));
+    if (!result.headFile) out.push(t("report:evidence.verify.noHeadFile", { file: ltr("head.json") }));
   }
-  if (result.head) out.push(`Chain head: ${result.head}`);
+  if (result.head) out.push(t("report:evidence.chainHead", { hash: ltr(result.head) }));
   return `${out.join("\n")}\n`;
 }
 
@@ -155,7 +164,7 @@ export const evidenceVerifyJson = (r: Of<"evidence-verify">) => ({
 });
 export const evidenceSealJson = (r: Of<"evidence-seal">) => ({ code: r.code, entries: r.entries, at: r.at, head: r.head });
 export const evidenceReportJson = (r: Of<"evidence-export">) => ({
-  title: TITLE,
+  title: title(),
   generatedAt: r.generatedAt,
   generatedLocal: r.generatedLocal,
   intact: r.findings.length === 0,
@@ -169,98 +178,110 @@ export const evidenceReportJson = (r: Of<"evidence-export">) => ({
 export function evidenceNotes(result: EvidenceResult): string[] {
   switch (result.kind) {
     case "evidence-add": {
-      const notes = [`Recorded as entry ${result.entry.seq}. Check the log any time with \`harden evidence verify\`.`];
-      if (result.entry.files.some((f) => !f.copy)) notes.push("harden keeps each file's path and SHA-256, not the file: keep it where it is, unchanged, or record it with --copy.");
+      const notes = [t("report:evidence.notes.added", { seq: ltrNumber(result.entry.seq), command: ltr("`harden evidence verify`") })];
+      if (result.entry.files.some((f) => !f.copy)) notes.push(t("report:evidence.notes.pathOnly", { flag: ltr("--copy") }));
       return notes;
     }
     case "evidence-list":
-      if (result.entries.length === 0 && result.unreadableLines.length === 0) return ["Nothing recorded yet. Record a file or a note with: harden evidence add FILE... --note TEXT"];
-      return result.unreadableLines.length ? [`Line ${result.unreadableLines.join(", ")} of the log could not be read: run \`harden evidence verify\`.`] : [];
+      if (result.entries.length === 0 && result.unreadableLines.length === 0) return [t("report:evidence.notes.nothingYet", { command: ltr("harden evidence add FILE... --note TEXT") })];
+      return result.unreadableLines.length
+        ? [t("report:evidence.notes.unreadable", { count: result.unreadableLines.length, lines: ltr(result.unreadableLines.join(", ")), command: ltr("`harden evidence verify`") })]
+        : [];
     case "evidence-verify":
       // Without a seal, entries cut off the end together with head.json leave no trace.
-      return result.seal || result.entries === 0 ? [] : ["Entries removed from the end together with head.json would not show here. To pin the log as it is now, run: harden evidence seal"];
+      return result.seal || result.entries === 0 ? [] : [t("report:evidence.notes.sealHint", { file: ltr("head.json"), command: ltr("harden evidence seal") })];
     case "evidence-seal":
       return [
-        `Sealed ${plural(result.entries, "entry", "entries")} on ${shortTime(result.localTime)} (${shortTime(result.at)} UTC).`,
-        "Write this code down or send it to someone you trust. Later, harden evidence verify --seal CODE proves nothing recorded before now was removed or changed.",
-        ...(result.problems ? [`The log already has ${plural(result.problems, "problem")}: run harden evidence verify. The seal pins the log as it is now, problems included.`] : []),
-        "Nothing was written: the seal is only this code.",
+        t("report:evidence.notes.sealed", { entries: counted("entries", result.entries), local: shortTime(result.localTime), utc: shortTime(result.at) }),
+        t("report:evidence.notes.writeDown", { command: ltr("harden evidence verify --seal CODE") }),
+        ...(result.problems ? [t("report:evidence.notes.sealProblems", { problems: counted("problems", result.problems), command: ltr("harden evidence verify") })] : []),
+        t("report:evidence.notes.nothingWritten"),
       ];
     case "evidence-export":
-      return result.findings.length ? [`${plural(result.findings.length, "change")} found since recording; the report lists them.`] : [];
+      return result.findings.length ? [t("report:evidence.notes.exportChanges", { changes: counted("changes", result.findings.length) })] : [];
   }
 }
 
-const HOW_TO_CHECK = [
-  "Each file's SHA-256 can be computed again (for example with “sha256sum FILE”, or “certutil -hashfile FILE SHA256” on Windows) and compared with the one above: any change to a file changes it.",
-  "Each entry's hash is the SHA-256 of the entry written as one line of JSON with its keys sorted and no spaces, leaving out the hash itself. Each entry also holds the hash of the entry before it, so the last entry's hash (the chain head) vouches for every entry before it.",
-  "A seal code written down or sent earlier (from “harden evidence seal”) proves nothing recorded before it was removed or changed: “harden evidence verify --seal CODE” checks it. A code such as H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P holds the number of entries (7), the time in UTC, and the first 16 characters, in Crockford base32, of the SHA-256 of four lines: “H1”, the number of entries, the hash of the last sealed entry, and the time as in the code; its last character is a Luhn mod 32 check that catches a typo.",
+/** How a reader checks the report by hand. Commands and codes are placeholders: they stay as they are in every language. */
+const howToCheck = () => [
+  t("report:evidence.howToCheck.files", { sha256sum: "sha256sum FILE", certutil: "certutil -hashfile FILE SHA256" }),
+  t("report:evidence.howToCheck.entries"),
+  t("report:evidence.howToCheck.seal", { seal: "harden evidence seal", verify: "harden evidence verify --seal CODE", code: "H1-7-2026-12-02T10:15Z-BA33-Q7P4-KD65-ZPEX-P", h1: "H1" }),
 ];
 
 function integrityWords(r: Of<"evidence-export">): { summary: string; findings: string[] } {
-  if (r.findings.length === 0) return { summary: "Checked when this report was made: every entry is as it was recorded, and every file still has the SHA-256 recorded for it.", findings: [] };
-  return { summary: `Checked when this report was made: ${plural(r.findings.length, "change")} since recording:`, findings: r.findings.map(findingText) };
+  if (r.findings.length === 0) return { summary: t("report:evidence.integrity.clean"), findings: [] };
+  return { summary: t("report:evidence.integrity.changes", { changes: counted("changes", r.findings.length) }), findings: r.findings.map(findingText) };
 }
 
 export function evidenceMarkdown(r: Of<"evidence-export">): string {
   const integrity = integrityWords(r);
-  const out = [`# ${TITLE}`, "", `Generated ${when(r.generatedAt, r.generatedLocal)} with harden.`, "", `**${integrity.summary}**`, ""];
+  const out = [`# ${title()}`, "", t("report:evidence.generated", { when: when(r.generatedAt, r.generatedLocal) }), "", `**${integrity.summary}**`, ""];
   for (const f of integrity.findings) out.push(`- ${markdownText(f)}`);
   if (integrity.findings.length) out.push("");
-  out.push(`Entries: ${r.entries.length}. Chain head (hash of the last entry): \`${r.head ?? "none"}\``, "");
+  out.push(`${t("report:evidence.entriesAndHead", { n: r.entries.length, head: `\`${r.head ?? t("report:evidence.none")}\`` })}`, "");
   for (const e of r.entries) {
-    out.push(`## Entry ${e.seq}`, "", `Recorded ${when(e.at, e.localTime)}`, "");
-    if (e.note !== null) out.push("Note:", "", ...sanitize(e.note).split("\n").map((line) => `> ${markdownText(line)}  `), "");
+    out.push(`## ${t("report:evidence.entry", { seq: e.seq })}`, "", t("report:evidence.recorded", { when: when(e.at, e.localTime) }), "");
+    if (e.note !== null) out.push(t("report:evidence.noteLabel"), "", ...sanitize(e.note).split("\n").map((line) => `> ${markdownText(line)}  `), "");
     for (const f of e.files) {
-      out.push(`- File: ${markdownText(f.path)}`, `  - Size: ${bytes(f.size)}`, `  - SHA-256: \`${f.sha256}\``);
-      if (f.copy) out.push(`  - Copy kept by harden: \`files/${f.copy}\``);
+      out.push(
+        `- ${t("report:evidence.file", { path: markdownText(f.path) })}`,
+        `  - ${t("report:evidence.size", { size: bytes(f.size) })}`,
+        `  - SHA-256: \`${f.sha256}\``,
+      );
+      if (f.copy) out.push(`  - ${t("report:evidence.copyKeptBy", { path: `\`files/${f.copy}\`` })}`);
     }
     if (e.files.length) out.push("");
-    out.push(`Entry hash: \`${e.hash}\`  `, `Previous entry's hash: \`${e.prevHash}\``, "");
+    out.push(`${t("report:evidence.entryHash", { hash: `\`${e.hash}\`` })}  `, t("report:evidence.previousHash", { hash: `\`${e.prevHash}\`` }), "");
   }
-  if (r.unreadableLines.length) out.push(`Line ${r.unreadableLines.join(", ")} of the log could not be read and is not shown.`, "");
-  out.push("## How to check this report", "", ...HOW_TO_CHECK.flatMap((p) => [p, ""]));
-  return `${out.join("\n").trimEnd()}\n`;
+  if (r.unreadableLines.length) out.push(t("report:evidence.unreadableLines", { count: r.unreadableLines.length, lines: r.unreadableLines.join(", ") }), "");
+  out.push(`## ${t("report:evidence.howToCheckTitle")}`, "", ...howToCheck().flatMap((p) => [p, ""]));
+  return markdownDocument(`${out.join("\n").trimEnd()}\n`);
 }
 
 const EVIDENCE_CSS = `<style>
 code { font-family: "Courier New", monospace; font-size: 10pt; word-break: break-all; }
-.note { white-space: pre-wrap; border-left: 3pt solid #000; padding-left: 0.6em; }
+.note { white-space: pre-wrap; border-inline-start: 3pt solid #000; padding-inline-start: 0.6em; }
 section.entry { break-inside: avoid; page-break-inside: avoid; border-top: 1pt solid #000; margin-top: 1.2em; }
-.file { margin: 0.4em 0 0.4em 1em; } .file p, .hashes p { margin: 0.1em 0; } .hashes { font-size: 10.5pt; }
+.file { margin-block: 0.4em; margin-inline-start: 1em; } .file p, .hashes p { margin: 0.1em 0; } .hashes { font-size: 10.5pt; }
 </style>`;
 
 export function evidenceHtml(r: Of<"evidence-export">): string {
   const integrity = integrityWords(r);
   const findings = integrity.findings.length ? `<ul>${integrity.findings.map((f) => `<li>${htmlText(f)}</li>`).join("")}</ul>` : "";
+  const code = (text: string) => `<code>${htmlText(text)}</code>`;
   const entries = r.entries.map((e) => {
     const note = e.note === null ? "" : `<p class="note">${htmlText(e.note)}</p>`;
     const files = e.files
       .map(
-        (f) => `<div class="file"><p><strong>File:</strong> ${htmlText(f.path)}</p><p>Size: ${bytes(f.size)}</p><p>SHA-256: <code>${f.sha256}</code></p>${
-          f.copy ? `<p>Copy kept by harden: <code>files/${f.copy}</code></p>` : ""
-        }</div>`,
+        (f) =>
+          `<div class="file"><p>${htmlMessage("report:evidence.file", { path: htmlLtr(htmlText(f.path)) })}</p><p>${htmlText(t("report:evidence.size", { size: bytes(f.size) }))}</p><p>SHA-256: ${code(f.sha256)}</p>${
+            f.copy ? `<p>${htmlMessage("report:evidence.copyKeptBy", { path: code(`files/${f.copy}`) })}</p>` : ""
+          }</div>`,
       )
       .join("\n");
     return `<section class="entry">
-<h2>Entry ${e.seq}</h2>
-<p>Recorded ${when(e.at, e.localTime)}</p>
+<h2>${htmlText(t("report:evidence.entry", { seq: e.seq }))}</h2>
+<p>${htmlMessage("report:evidence.recorded", { when: htmlLtr(htmlText(when(e.at, e.localTime))) })}</p>
 ${note}${files}
-<div class="hashes"><p>Entry hash: <code>${e.hash}</code></p><p>Previous entry's hash: <code>${e.prevHash}</code></p></div>
+<div class="hashes"><p>${withCode("report:evidence.entryHash", e.hash)}</p><p>${withCode("report:evidence.previousHash", e.prevHash)}</p></div>
 </section>`;
   });
-  const unreadable = r.unreadableLines.length ? `<p>Line ${r.unreadableLines.join(", ")} of the log could not be read and is not shown.</p>` : "";
+  const unreadable = r.unreadableLines.length ? `<p>${htmlText(t("report:evidence.unreadableLines", { count: r.unreadableLines.length, lines: r.unreadableLines.join(", ") }))}</p>` : "";
   return htmlPage(
-    TITLE,
+    title(),
     `${EVIDENCE_CSS}
-<h1>${TITLE}</h1>
-<p>Generated ${when(r.generatedAt, r.generatedLocal)} with harden.</p>
+<h1>${htmlText(title())}</h1>
+<p>${htmlMessage("report:evidence.generated", { when: htmlLtr(htmlText(when(r.generatedAt, r.generatedLocal))) })}</p>
 <p><strong>${htmlText(integrity.summary)}</strong></p>${findings}
-<p>Entries: ${r.entries.length}. Chain head (hash of the last entry): <code>${r.head ?? "none"}</code></p>
+<p>${htmlMessage("report:evidence.entriesAndHead", { head: code(r.head ?? t("report:evidence.none")) }, { n: r.entries.length })}</p>
 ${entries.join("\n")}
 ${unreadable}
-<h2>How to check this report</h2>
-${HOW_TO_CHECK.map((p) => `<p>${htmlText(p)}</p>`).join("\n")}
+<h2>${htmlText(t("report:evidence.howToCheckTitle"))}</h2>
+${howToCheck().map((p) => `<p>${htmlText(p)}</p>`).join("\n")}
 `,
   );
 }
+
+/** A message with one hash in it, as HTML: the message escaped, the hash in <code> (left to right). */
+const withCode = (key: string, hash: string) => htmlMessage(key, { hash: `<code>${htmlText(hash)}</code>` });

@@ -1,20 +1,23 @@
 /** Password and export-scan verdicts as text and JSON. Never a password: entries are named by line, site and (masked) user name. */
 import { breachJson, isWeak, maskUsername, type PasswordVerdict, type VerdictSummary } from "../core/passwordVerdict.js";
+import { t } from "../i18n/index.js";
 import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import type { StrengthVerdict } from "../strength/scorer.js";
 import type { CommandResult, OfflineData, ScanEntry } from "./results.js";
+import { andList, listSeparator, ltr, ltrNumber } from "./locale.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
 type PasswordResult = Extract<CommandResult, { kind: "password" }>;
 type ScanResult = Extract<CommandResult, { kind: "scan" }>;
 
-export const SCORE_WORDS = ["very weak", "weak", "fair", "good", "strong"] as const;
+/** A score's word in the language of this run: 0 "very weak" … 4 "strong". */
+export const scoreWord = (score: number) => t(`password:score.${score}`);
 
 /** A score in the colour of its level: 0-1 red, 2 (fair) yellow, 3-4 green. */
 const scoreColour = (score: number, style: Style) => (score <= 1 ? style.red : score === 2 ? style.yellow : style.green);
 
-const TRUNCATED_NOTE = `Strength is scored on the first ${STRENGTH_MAX_CHARS} characters; the breach check used the whole password.`;
+const truncatedNote = () => t("password:strength.truncated", { max: ltrNumber(STRENGTH_MAX_CHARS) });
 
 const strengthJson = (s: StrengthVerdict | undefined) =>
   s
@@ -57,36 +60,37 @@ function breachLines(v: PasswordVerdict, style: Style): string[] {
   const b = v.breach;
   if (!b) return [];
   if (b.status === "found") {
-    return [style.red(`✗ Found in breach data: seen ${b.count.toLocaleString("en-US")} time${b.count === 1 ? "" : "s"}. Stop using this password, and change it everywhere you used it.`)];
+    return [style.red(`✗ ${t("password:breach.found", { count: b.count, n: ltrNumber(b.count) })}`)];
   }
-  if (b.status === "not-found") return [style.green("✓ Not found in the breach data.")];
-  return [style.yellow(`? Could not check for breaches: ${sanitizeLine(b.reason)}. This does NOT mean it is safe.`)];
+  if (b.status === "not-found") return [style.green(`✓ ${t("password:breach.notFound")}`)];
+  return [style.yellow(`? ${t("password:breach.unknown", { reason: sanitizeLine(b.reason) })}`)];
 }
 
 function strengthLines(v: PasswordVerdict, minScore: number, style: Style): string[] {
   const s = v.strength;
   if (!s) return [];
-  const words = `${s.score} of 4 (${SCORE_WORDS[s.score]})`;
+  const strength = t("password:strength.score", { score: ltr(String(s.score)), words: scoreWord(s.score) });
   const out = [
-    `${scoreColour(s.score, style)(`${isWeak(v, minScore) ? "✗" : "✓"} Strength: ${words}.`)} Someone with a stolen password list could guess it in ${s.crackTimeOffline}; guessing at a login page would take ${s.crackTimeOnline}.`,
+    `${scoreColour(s.score, style)(`${isWeak(v, minScore) ? "✗" : "✓"} ${strength}`)} ${t("password:strength.guess", { offline: s.crackTimeOffline, online: s.crackTimeOnline })}`,
   ];
-  if (s.truncated) out.push(`  ${TRUNCATED_NOTE}`);
-  if (s.warning) out.push(`  Warning: ${s.warning}`);
-  for (const tip of s.suggestions) out.push(`  Tip: ${tip}`);
+  if (s.truncated) out.push(`  ${truncatedNote()}`);
+  if (s.warning) out.push(`  ${t("password:strength.warning", { text: s.warning })}`);
+  for (const tip of s.suggestions) out.push(`  ${t("password:strength.tip", { text: tip })}`);
   return out;
 }
 
 function summaryLine(summary: VerdictSummary, withBreach: boolean, withStrength: boolean): string {
-  const parts = [`${summary.checked} checked`];
-  if (withBreach) parts.push(`${summary.found} found in breaches`, `${summary.notFound} not found`, `${summary.unknown} could not be checked`);
-  if (withStrength) parts.push(`${summary.weak} too weak`);
-  return `Summary: ${parts.join(", ")}.`;
+  const part = (key: string, count: number) => t(`password:summary.${key}`, { count, n: ltrNumber(count) });
+  const parts = [part("checked", summary.checked)];
+  if (withBreach) parts.push(part("found", summary.found), part("notFound", summary.notFound), part("unknown", summary.unknown));
+  if (withStrength) parts.push(part("weak", summary.weak));
+  return t("password:summary.line", { parts: parts.join(listSeparator()) });
 }
 
 /** What to do when some lookups gave no answer: it depends on where the answers came from. */
 function couldNotCheckHint(offline: OfflineData | undefined): string {
-  if (offline === undefined) return "Some passwords could not be checked: try again later, or use --offline FILE with downloaded breach data.";
-  return `Some passwords could not be checked in the offline data: run harden data verify ${sanitizeLine(offline.path)}, and download the data again if it is damaged or incomplete.`;
+  if (offline === undefined) return t("password:couldNotCheck.online", { flag: ltr("--offline FILE") });
+  return t("password:couldNotCheck.offline", { command: ltr(`harden data verify ${sanitizeLine(offline.path)}`) });
 }
 
 export function passwordText(result: PasswordResult, style: Style): string {
@@ -94,57 +98,65 @@ export function passwordText(result: PasswordResult, style: Style): string {
   const withBreach = result.results.some((r) => r.breach);
   const withStrength = result.results.some((r) => r.strength);
   for (const r of result.results) {
-    out.push(style.bold(result.interactive ? "Your password" : `Line ${r.line}`));
+    out.push(style.bold(result.interactive ? t("password:yourPassword") : t("password:line", { line: ltrNumber(r.line) })));
     for (const line of [...breachLines(r, style), ...strengthLines(r, result.minScore, style)]) out.push(`  ${line}`);
     out.push("");
   }
-  if (result.where) out.push(style.dim(`Breach data: ${sanitizeLine(result.where)}. Only the first 5 characters of each password's hash leave this computer, if any.`));
+  if (result.where) out.push(style.dim(t("password:whereOnline", { where: sanitizeLine(result.where) })));
   if (!result.interactive) out.push(summaryLine(result.summary, withBreach, withStrength));
   if (result.summary.unknown > 0) out.push(style.yellow(couldNotCheckHint(result.offline)));
   return `${out.join("\n")}\n`;
 }
 
 export function scanText(result: ScanResult, style: Style): string {
-  const out: string[] = [style.bold(`${sanitizeLine(result.file)} (${result.format}): ${result.summary.entries} entries`)];
+  const out: string[] = [style.bold(t("password:scan.header", { file: ltr(sanitizeLine(result.file)), format: ltr(result.format), count: result.summary.entries, n: ltrNumber(result.summary.entries) }))];
   const groups = new Map<number, ScanEntry[]>();
   for (const e of result.entries) if (e.reuseGroup !== null) (groups.get(e.reuseGroup) ?? groups.set(e.reuseGroup, []).get(e.reuseGroup)!).push(e);
   for (const e of result.entries) {
     const who = result.showUsernames ? e.username : maskUsername(e.username);
-    const label = [e.name, e.url, who].map((x) => sanitizeLine(x)).filter(Boolean).join(" · ") || "(no name)";
+    const label = [e.name, e.url, who].map((x) => sanitizeLine(x)).filter(Boolean).map(ltr).join(" · ") || t("password:scan.noName");
+    const line = ltrNumber(e.line);
     if (!e.hasPassword) {
-      out.push(`  line ${e.line}: ${label}: ${style.dim("no password")}`);
+      out.push(`  ${t("password:scan.entry", { line, label, verdict: style.dim(t("password:scan.noPassword")) })}`);
       continue;
     }
     const bits: string[] = [];
-    if (e.breach?.status === "found") bits.push(style.red(`in breaches (${e.breach.count.toLocaleString("en-US")})`));
-    else if (e.breach?.status === "not-found") bits.push(style.green("not in breaches"));
-    else if (e.breach?.status === "unknown") bits.push(style.yellow("breaches: could not check"));
+    if (e.breach?.status === "found") bits.push(style.red(t("password:scan.found", { n: ltrNumber(e.breach.count) })));
+    else if (e.breach?.status === "not-found") bits.push(style.green(t("password:scan.notFound")));
+    else if (e.breach?.status === "unknown") bits.push(style.yellow(t("password:scan.unknown")));
     if (e.strength) {
-      const words = `${SCORE_WORDS[e.strength.score]} (${e.strength.score}/4${e.strength.truncated ? `, first ${STRENGTH_MAX_CHARS} characters` : ""})`;
-      bits.push(scoreColour(e.strength.score, style)(isWeak(e, result.minScore) ? `too weak: ${words}` : words));
+      const score = ltr(`${e.strength.score}/4`);
+      const words = e.strength.truncated
+        ? t("password:scan.scoreTruncated", { words: scoreWord(e.strength.score), score, max: ltrNumber(STRENGTH_MAX_CHARS) })
+        : t("password:scan.score", { words: scoreWord(e.strength.score), score });
+      bits.push(scoreColour(e.strength.score, style)(isWeak(e, result.minScore) ? t("password:scan.tooWeak", { words }) : words));
     }
-    if (e.reuseGroup !== null) bits.push(style.yellow(`same password as ${sharedWith(e, groups.get(e.reuseGroup) ?? [], result.showUsernames)}`));
-    out.push(`  line ${e.line}: ${label}: ${bits.join(", ")}`);
+    if (e.reuseGroup !== null) bits.push(style.yellow(t("password:scan.samePassword", { others: sharedWith(e, groups.get(e.reuseGroup) ?? [], result.showUsernames) })));
+    out.push(`  ${t("password:scan.entry", { line, label, verdict: bits.join(listSeparator()) })}`);
   }
-  for (const skip of result.skipped) out.push(style.yellow(`  line ${skip.line}: skipped: ${sanitizeLine(skip.reason)}`));
+  for (const skip of result.skipped) out.push(style.yellow(`  ${t("password:scan.skipped", { line: ltrNumber(skip.line), reason: sanitizeLine(skip.reason) })}`));
   const s = result.summary;
   out.push("");
-  if (result.where) out.push(style.dim(`Breach data: ${sanitizeLine(result.where)}.`));
+  if (result.where) out.push(style.dim(t("password:where", { where: sanitizeLine(result.where) })));
   out.push(summaryLine(s, result.entries.some((e) => e.breach), result.entries.some((e) => e.strength)));
-  out.push(`${s.withoutPassword} entr${s.withoutPassword === 1 ? "y has" : "ies have"} no password; ${s.reused} use${s.reused === 1 ? "s" : ""} a password that another entry also uses.`);
-  if (s.unknown > 0) out.push(style.yellow("Some passwords could not be checked. This does NOT mean they are safe."));
+  out.push(
+    t("password:scan.counts", {
+      withoutPassword: t("password:scan.withoutPassword", { count: s.withoutPassword, n: ltrNumber(s.withoutPassword) }),
+      reused: t("password:scan.reused", { count: s.reused, n: ltrNumber(s.reused) }),
+    }),
+  );
+  if (s.unknown > 0) out.push(style.yellow(t("password:scan.someUnknown")));
   out.push(style.bold(deleteReminder(result.file)));
   return `${out.join("\n")}\n`;
 }
 
 /** The export holds every password in plain text: the scan ends by saying to delete it. */
-const deleteReminder = (file: string) =>
-  `Now delete the export${file === "-" ? "" : ` (${sanitizeLine(file)})`}, and empty the trash: it holds all your passwords in plain text.`;
+const deleteReminder = (file: string) => (file === "-" ? t("password:scan.deleteStdin") : t("password:scan.deleteFile", { file: ltr(sanitizeLine(file)) }));
 
 /** At most this many other entries are named; the rest are counted. */
 const SHARED_NAMED = 3;
 
-/** The other entries that use the same password, by line and name: "line 4 (facebook.com), line 9 (Google) and 2 more". */
+/** The other entries that use the same password, by line and name: "line 4 (facebook.com), line 9 (Google) and 2 more others". */
 function sharedWith(entry: ScanEntry, group: readonly ScanEntry[], showUsernames: boolean): string {
   const others: string[] = [];
   let more = 0;
@@ -155,8 +167,8 @@ function sharedWith(entry: ScanEntry, group: readonly ScanEntry[], showUsernames
       continue;
     }
     const label = [other.name, other.url, showUsernames ? other.username : maskUsername(other.username)].map((x) => sanitizeLine(x)).find(Boolean);
-    others.push(label ? `line ${other.line} (${label})` : `line ${other.line}`);
+    const line = ltrNumber(other.line);
+    others.push(label ? t("password:scan.otherNamed", { line, label: ltr(label) }) : t("password:scan.other", { line }));
   }
-  const named = others.length > 1 ? `${others.slice(0, -1).join(", ")}${more ? `, ${others.at(-1)}` : ` and ${others.at(-1)}`}` : others.join("");
-  return more > 0 ? `${named} and ${more} more` : named;
+  return andList(more > 0 ? [...others, t("password:scan.more", { count: more, n: ltrNumber(more) })] : others);
 }

@@ -31,6 +31,8 @@ import { BACKUP_ADVICE } from "./guidance.js";
 import { wrap } from "./wrap.js";
 import { renderPhone } from "./phoneView.js";
 import { configText } from "./configView.js";
+import { t } from "../i18n/index.js";
+import { ltr, ltrNumber, markdownDocument } from "./locale.js";
 
 export interface Rendered {
   stdout: string;
@@ -63,7 +65,12 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       if (options.json) return ok(json(result.checklists));
       const width = Math.max(...result.checklists.map((c) => c.id.length));
       const lines = result.checklists.map(
-        (c) => `${sanitizeLine(c.id).padEnd(width)}  ${sanitizeLine(c.name)} (${c.items} items: ${c.sections.map((s) => SECTION_NAMES[s].toLowerCase()).join(", ")})`,
+        (c) =>
+          `${ltr(sanitizeLine(c.id).padEnd(width))}  ${t("report:list.line", {
+            name: sanitizeLine(c.name),
+            items: t("report:list.items", { count: c.items, n: ltrNumber(c.items) }),
+            sections: c.sections.map((s) => SECTION_NAMES[s].toLocaleLowerCase()).join(t("report:list.separator")),
+          })}`,
       );
       return ok(`${lines.join("\n")}\n`);
     }
@@ -71,7 +78,7 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       const format = options.json ? "json" : result.format;
       const lists = result.checklists;
       if (format === "json") return ok(json(lists.length === 1 ? checklistJson(lists[0]!) : lists.map(checklistJson)));
-      if (format === "md") return ok(lists.map(checklistMarkdown).join("\n---\n\n"));
+      if (format === "md") return ok(markdownDocument(lists.map(checklistMarkdown).join("\n---\n\n")));
       if (format === "html") return ok(checklistsHtml(lists, result.paper));
       return ok(lists.map((c) => checklistText(c, style)).join("\n"));
     }
@@ -79,7 +86,7 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       if (options.json) {
         return { stdout: json({ files: result.files, problems: result.problems }), stderr: [], exitCode: result.problems.length ? ExitCode.usage : ExitCode.ok };
       }
-      if (result.problems.length === 0) return ok("", [`${result.files.length} checklist file${result.files.length === 1 ? "" : "s"} valid.`]);
+      if (result.problems.length === 0) return ok("", [t("report:validate.valid", { count: result.files.length, n: ltrNumber(result.files.length) })]);
       return { stdout: "", stderr: atMost(result.problems.map((p) => sanitizeLine(formatProblem(p)))), exitCode: ExitCode.usage };
     }
     case "changes": {
@@ -96,24 +103,26 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     case "audit": {
       if (options.json) return ok(json({ ...result.summary, ...(result.plan && { plan: result.plan }), ...(result.kept && { kept: result.kept }) }));
       const notes = result.kept ? [result.kept] : [];
-      if (!result.finished) notes.push("Your answers are saved. Run `harden audit` again to carry on where you stopped.");
-      if (!result.saved) notes.push("Nothing was saved (--no-save).");
+      if (!result.finished) notes.push(t("report:audit.saved", { command: ltr("`harden audit`") }));
+      if (!result.saved) notes.push(t("report:audit.notSaved", { flag: ltr("--no-save") }));
       return ok(options.discreet ? summaryCounts(result.summary, style) : summaryText(result.summary, style), notes);
     }
     case "report": {
       const format = options.json ? "json" : result.format;
-      const dated = result.lastAnswerAt ? `Last answer saved ${result.lastAnswerAt.slice(0, 10)}` : "No answers saved yet";
+      const dated = result.lastAnswerAt ? t("report:report.lastAnswer", { date: result.lastAnswerAt.slice(0, 10) }) : t("report:report.noAnswers");
       if (format === "json") return ok(json({ ...result.summary, lastAnswerAt: result.lastAnswerAt ?? null, lastAuditAt: result.lastAuditAt ?? null }));
-      if (format === "md") return ok(summaryMarkdown(result.summary, "harden: account check progress", dated));
-      if (format === "html") return ok(summaryHtml(result.summary, "harden: account check progress", dated, result.paper));
-      return ok(summaryText(result.summary, style, `Your progress (${dated.toLowerCase()})`));
+      if (format === "md") return ok(markdownDocument(summaryMarkdown(result.summary, t("report:report.title"), dated)));
+      if (format === "html") return ok(summaryHtml(result.summary, t("report:report.title"), dated, result.paper));
+      const textDated = result.lastAnswerAt ? t("report:report.lastAnswer", { date: ltr(result.lastAnswerAt.slice(0, 10)) }) : dated;
+      return ok(summaryText(result.summary, style, t("report:report.progress", { dated: textDated.toLocaleLowerCase() })));
     }
     case "forget": {
       if (options.json) return ok(json({ removed: result.removed, cancelled: result.cancelled, keptEvidence: result.keptEvidence }));
-      if (result.cancelled) return ok("", ["Nothing was deleted."]);
-      const kept = result.keptEvidence ? ["Your evidence log was kept. To delete it too: harden forget --yes --include-evidence."] : [];
-      if (result.removed.length === 0) return ok("", [...(result.keptEvidence ? [] : [`harden had nothing saved in ${result.dir}.`]), ...kept]);
-      return ok("", [`Deleted what harden saved in ${result.dir} (${result.removed.length} item${result.removed.length === 1 ? "" : "s"}).`, ...kept]);
+      if (result.cancelled) return ok("", [t("report:forget.cancelled")]);
+      const dir = ltr(sanitizeLine(result.dir));
+      const kept = result.keptEvidence ? [t("report:forget.keptEvidence", { command: ltr("harden forget --yes --include-evidence") })] : [];
+      if (result.removed.length === 0) return ok("", [...(result.keptEvidence ? [] : [t("report:forget.nothing", { dir })]), ...kept]);
+      return ok("", [t("report:forget.deleted", { dir, count: result.removed.length, n: ltrNumber(result.removed.length) }), ...kept]);
     }
     case "config": {
       if (options.json) return ok(json(result.values));
@@ -130,21 +139,21 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     case "workshop": {
       if (options.json) return ok(json({ title: result.title, audit: result.audit ?? null, drills: result.drills }));
       // After the private screen, counts only: step titles would stay in the scrollback.
-      const audit = result.audit && (options.discreet ? summaryCounts(result.audit, style) : summaryText(result.audit, style, `${sanitizeLine(result.title)}: checklists`));
+      const audit = result.audit && (options.discreet ? summaryCounts(result.audit, style) : summaryText(result.audit, style, t("report:workshop.checklists", { title: sanitizeLine(result.title) })));
       const lines = [audit ?? ""];
-      for (const d of result.drills) lines.push(`${d.done ? style.green("✓") : "-"} ${d.drill}: ${d.note}`);
+      for (const d of result.drills) lines.push(`${d.done ? style.green("✓") : "-"} ${t("report:workshop.drill", { drill: t(`report:workshop.drills.${d.drill}`), note: d.note })}`);
       return ok(`${lines.join("\n").trimStart()}\n`);
     }
     case "totp-code":
       if (options.json) return ok(json({ code: result.code, time: result.time, validFor: result.validFor, digits: result.digits, period: result.period, algorithm: result.algorithm }));
-      return ok(`${result.code}\n`, [`Valid for ${result.validFor} more second${result.validFor === 1 ? "" : "s"}.`]);
+      return ok(`${result.code}\n`, [t("password:totp.validFor", { count: result.validFor, n: ltrNumber(result.validFor) })]);
     case "totp-verify":
     case "totp-practice": {
       const exitCode = result.match ? ExitCode.ok : ExitCode.findings;
       if (options.json) return { stdout: json({ match: result.match, driftSteps: result.driftSteps ?? null, driftSeconds: result.driftSeconds ?? null }), stderr: [], exitCode };
       const text = result.match
-        ? `${style.green("✓ The code matches.")} ${driftWords(result)}\n`
-        : `${style.red("✗ The code does not match")} (checked one step either side of now). Check the secret, and that the phone's clock is set automatically.\n`;
+        ? `${style.green(`✓ ${t("password:totp.matches")}`)} ${driftWords(result)}\n`
+        : `${style.red(`✗ ${t("password:totp.noMatch")}`)}\n`;
       // The drill's advice comes after its result, which it follows from.
       const advice = result.kind === "totp-practice" ? [`\n${style.bold(BACKUP_ADVICE.title)}\n${BACKUP_ADVICE.points.map((p) => wrap(p, 80, "  - ", "    ")).join("\n")}`] : [];
       return { stdout: text, stderr: advice, exitCode };

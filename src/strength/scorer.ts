@@ -4,6 +4,8 @@
  * (while the person is still typing) and await it only when they need a verdict.
  */
 import type { Matcher, Matchers, ZxcvbnResult } from "@zxcvbn-ts/core";
+// Types only: the scoring thread loads no message catalogue.
+import type { Language } from "../i18n/index.js";
 import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import { FastDictionaryMatching, FastL33tMatching, FastReverseMatching, fastWordSequenceMatching } from "./fastL33t.js";
 
@@ -51,15 +53,20 @@ export function fastMatchers(ZxcvbnFactory: typeof import("@zxcvbn-ts/core").Zxc
   };
 }
 
-let loading: Promise<Scorer> | undefined;
+const loading = new Map<Language, Promise<Scorer>>();
 
-export function loadScorer(): Promise<Scorer> {
-  loading ??= build();
-  return loading;
+/** The scorer whose warnings, tips and times are in `lang`. */
+export function loadScorer(lang: Language = "en"): Promise<Scorer> {
+  let scorer = loading.get(lang);
+  if (!scorer) loading.set(lang, (scorer = build(lang)));
+  return scorer;
 }
 
-/** The zxcvbn-ts options harden scores with: common passwords and English, French and Arabic words. */
-export async function zxcvbnOptions() {
+/**
+ * The zxcvbn-ts options harden scores with: common passwords and English, French and Arabic words,
+ * and the feedback (warnings, suggestions, crack times) in `lang`, from the language package's translations.
+ */
+export async function zxcvbnOptions(lang: Language = "en") {
   const [common, en, fr, ar] = await Promise.all([
     import("@zxcvbn-ts/language-common"),
     import("@zxcvbn-ts/language-en"),
@@ -69,14 +76,14 @@ export async function zxcvbnOptions() {
   return {
     // Said explicitly, although it is the library's default: score() cuts to it before any matcher runs.
     maxLength: STRENGTH_MAX_CHARS,
-    translations: en.translations,
+    translations: { en, fr, ar }[lang].translations,
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary, ...ar.dictionary },
   };
 }
 
-async function build(): Promise<Scorer> {
-  const [{ ZxcvbnFactory }, options] = await Promise.all([import("@zxcvbn-ts/core"), zxcvbnOptions()]);
+async function build(lang: Language): Promise<Scorer> {
+  const [{ ZxcvbnFactory }, options] = await Promise.all([import("@zxcvbn-ts/core"), zxcvbnOptions(lang)]);
   const factory = new ZxcvbnFactory(options, fastMatchers(ZxcvbnFactory));
   // The first check builds the word index the fast matchers share; do it now, while the
   // person is still typing, not after they press Enter.

@@ -4,6 +4,7 @@
  * while the main thread waits on the network.
  */
 import { Worker } from "node:worker_threads";
+import { currentLanguage, type Language } from "../i18n/index.js";
 import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import type { StrengthVerdict } from "./scorer.js";
 
@@ -12,10 +13,11 @@ export interface ScoringThread {
   close(): Promise<void>;
 }
 
-export function startScoringThread(): ScoringThread {
+/** `lang`: the language of the verdicts' warnings, tips and times (the thread has no catalogue of its own). */
+export function startScoringThread(lang: Language = currentLanguage()): ScoringThread {
   // The dictionaries need about 60 MB live; without a cap V8 lets a long batch's garbage
   // pile up to several times that before collecting it.
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 32 } });
+  const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { lang }, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 32 } });
   const pending = new Map<number, { resolve: (v: StrengthVerdict[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;

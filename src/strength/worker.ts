@@ -2,10 +2,11 @@
  * The scoring thread: builds the dictionaries as soon as it starts and scores batches of
  * passwords sent by the main thread, which meanwhile keeps the breach lookups moving.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { loadScorer } from "./scorer.js";
 
-const scorer = loadScorer();
+const lang = (workerData as { lang?: unknown } | null)?.lang;
+const scorer = loadScorer(lang === "fr" || lang === "ar" ? lang : "en");
 
 parentPort!.on("message", async (message: { id: number; passwords: string[]; contextWords: string[] }) => {
   try {

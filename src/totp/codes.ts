@@ -1,6 +1,7 @@
 /** Codes and checks for a TOTP set-up (RFC 6238), with clock drift in steps and seconds. */
 import { createGuardrails, generateSecret, generateSync, generateURI, verifySync } from "otplib";
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { VerifyOutcome } from "./drift.js";
 import { MIN_SECRET_CHARS, type TotpParams } from "./params.js";
 
@@ -17,7 +18,7 @@ export const secondsLeft = (params: TotpParams, unixSeconds: number) => params.p
 export function checkCode(params: TotpParams, code: string, unixSeconds: number, windowSteps = 1): VerifyOutcome {
   const token = code.replace(/\s/g, "");
   if (!/^\d+$/.test(token) || token.length !== params.digits) {
-    throw new UsageError(`The code must be ${params.digits} digits.`);
+    throw new UsageError(t("password:totp.error.codeDigits", { digits: params.digits }));
   }
   const result = verifySync({
     secret: params.secret,

@@ -3,6 +3,7 @@
  * also carries digits, period and algorithm. Errors never repeat the secret.
  */
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 export const ALGORITHMS = ["sha1", "sha256", "sha512"] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -36,20 +37,20 @@ const BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 export function normalizeBase32(input: string): string {
   const secret = input.replace(/[\s-]/g, "").replace(/=+$/, "").toUpperCase();
-  if (secret === "") throw new UsageError("The secret is empty.");
-  if (!BASE32.test(secret)) throw new UsageError("The secret is not base32: it may only hold the letters A-Z and the digits 2-7.");
+  if (secret === "") throw new UsageError(t("password:totp.error.empty"));
+  if (!BASE32.test(secret)) throw new UsageError(t("password:totp.error.notBase32", { letters: "A-Z", digits: "2-7" }));
   if (secret.length < MIN_SECRET_CHARS) {
-    throw new UsageError(`The secret is too short (${secret.length} characters; at least ${MIN_SECRET_CHARS} are needed). Check that it was copied whole.`);
+    throw new UsageError(t("password:totp.error.tooShort", { count: secret.length, n: secret.length, min: MIN_SECRET_CHARS }));
   }
   if (secret.length > MAX_SECRET_CHARS) {
-    throw new UsageError(`The secret is too long (${secret.length} characters; at most ${MAX_SECRET_CHARS}). Check that only the secret was copied.`);
+    throw new UsageError(t("password:totp.error.tooLong", { count: secret.length, n: secret.length, max: MAX_SECRET_CHARS }));
   }
   // A base32 key encodes whole bytes, so the bits left over after the last byte are zero. The
   // decoder refuses anything else, which means a character is missing, extra or mistyped.
   const spareBits = (secret.length * 5) % 8;
   const lastValue = BASE32_ALPHABET.indexOf(secret.charAt(secret.length - 1));
   if (spareBits >= 5 || (lastValue & ((1 << spareBits) - 1)) !== 0) {
-    throw new UsageError(`The secret is not a whole base32 key (${secret.length} characters): a character may be missing, extra or mistyped. Check that it was copied whole.`);
+    throw new UsageError(t("password:totp.error.notWhole", { count: secret.length, n: secret.length }));
   }
   return secret;
 }
@@ -60,27 +61,28 @@ export function normalizeBase32(input: string): string {
  */
 type Source = "flag" | "address";
 
+/** `expected` names a message: what the field should be. */
 const wrongField = (field: string, expected: string) =>
-  new UsageError(`The otpauth address's ${field} field is not ${expected}. Check that the address was copied whole, or set it with --${field}.`);
+  new UsageError(t("password:totp.error.wrongField", { field, expected: t(`password:totp.error.expected.${expected}`), flag: `--${field}` }));
 
 export function parseDigits(value: string, source: Source = "flag"): 6 | 8 {
   const n = Number(value);
   if (n === 6 || n === 8) return n;
-  throw source === "flag" ? new UsageError(`--digits must be 6 or 8 (got "${value}").`) : wrongField("digits", "6 or 8");
+  throw source === "flag" ? new UsageError(t("password:totp.error.digits", { flag: "--digits", value: `"${value}"` })) : wrongField("digits", "digits");
 }
 
 export function parsePeriod(value: string, source: Source = "flag"): number {
   const n = Number(value);
   if (Number.isInteger(n) && n >= 1 && n <= 3600) return n;
   throw source === "flag"
-    ? new UsageError(`--period must be a whole number of seconds from 1 to 3600 (got "${value}").`)
-    : wrongField("period", "a whole number of seconds from 1 to 3600");
+    ? new UsageError(t("password:totp.error.period", { flag: "--period", value: `"${value}"` }))
+    : wrongField("period", "period");
 }
 
 export function parseAlgorithm(value: string, source: Source = "flag"): Algorithm {
   const a = value.toLowerCase().replace("-", "");
   if ((ALGORITHMS as readonly string[]).includes(a)) return a as Algorithm;
-  throw source === "flag" ? new UsageError(`--algorithm must be sha1, sha256 or sha512 (got "${value}").`) : wrongField("algorithm", "sha1, sha256 or sha512");
+  throw source === "flag" ? new UsageError(t("password:totp.error.algorithm", { flag: "--algorithm", value: `"${value}"` })) : wrongField("algorithm", "algorithm");
 }
 
 /** Every message here names a part of the address, never what is in it: any part may hold the secret. */
@@ -89,19 +91,19 @@ function parseUri(text: string): TotpParams {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError("The otpauth address cannot be read: check that it was copied whole.");
+    throw new UsageError(t("password:totp.error.unreadable"));
   }
-  if (url.protocol !== "otpauth:") throw new UsageError("The address must start with otpauth://.");
+  if (url.protocol !== "otpauth:") throw new UsageError(t("password:totp.error.scheme", { scheme: "otpauth://" }));
   if (url.host.toLowerCase() !== "totp") {
-    throw new UsageError("The otpauth address's type is not totp: harden only works with time-based codes (otpauth://totp/...).");
+    throw new UsageError(t("password:totp.error.notTotp", { example: "otpauth://totp/..." }));
   }
   const secret = url.searchParams.get("secret");
-  if (!secret) throw new UsageError("The otpauth address has no secret field (secret=...).");
+  if (!secret) throw new UsageError(t("password:totp.error.noSecret", { field: "secret=..." }));
   let label: string;
   try {
     label = decodeURIComponent(url.pathname.replace(/^\//, ""));
   } catch {
-    throw new UsageError("The otpauth address cannot be read: its account name has a broken %-escape.");
+    throw new UsageError(t("password:totp.error.brokenEscape"));
   }
   const params = url.searchParams;
   return {

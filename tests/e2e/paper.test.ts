@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/fixtures.js";
 import { runHarden } from "../helpers/run.js";
@@ -48,6 +49,34 @@ async function sheets(pdf: string): Promise<{ count: number; sizes: string[] }> 
   return { count, sizes };
 }
 
+/**
+ * Whether a PDF's text holds Arabic: Chromium writes text with fonts whose ToUnicode maps say which
+ * characters the glyphs are; the maps are in compressed streams. Arabic letters (U+0600–U+06FF) or their
+ * shaped forms (U+FB50–U+FDFF, U+FE70–U+FEFF) among the mapped characters mean Arabic text was printed.
+ * (U+FB00–U+FB06 are Latin ligatures such as "fi": English sheets have them.)
+ */
+const ARABIC_CODE = /^(06[0-9A-F]{2}|FB[5-9A-F][0-9A-F]|F[CD][0-9A-F]{2}|FE[7-9A-F][0-9A-F])/i;
+async function pdfHasArabic(pdf: string): Promise<boolean> {
+  const bytes = await readFile(pdf);
+  const text = bytes.toString("latin1");
+  for (const m of text.matchAll(/stream\r?\n/g)) {
+    const start = m.index! + m[0].length;
+    const end = text.indexOf("endstream", start);
+    if (end < 0) continue;
+    let body: string;
+    try {
+      body = inflateSync(bytes.subarray(start, end)).toString("latin1");
+    } catch {
+      continue;
+    }
+    if (!/begincmap/.test(body)) continue;
+    // bfchar lines are "<glyph> <unicode>", bfrange lines "<first> <last> <unicode>": only the last value is a character.
+    const characters = [...body.matchAll(/^<[0-9A-Fa-f]+>\s*(?:<[0-9A-Fa-f]+>\s*)?<([0-9A-Fa-f]+)>\s*$/gm)].map((m) => m[1]!);
+    if (characters.some((c) => ARABIC_CODE.test(c))) return true;
+  }
+  return false;
+}
+
 const A4 = "595x842";
 const LETTER = "612x792";
 
@@ -81,6 +110,7 @@ describe.skipIf(!hasChromium)("handouts printed with headless Chromium", () => {
       "google-letter": ["checklist", "show", "google", "--format", "html", "--paper", "letter"],
       workshop: ["workshop", file("plan.yaml"), "--handout"],
       all: ["checklist", "show", "--all", "--format", "html"],
+      "google-ar": ["checklist", "show", "google", "--lang", "ar", "--format", "html"],
     };
     await Promise.all(
       Object.entries(jobs).map(async ([name, args]) => {
@@ -102,6 +132,17 @@ describe.skipIf(!hasChromium)("handouts printed with headless Chromium", () => {
     expect(printed.get("google")!.sizes).not.toEqual(printed.get("google-letter")!.sizes);
     expect(printed.get("google-letter")!.sizes).toEqual([LETTER]);
     expect(printed.get("google-letter")!.count).toBeLessThanOrEqual(5);
+  });
+
+  it("prints the Google checklist in Arabic right to left, with Arabic text, on as many A4 sheets at most as in English", async () => {
+    const html = await readFile(file("google-ar.html"), "utf8");
+    expect(html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    expect(html).toMatch(/html\[dir=rtl\] body \{ font-family: "Noto Naskh Arabic"/);
+    expect(printed.get("google-ar")!.sizes).toEqual([A4]);
+    expect(printed.get("google-ar")!.count).toBeLessThanOrEqual(5);
+    expect(await pdfHasArabic(file("google-ar.pdf"))).toBe(true);
+    // The same check finds no Arabic in the English sheets: it can fail.
+    expect(await pdfHasArabic(file("google.pdf"))).toBe(false);
   });
 
   it("prints a four-platform workshop handout on at most 25 sheets (74 before) and every checklist on at most 100 (290 before)", () => {

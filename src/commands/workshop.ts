@@ -32,7 +32,7 @@ export interface WorkshopDeps {
 
 export async function workshopCommand(ctx: Context, file: string, options: { handout?: boolean; format?: string; paper?: string }, deps: WorkshopDeps): Promise<CommandResult> {
   const reading = await readPlan(file);
-  const checklists = await loadChecklists({ extraDirs: [ctx.checklistsDir, planChecklistsDir(reading)] });
+  const checklists = await loadChecklists({ extraDirs: [ctx.checklistsDir, planChecklistsDir(reading)], lang: ctx.lang });
   const { plan } = checkPlan(file, reading, checklists);
   const chosen = plan.platforms.map((id) => checklists.find((c) => c.platform === id)!);
   if (options.handout) return { kind: "handout", plan, checklists: chosen, format: parseDocFormat(options.format ?? "html"), paper: parsePaper(options.paper) };

@@ -8,6 +8,7 @@ import {
   shownItem,
   sourceLabel,
   sourceNote,
+  inEnglishNote,
   type Checklist,
   type ChecklistItem,
   type Flag,
@@ -41,6 +42,8 @@ export function itemText(item: ChecklistItem, style: Style, options: { details?:
   const lines: string[] = [];
   const riskColor = item.risk === "high" ? style.red : item.risk === "medium" ? style.yellow : style.green;
   lines.push(`${style.bold(sanitizeLine(item.title))}  ${riskColor(`(${RISK_WORDS[item.risk]})`)}`);
+  const english = inEnglishNote(item);
+  if (english) lines.push(style.dim(wrap(english, width, "  ")));
   lines.push("", wrap(sanitize(item.why), width, "  "));
   const warnings = (item.flags ?? []).map((flag) => FLAG_EXPLANATIONS[flag]);
   if (item.notice) warnings.push(t("report:checklist.notice", { notice: item.notice }));
@@ -75,6 +78,8 @@ export function checklistMarkdown(checklist: Checklist): string {
     out.push(`## ${SECTION_NAMES[section]}`, "");
     for (const item of items) {
       out.push(`- [ ] **${markdownText(item.title)}** (${RISK_WORDS[item.risk]})`, "");
+      const english = inEnglishNote(item);
+      if (english) out.push(`  _${markdownText(english)}_`, "");
       out.push(`  ${markdownText(item.why)}`, "");
       for (const flag of item.flags ?? []) out.push(`  > ⚠ ${markdownText(FLAG_EXPLANATIONS[flag])}`, "");
       if (item.notice) out.push(`  > ⚠ ${markdownText(t("report:checklist.notice", { notice: item.notice }))}`, "");
@@ -165,7 +170,7 @@ function itemHtml(item: ChecklistItem): string {
   const help = item.help ? `<p class="help"${auto}>${htmlText(item.help)}</p>` : "";
   return `<div class="item" id="${id}">
 <input type="checkbox" id="cb-${id}" aria-label="${htmlText(t("report:checklist.done"))}"><h3 class="title"><label for="cb-${id}"${auto}>${htmlText(item.title)}</label><span class="risk risk-${item.risk}">${RISK_WORDS[item.risk]}</span></h3>${signs}
-<p${auto}>${htmlText(item.why)}</p>${notice}
+${inEnglishNote(item) ? `<p class="in-english">${htmlText(inEnglishNote(item)!)}</p>` : ""}<p${auto}>${htmlText(item.why)}</p>${notice}
 <div class="row"><span class="label">${htmlText(t("report:checklist.where"))}</span><ul class="where"${auto}>${where}</ul></div>
 <div class="row"><span class="label">${htmlText(t("report:checklist.steps"))}</span><ol${auto}>${steps}</ol></div>${help}
 <p class="source">${htmlMessage("report:checklist.source", { url: htmlLtr(htmlUrl(item.source)) }, { label: sourceLabel(item), note: sourceNote(item) })}</p>

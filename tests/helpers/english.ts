@@ -39,3 +39,17 @@ export function englishLeft(screen: string, lang: Exclude<Language, "en">, optio
   for (const words of COMMANDER_WORDS) if (output.includes(words)) found.add(`commander: "${words}"`);
   return [...found].filter((f) => !(options.allow ?? []).some((a) => f.includes(a)));
 }
+
+/** Whether a screen shows words of the language's catalogue (a fragment of one of its messages, where it differs from English). */
+export function showsLanguage(screen: string, lang: Exclude<Language, "en">): boolean {
+  const english = messages("en");
+  for (const [key, message] of messages(lang)) {
+    if (english.get(key) === message) continue;
+    const parts = message
+      .split(/\{\{[^}]*\}\}|\$t\([^)]*\)|\n|[\u2066-\u2069]/)
+      .map((part) => part.trim())
+      .filter((part) => part.length >= 6);
+    if (parts.some((part) => screen.includes(part))) return true;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInp
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
-import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, useLanguage } from "./i18n/index.js";
+import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, t, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
 import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
@@ -115,7 +115,7 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const { fitToWidth, useScreenWidth } = await import("./output/wrap.js");
   fitScreen = fitToWidth;
   // Text for a person is fitted to the screen; JSON, Markdown and HTML are data, kept exactly.
-  const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format)));
+  const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format))) && !("report" in result && result.report !== undefined);
   useScreenWidth(!toFile && prose && process.stdout.isTTY === true ? process.stdout.columns : undefined);
   const rendered = renderResult(result, { json: options.json === true, style, discreet });
   flushNotices();
@@ -281,8 +281,12 @@ export function buildProgram(): Command {
       .command("scan")
       .description("check every password in a password-manager export: breaches, strength, reuse")
       .argument("<file>", "the export (- for stdin): Bitwarden CSV/JSON, 1Password, Chrome/Edge, Firefox, KeePassXC, LastPass, Apple Passwords")
-      .option("--format <name>", "the export's format when it cannot be told from its header")
-      .option("--show-usernames", "show user names in full (masked by default)"),
+      .option("--format <name>", t("sites:options.format"))
+      .option("--show-usernames", "show user names in full (masked by default)")
+      .option("--output <file>", t("sites:options.output"))
+      .option("--paper <size>", t("sites:options.paper"))
+      .option("--sites-from <file>", t("sites:options.sitesFrom"))
+      .addHelpText("after", () => `\n${t("sites:help.credits")}\n`),
   ).action(
     action(async (ctx, globals, file, options) => {
       const { scanCommand } = await import("./commands/scan.js");
@@ -295,6 +299,8 @@ export function buildProgram(): Command {
           {
             format: opts.format as string | undefined,
             showUsernames: opts.showUsernames === true,
+            sitesFrom: opts.sitesFrom as string | undefined,
+            paper: opts.paper as string | undefined,
             ...checkFlags(opts),
           },
           { version: VERSION, onProgress: progress?.update },

@@ -3,6 +3,7 @@ import { breachJson, isWeak, maskUsername, type PasswordVerdict, type VerdictSum
 import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import type { StrengthVerdict } from "../strength/scorer.js";
 import type { CommandResult, OfflineData, ScanEntry } from "./results.js";
+import { actionJson, actionListText } from "./actionListView.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
@@ -46,9 +47,11 @@ export function scanJson(result: ScanResult): unknown {
       strength: strengthJson(e.strength),
       reusedBy: e.reusedBy,
       reuseGroup: e.reuseGroup,
+      ...actionJson(e, result),
     })),
     skipped: result.skipped,
     summary: result.summary,
+    sites: result.sites,
     ...offlineJson(result.offline),
   };
 }
@@ -133,6 +136,7 @@ export function scanText(result: ScanResult, style: Style): string {
   out.push(summaryLine(s, result.entries.some((e) => e.breach), result.entries.some((e) => e.strength)));
   out.push(`${s.withoutPassword} entr${s.withoutPassword === 1 ? "y has" : "ies have"} no password; ${s.reused} use${s.reused === 1 ? "s" : ""} a password that another entry also uses.`);
   if (s.unknown > 0) out.push(style.yellow("Some passwords could not be checked. This does NOT mean they are safe."));
+  out.push(actionListText(result, style));
   out.push(style.bold(deleteReminder(result.file)));
   return `${out.join("\n")}\n`;
 }

@@ -1,0 +1,75 @@
+/**
+ * A scan as a list of things to do: for every entry its one next step, most urgent first.
+ * Order: passwords found in breaches (change them, everywhere they are reused), then reused ones,
+ * then weak or too short ones, then those that could not be checked, then "turn on two-factor
+ * here" where the site offers it and the export shows it is not on, then "a passkey can replace
+ * this password". Pure: no I/O, no words (the views say each step in the person's language).
+ */
+import type { Site, TwoFactorMethod } from "../sites/site.js";
+
+/** Stable codes for --json; never translated. */
+export const NEXT_STEPS = ["change-breached", "change-reused", "change-weak", "check-again", "turn-on-two-factor", "add-passkey", "none"] as const;
+export type NextStepCode = (typeof NEXT_STEPS)[number];
+
+/** What to turn on, best first: a security key or an authenticator app resist phishing and SIM swaps; texts and calls do not. */
+export type TwoFactorChoice = "security-key" | "authenticator-app" | "site-app" | "email" | "sms";
+
+export interface NextStep {
+  code: NextStepCode;
+  /** turn-on-two-factor: the best method the site offers. */
+  prefer?: TwoFactorChoice;
+  /** change-breached and change-reused: the lines of the other entries with the same password. */
+  alsoAt?: number[];
+  /** change-weak: the shortest length NIST SP 800-63B-4 allows here, when the password is shorter. */
+  minimum?: number;
+}
+
+export interface ActionInput {
+  line: number;
+  hasPassword: boolean;
+  breach?: "found" | "not-found" | "unknown";
+  weak: boolean;
+  tooShort?: { minimum: number };
+  reuseGroup: number | null;
+  /** The export carries a one-time-code field for it: two-factor is on. */
+  totp: boolean;
+  site?: Site;
+}
+
+/** The best method a site offers, or undefined when 2fa.directory lists none (or does not know the site). */
+export function preferredTwoFactor(methods: readonly TwoFactorMethod[] | undefined): TwoFactorChoice | undefined {
+  if (!methods || methods.length === 0) return undefined;
+  if (methods.includes("u2f")) return "security-key";
+  if (methods.includes("totp")) return "authenticator-app";
+  if (methods.includes("custom-software") || methods.includes("custom-hardware")) return "site-app";
+  if (methods.includes("email")) return "email";
+  return "sms";
+}
+
+/** The next step of every entry, in the order of `entries`. */
+export function nextSteps(entries: readonly ActionInput[]): NextStep[] {
+  const groups = new Map<number, number[]>();
+  for (const e of entries) if (e.reuseGroup !== null) (groups.get(e.reuseGroup) ?? groups.set(e.reuseGroup, []).get(e.reuseGroup)!).push(e.line);
+  return entries.map((e) => {
+    const alsoAt = e.reuseGroup === null ? [] : (groups.get(e.reuseGroup) ?? []).filter((line) => line !== e.line);
+    if (e.hasPassword && e.breach === "found") return { code: "change-breached", ...(alsoAt.length && { alsoAt }) };
+    if (e.hasPassword && alsoAt.length > 0) return { code: "change-reused", alsoAt };
+    if (e.hasPassword && e.weak) return { code: "change-weak", ...(e.tooShort && { minimum: e.tooShort.minimum }) };
+    if (e.hasPassword && e.breach === "unknown") return { code: "check-again" };
+    const prefer = preferredTwoFactor(e.site?.tfa);
+    if (!e.totp && prefer) return { code: "turn-on-two-factor", prefer };
+    if (e.site?.passkeys?.passwordless) return { code: "add-passkey" };
+    return { code: "none" };
+  });
+}
+
+const RANK = new Map(NEXT_STEPS.map((code, i) => [code, i]));
+
+/** Indexes of `steps`, most urgent first; entries with nothing to do are left out. Stable within a step. */
+export function actionOrder(steps: readonly NextStep[]): number[] {
+  return steps
+    .map((step, i) => ({ rank: RANK.get(step.code)!, i }))
+    .filter(({ rank }) => rank < RANK.get("none")!)
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map(({ i }) => i);
+}

@@ -44,17 +44,19 @@ export async function scanCommand(
   }
   const paper = options.paper?.toLowerCase();
   if (paper !== undefined && !(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`--paper must be a4 or letter (got "${options.paper}").`);
-  // The site data is read (and a --sites-from file checked) before any password is.
-  const sites = await (await import("../sites/load.js")).loadSites(options.sitesFrom);
   if (file === "-" && process.stdin.isTTY === true) {
     throw new UsageError("The export would be typed at the terminal, where it shows on the screen. Redirect the file in (harden scan - < export.csv) or name it.");
   }
   const { minScore, mode, source, breachModules } = prepareChecks(ctx, options, deps.version);
+  // The site data (and a --sites-from file) loads beside the dictionaries; it is awaited before any breach lookup.
+  const sitesLoading = import("../sites/load.js").then((m) => m.loadSites(options.sitesFrom));
+  sitesLoading.catch(() => undefined);
   // The dictionaries load on the scoring thread while the export is read and parsed.
   return withScoringThread(options.strength, async (scorer) => {
     const parsed = exportsModule.parseExport(await readTextInput(file, "export", MAX_EXPORT_BYTES), format, file);
     const withPassword = parsed.entries.filter((e) => e.password !== "");
     if (withPassword.length === 0) throw nothingToCheck(file, parsed);
+    const sites = await sitesLoading;
     const [{ checkPasswords, reuseGroups }, { openBreachChecker }] = await Promise.all([
       import("../passwords/checkPasswords.js"),
       breachModules,

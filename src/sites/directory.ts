@@ -9,21 +9,8 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { isRecord } from "../core/records.js";
 import { InvalidInputError } from "../errors.js";
 import { t } from "../i18n/index.js";
+import { dataDir } from "./dataDir.js";
 import type { Site, SiteData, SiteSource, TwoFactorMethod } from "./site.js";
-
-/** The folder of harden's data files: data/ at the package root (from src/sites, dist/sites or dist/bundle). */
-export function dataDir(): URL {
-  for (const up of ["../../data/", "../data/", "../../../data/"]) {
-    const dir = new URL(up, import.meta.url);
-    try {
-      readFileSync(new URL("sites/sites.schema.json", dir));
-      return dir;
-    } catch {
-      // Not at this level.
-    }
-  }
-  throw new Error("harden's site data (data/sites/) is missing from the installation");
-}
 
 const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(`sites/${name}`, dataDir()), "utf8"));
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { readTextInput } from "../input/readText.js";
-import { compileSites, dataDir } from "./directory.js";
+import { dataDir } from "./dataDir.js";
 import { SiteIndex } from "./match.js";
 import type { SiteData } from "./site.js";
 
@@ -27,6 +27,8 @@ export async function loadSites(from?: string): Promise<LoadedSites> {
   if (from === undefined) return { data: shipped, index: new SiteIndex(shipped.sites) };
   const text = await readTextInput(from, "two-factor directory file", MAX_SITES_FILE_BYTES);
   const passkeysCommit = shipped.sources.find((s) => s.id === "passkeys.directory")?.commit ?? null;
+  // ajv and the schemas load only for a file given with --sites-from.
+  const { compileSites } = await import("./directory.js");
   const data = compileSites({ file: from, text }, { sites: shipped.sites }, { twofa: null, passkeys: passkeysCommit, file: from });
   return { data, index: new SiteIndex(data.sites) };
 }

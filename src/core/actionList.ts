@@ -1,14 +1,16 @@
 /**
  * A scan as a list of things to do: for every entry its one next step, most urgent first.
  * Order: passwords found in breaches (change them, everywhere they are reused), then reused ones,
- * then weak or too short ones, then those that could not be checked, then "turn on two-factor
- * here" where the site offers it and the export shows it is not on, then "a passkey can replace
- * this password". Pure: no I/O, no words (the views say each step in the person's language).
+ * then weak or too short ones, then "turn on two-factor here" where the site offers it and the
+ * export shows it is not on, then "a passkey can replace this password", then passwords that could
+ * not be checked for breaches and need nothing else. A step for a password that could not be
+ * checked says so (`unchecked`): not proof is never "safe". Pure: no I/O, no words (the views say
+ * each step in the person's language).
  */
 import type { Site, TwoFactorMethod } from "../sites/site.js";
 
 /** Stable codes for --json; never translated. */
-export const NEXT_STEPS = ["change-breached", "change-reused", "change-weak", "check-again", "turn-on-two-factor", "add-passkey", "none"] as const;
+export const NEXT_STEPS = ["change-breached", "change-reused", "change-weak", "turn-on-two-factor", "add-passkey", "check-again", "none"] as const;
 export type NextStepCode = (typeof NEXT_STEPS)[number];
 
 /** What to turn on, best first: a security key or an authenticator app resist phishing and SIM swaps; texts and calls do not. */
@@ -22,6 +24,8 @@ export interface NextStep {
   alsoAt?: number[];
   /** change-weak: the shortest length NIST SP 800-63B-4 allows here, when the password is shorter. */
   minimum?: number;
+  /** The breach lookup gave no answer for this password (a step other than check-again says so too). */
+  unchecked?: true;
 }
 
 export interface ActionInput {
@@ -54,11 +58,12 @@ export function nextSteps(entries: readonly ActionInput[]): NextStep[] {
     const alsoAt = e.reuseGroup === null ? [] : (groups.get(e.reuseGroup) ?? []).filter((line) => line !== e.line);
     if (e.hasPassword && e.breach === "found") return { code: "change-breached", ...(alsoAt.length && { alsoAt }) };
     if (e.hasPassword && alsoAt.length > 0) return { code: "change-reused", alsoAt };
-    if (e.hasPassword && e.weak) return { code: "change-weak", ...(e.tooShort && { minimum: e.tooShort.minimum }) };
-    if (e.hasPassword && e.breach === "unknown") return { code: "check-again" };
+    const unchecked = e.hasPassword && e.breach === "unknown" ? { unchecked: true as const } : {};
+    if (e.hasPassword && e.weak) return { code: "change-weak", ...(e.tooShort && { minimum: e.tooShort.minimum }), ...unchecked };
     const prefer = preferredTwoFactor(e.site?.tfa);
-    if (!e.totp && prefer) return { code: "turn-on-two-factor", prefer };
-    if (e.site?.passkeys?.passwordless) return { code: "add-passkey" };
+    if (!e.totp && prefer) return { code: "turn-on-two-factor", prefer, ...unchecked };
+    if (e.hasPassword && e.site?.passkeys?.passwordless) return { code: "add-passkey", ...unchecked };
+    if (e.hasPassword && e.breach === "unknown") return { code: "check-again" };
     return { code: "none" };
   });
 }

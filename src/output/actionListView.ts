@@ -40,9 +40,11 @@ const userOf = (e: ScanEntry, showUsernames: boolean) => sanitizeLine(showUserna
 
 /** Name, site and user name, each cleaned for the screen; what the person sees to find the entry. */
 function parts(e: ScanEntry, showUsernames: boolean): { name: string; site: string; user: string } {
+  // The host as the export has it (accounts.google.com) is what the person knows; an app id is not.
+  const site = e.site ? (e.site.by === "url" ? e.site.host.replace(/^www\./, "") : e.site.domain) : hostOf(e.url);
   return {
     name: sanitizeLine(e.name || e.site?.name || ""),
-    site: sanitizeLine(e.site?.domain ?? hostOf(e.url)),
+    site: sanitizeLine(site),
     user: userOf(e, showUsernames),
   };
 }
@@ -69,7 +71,8 @@ function places(step: NextStep, entries: readonly ScanEntry[], showUsernames: bo
 export function nextStepText(e: ScanEntry, entries: readonly ScanEntry[], showUsernames: boolean): string {
   const step = e.nextStep;
   const also = step.alsoAt?.length ? [t("sites:step.alsoUsed", { count: step.alsoAt.length, places: places(step, entries, showUsernames) })] : [];
-  const totpOn = e.twoFactor.enabled ? [t("sites:step.totpOn")] : [];
+  // Said after the step: two-factor already on, or the breach lookup gave no answer.
+  const totpOn = [...(e.twoFactor.enabled ? [t("sites:step.totpOn")] : []), ...(step.unchecked ? [t("sites:step.checkAgain")] : [])];
   switch (step.code) {
     case "change-breached":
       return [t("sites:step.changeBreached"), ...also, ...totpOn].join(" ");
@@ -79,9 +82,9 @@ export function nextStepText(e: ScanEntry, entries: readonly ScanEntry[], showUs
       if (step.minimum === undefined) return [t("sites:step.changeWeak"), ...totpOn].join(" ");
       return [t(e.twoFactor.enabled ? "sites:step.changeShortWithTwoFactor" : "sites:step.changeShort", { minimum: step.minimum }), ...totpOn].join(" ");
     case "check-again":
-      return [t("sites:step.checkAgain"), ...totpOn].join(" ");
+      return [t("sites:step.checkAgain"), ...(e.twoFactor.enabled ? [t("sites:step.totpOn")] : [])].join(" ");
     case "turn-on-two-factor":
-      return t(`sites:step.twoFactor.${step.prefer ?? "sms"}`);
+      return [t(`sites:step.twoFactor.${step.prefer ?? "sms"}`), ...totpOn].join(" ");
     case "add-passkey":
       return [t("sites:step.addPasskey"), ...totpOn].join(" ");
     case "none":

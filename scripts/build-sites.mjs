@@ -4,6 +4,7 @@
  *
  *   node scripts/build-sites.mjs [--2fa DIR] [--passkeys DIR]   regenerate (after npm run build's tsc)
  *   node scripts/build-sites.mjs --check                        validate the shipped file (npm run build)
+ *   --out DIR                                                   write (or check) DIR/sites.json instead
  *
  * DIR holds all-entries.json, LICENSE.md and SOURCE.txt (the commit it was taken at); the defaults
  * are ../shared/data/2fa-directory and ../shared/data/passkeys-directory beside the repository.
@@ -12,17 +13,17 @@
  */
 import { chmodSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const out = path.join(root, "data", "sites");
-const { checkCompact, compactText, compileSites, sourceCommit } = await import(path.join(root, "dist", "sites", "directory.js"));
-
 const args = process.argv.slice(2);
 const value = (flag, fallback) => {
   const at = args.indexOf(flag);
   return at < 0 ? fallback : path.resolve(args[at + 1] ?? "");
 };
+// --out DIR: write somewhere else (the tests build into a temporary folder).
+const out = value("--out", path.join(root, "data", "sites"));
+const { checkCompact, compactText, compileSites, sourceCommit } = await import(pathToFileURL(path.join(root, "dist", "sites", "directory.js")).href);
 
 try {
   if (args.includes("--check")) {

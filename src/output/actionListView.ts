@@ -54,23 +54,25 @@ function label(e: ScanEntry, showUsernames: boolean): string {
   return [name, isolate(site), isolate(user)].filter(Boolean).join(" · ") || t("sites:list.noName");
 }
 
-/** "line 4 (Google)" for each other entry sharing the password. */
-function places(step: NextStep, entries: readonly ScanEntry[], showUsernames: boolean): string {
+const same = (text: string) => text;
+
+/** "line 4 (Google)" for each other entry sharing the password; `iso` isolates the Latin runs on a terminal. */
+function places(step: NextStep, entries: readonly ScanEntry[], showUsernames: boolean, iso: (text: string) => string): string {
   const byLine = new Map(entries.map((e) => [e.line, e]));
   return listOf(
     (step.alsoAt ?? []).map((line) => {
       const other = byLine.get(line);
       const { name, site } = other ? parts(other, showUsernames) : { name: "", site: "" };
       const what = name || site;
-      return what ? t("sites:list.place", { line: isolate(String(line)), label: what }) : t("sites:list.line", { line: isolate(String(line)) });
+      return what ? t("sites:list.place", { line: iso(String(line)), label: iso(what) }) : t("sites:list.line", { line: iso(String(line)) });
     }),
   );
 }
 
 /** The next step in words: one or two sentences, each one message of the catalogue. */
-export function nextStepText(e: ScanEntry, entries: readonly ScanEntry[], showUsernames: boolean): string {
+export function nextStepText(e: ScanEntry, entries: readonly ScanEntry[], showUsernames: boolean, iso: (text: string) => string = same): string {
   const step = e.nextStep;
-  const also = step.alsoAt?.length ? [t("sites:step.alsoUsed", { count: step.alsoAt.length, places: places(step, entries, showUsernames) })] : [];
+  const also = step.alsoAt?.length ? [t("sites:step.alsoUsed", { count: step.alsoAt.length, places: places(step, entries, showUsernames, iso) })] : [];
   // Said after the step: two-factor already on, or the breach lookup gave no answer.
   const totpOn = [...(e.twoFactor.enabled ? [t("sites:step.totpOn")] : []), ...(step.unchecked ? [t("sites:step.checkAgain")] : [])];
   switch (step.code) {
@@ -124,7 +126,7 @@ export function actionListText(result: ScanResult, style: Style): string {
   if (order.length === 0) out.push(`  ${t("sites:list.nothing")}`);
   order.forEach((i, n) => {
     const e = result.entries[i]!;
-    out.push(wrap(`${n + 1}. ${label(e, result.showUsernames)}: ${nextStepText(e, result.entries, result.showUsernames)}`, 80, "  ", "     "));
+    out.push(wrap(`${n + 1}. ${label(e, result.showUsernames)}: ${nextStepText(e, result.entries, result.showUsernames, isolate)}`, 80, "  ", "     "));
     const how = howTo(e);
     if (how) out.push(`     ${style.dim(t("sites:list.how", { url: isolate(sanitizeLine(how)) }))}`);
   });
@@ -145,19 +147,33 @@ function groups(result: ScanResult): Array<{ code: NextStep["code"]; entries: Sc
   return out;
 }
 
-/** The facts under a step: site, user name, two-factor on or offered, passkeys. */
-function facts(e: ScanEntry, showUsernames: boolean): string[] {
-  const { site, user } = parts(e, showUsernames);
-  const out: string[] = [];
-  if (site) out.push(t("sites:report.site", { site }));
-  if (user) out.push(t("sites:report.username", { name: user }));
-  if (e.twoFactor.enabled) out.push(t("sites:report.twoFactorOn"));
-  else if (e.twoFactor.methods?.length) out.push(t("sites:report.methods", { methods: methodNames(e.twoFactor.methods) }));
-  if (e.passkeys?.passwordless || e.passkeys?.mfa) out.push(t(e.passkeys.passwordless ? "sites:report.passkeysPasswordless" : "sites:report.passkeysMfa"));
+/** One message and its values, so each format can mark the values (HTML keeps a Latin value in its own direction). */
+interface Message {
+  key: string;
+  values?: Record<string, string>;
+}
+
+/** A message as HTML: escaped whole, then each value put in a <bdi>, so a domain or user name reads right in Arabic. */
+function htmlMessage({ key, values = {} }: Message): string {
+  let out = htmlText(t(key, Object.fromEntries(Object.keys(values).map((name) => [name, `§§${name}§§`]))));
+  for (const [name, value] of Object.entries(values)) out = out.replace(`§§${name}§§`, `<bdi>${htmlText(value)}</bdi>`);
   return out;
 }
 
-const dated = (result: ScanResult) => result.scannedAt.slice(0, 10);
+/** The facts under a step: site, user name, two-factor on or offered, passkeys. */
+function facts(e: ScanEntry, showUsernames: boolean): Message[] {
+  const { site, user } = parts(e, showUsernames);
+  const out: Message[] = [];
+  if (site) out.push({ key: "sites:report.site", values: { site } });
+  if (user) out.push({ key: "sites:report.username", values: { name: user } });
+  if (e.twoFactor.enabled) out.push({ key: "sites:report.twoFactorOn" });
+  else if (e.twoFactor.methods?.length) out.push({ key: "sites:report.methods", values: { methods: methodNames(e.twoFactor.methods) } });
+  if (e.passkeys?.passwordless || e.passkeys?.mfa) out.push({ key: e.passkeys.passwordless ? "sites:report.passkeysPasswordless" : "sites:report.passkeysMfa" });
+  return out;
+}
+
+/** The scan's day in the language's own words ("2 December 2026"): an ISO date reads backwards in Arabic. */
+const dated = (result: ScanResult) => new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(result.scannedAt));
 
 export function actionListMarkdown(result: ScanResult): string {
   const out = [`# ${markdownText(t("sites:report.title"))}`, "", markdownText(t("sites:report.intro", { date: dated(result) })), "", `> ${markdownText(t("sites:safety"))}`, ""];
@@ -169,7 +185,7 @@ export function actionListMarkdown(result: ScanResult): string {
       const { name, site } = parts(e, result.showUsernames);
       out.push(`### ${n}. ${markdownText(name || site || t("sites:list.noName"))}`, "");
       out.push(`- [ ] ${markdownText(nextStepText(e, result.entries, result.showUsernames))}`);
-      for (const fact of facts(e, result.showUsernames)) out.push(`- ${markdownText(fact)}`);
+      for (const fact of facts(e, result.showUsernames)) out.push(`- ${markdownText(t(fact.key, fact.values))}`);
       const how = howTo(e);
       if (how) out.push(`- ${markdownText(t("sites:report.how"))} ${markdownUrl(how)}`);
       out.push("");
@@ -225,9 +241,9 @@ export function actionListHtml(result: ScanResult): string {
       const how = howTo(e);
       const card = [
         `<div class="account">`,
-        `<h3>${n}. <bdi>${htmlText(name || site || t("sites:list.noName"))}</bdi></h3>`,
+        `<h3><bdi>${n}.</bdi> <bdi>${htmlText(name || site || t("sites:list.noName"))}</bdi></h3>`,
         `<p class="step"><input type="checkbox" aria-label="${htmlText(t("sites:report.doneLabel"))}"><span>${htmlText(nextStepText(e, result.entries, result.showUsernames))}</span></p>`,
-        `<ul class="facts">${facts(e, result.showUsernames).map((f) => `<li><bdi>${htmlText(f)}</bdi></li>`).join("")}</ul>`,
+        `<ul class="facts">${facts(e, result.showUsernames).map((f) => `<li>${htmlMessage(f)}</li>`).join("")}</ul>`,
         how ? `<p class="how">${htmlText(t("sites:report.how"))} <bdi>${htmlUrl(how)}</bdi></p>` : "",
         `<p class="done">${htmlText(t("sites:report.doneOn"))} ____________</p>`,
         `</div>`,
@@ -236,7 +252,7 @@ export function actionListHtml(result: ScanResult): string {
       heading = "";
     }
   }
-  const intro = `<h1>${htmlText(t("sites:report.title"))}</h1><p>${htmlText(t("sites:report.intro", { date: dated(result) }))}</p><p class="safety">${htmlText(t("sites:safety"))}</p>`;
+  const intro = `<h1>${htmlText(t("sites:report.title"))}</h1><p>${htmlMessage({ key: "sites:report.intro", values: { date: dated(result) } })}</p><p class="safety">${htmlText(t("sites:safety"))}</p>`;
   if (sheets.length === 0) sheets.push([`<p>${htmlText(t("sites:list.nothing"))}</p>`]);
   sheets[0]!.unshift(intro);
   const body = sheets.map((s) => `<section class="sheet">\n${s.join("\n")}\n</section>`).join("\n");

@@ -47,6 +47,7 @@ export async function scanCommand(
   if (file === "-" && process.stdin.isTTY === true) {
     throw new UsageError("The export would be typed at the terminal, where it shows on the screen. Redirect the file in (harden scan - < export.csv) or name it.");
   }
+  if (file === "-" && options.sitesFrom === "-") throw new UsageError(t("sites:options.bothStdin"));
   const { minScore, mode, source, breachModules } = prepareChecks(ctx, options, deps.version);
   // The site data (and a --sites-from file) loads beside the dictionaries; it is awaited before any breach lookup.
   const sitesLoading = import("../sites/load.js").then((m) => m.loadSites(options.sitesFrom));

@@ -126,12 +126,13 @@ export function actionListText(result: ScanResult, style: Style): string {
   if (order.length === 0) out.push(`  ${t("sites:list.nothing")}`);
   order.forEach((i, n) => {
     const e = result.entries[i]!;
-    out.push(wrap(`${n + 1}. ${label(e, result.showUsernames)}: ${nextStepText(e, result.entries, result.showUsernames, isolate)}`, 80, "  ", "     "));
+    const step = nextStepText(e, result.entries, result.showUsernames, isolate);
+    out.push(wrap(t("sites:list.item", { n: isolate(String(n + 1)), label: label(e, result.showUsernames), step }), 80, "  ", "     "));
     const how = howTo(e);
     if (how) out.push(`     ${style.dim(t("sites:list.how", { url: isolate(sanitizeLine(how)) }))}`);
   });
   if (order.length > 0) out.push(wrap(style.yellow(t("sites:safety")), 80, "", ""));
-  out.push(style.dim(creditLine(result.sites)));
+  out.push(style.dim(wrap(creditLine(result.sites), 80, "", "")));
   return out.join("\n");
 }
 

@@ -24,9 +24,13 @@ interface Candidate {
   by: MatchedBy;
 }
 
-/** Bitwarden app URIs, Chrome on Android's android://HASH@PACKAGE/, and the spelling some converters use. */
+/**
+ * Bitwarden app URIs, Chrome on Android's android://HASH@PACKAGE/ (which reaches here as
+ * android://PACKAGE/: the importers cut the HASH@ as if it were credentials), and the spelling some
+ * converters use.
+ */
 const APP_ID = /^(?:androidapp|iosapp|android-app|ios-app):\/\/([^/?#\s]+)/i;
-const CHROME_ANDROID = /^android:\/\/[^@/]*@([^/?#\s]+)/i;
+const CHROME_ANDROID = /^android:\/\/(?:[^@/]*@)?([^/?#\s]+)/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** com.facebook.katana → katana.facebook.com: an app id is a domain written backwards. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha1Hex } from "../../src/breach/hash.js";
 import { serveEntries, startRangeServer, type RangeServer } from "../fixtures/breach/rangeServer.js";
 import { englishLeft } from "../helpers/english.js";
+import { liveHazards, renderMarkdown } from "../helpers/markup.js";
 import { FIXTURES, tempDir, tempHomes } from "../helpers/fixtures.js";
 import { runHarden, type RunResult } from "../helpers/run.js";
 
@@ -181,14 +182,20 @@ describe("scan --format md|html --output: a printable list to keep", { timeout: 
     expect(filesUnder(env.HARDEN_HOME!).map((f) => readFileSync(f, "utf8")).join("\n")).not.toContain(TOTP_SECRET);
   });
 
-  it("shows user names in full only with --show-usernames, and escapes what the export says", async () => {
+  it("shows user names in full only with --show-usernames, and nothing the export says comes alive", async () => {
     const file = path.join(t.dir, "odd.csv");
-    writeFileSync(file, 'name,url,username,password\n"<script>alert(1)</script>",https://www.reddit.com/,"bob <b>@example.com",Long-enough-canary-passphrase-1\n');
-    const r = await runHarden(["scan", file, "--format", "html", "--show-usernames", "--no-breach"], { env });
-    expect(r.stdout).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(r.stdout).toContain("bob &lt;b&gt;@example.com");
-    expect(r.stdout).not.toContain("<script>");
-    expect(r.stdout).not.toContain("Long-enough-canary-passphrase-1");
+    const hostile = '"<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))",https://www.reddit.com/,"bob <b>@example.com",Long-enough-canary-passphrase-1\n';
+    writeFileSync(file, `name,url,username,password\n${hostile}`);
+    const [html, md] = await Promise.all([
+      runHarden(["scan", file, "--format", "html", "--show-usernames", "--no-breach"], { env }),
+      runHarden(["scan", file, "--format", "md", "--show-usernames", "--no-breach"], { env }),
+    ]);
+    expect(html.stdout).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html.stdout).toContain("bob &lt;b&gt;@example.com");
+    expect(liveHazards(html.stdout)).toEqual([]);
+    expect(liveHazards(renderMarkdown(md.stdout))).toEqual([]);
+    expect(md.stdout).toContain("bob &lt;b>@example.com");
+    for (const r of [html, md]) expect(r.stdout).not.toContain("Long-enough-canary-passphrase-1");
   });
 });
 

@@ -74,21 +74,21 @@ export function nextStepText(e: ScanEntry, entries: readonly ScanEntry[], showUs
   const step = e.nextStep;
   const also = step.alsoAt?.length ? [t("sites:step.alsoUsed", { count: step.alsoAt.length, places: places(step, entries, showUsernames, iso) })] : [];
   // Said after the step: two-factor already on, or the breach lookup gave no answer.
-  const totpOn = [...(e.twoFactor.enabled ? [t("sites:step.totpOn")] : []), ...(step.unchecked ? [t("sites:step.checkAgain")] : [])];
+  const after = [...(e.twoFactor.enabled ? [t("sites:step.totpOn")] : []), ...(step.unchecked ? [t("sites:step.checkAgain")] : [])];
   switch (step.code) {
     case "change-breached":
-      return [t("sites:step.changeBreached"), ...also, ...totpOn].join(" ");
+      return [t("sites:step.changeBreached"), ...also, ...after].join(" ");
     case "change-reused":
-      return [t("sites:step.changeReused"), ...also, ...totpOn].join(" ");
+      return [t("sites:step.changeReused"), ...also, ...after].join(" ");
     case "change-weak":
-      if (step.minimum === undefined) return [t("sites:step.changeWeak"), ...totpOn].join(" ");
-      return [t(e.twoFactor.enabled ? "sites:step.changeShortWithTwoFactor" : "sites:step.changeShort", { minimum: step.minimum }), ...totpOn].join(" ");
+      if (step.minimum === undefined) return [t("sites:step.changeWeak"), ...after].join(" ");
+      return [t(e.twoFactor.enabled ? "sites:step.changeShortWithTwoFactor" : "sites:step.changeShort", { minimum: step.minimum }), ...after].join(" ");
     case "check-again":
       return [t("sites:step.checkAgain"), ...(e.twoFactor.enabled ? [t("sites:step.totpOn")] : [])].join(" ");
     case "turn-on-two-factor":
-      return [t(`sites:step.twoFactor.${step.prefer ?? "sms"}`), ...totpOn].join(" ");
+      return [t(`sites:step.twoFactor.${step.prefer ?? "sms"}`), ...after].join(" ");
     case "add-passkey":
-      return [t("sites:step.addPasskey"), ...totpOn].join(" ");
+      return [t("sites:step.addPasskey"), ...after].join(" ");
     case "none":
       return e.twoFactor.enabled ? t("sites:step.totpOnNothing") : t("sites:step.none");
   }
@@ -131,7 +131,7 @@ export function actionListText(result: ScanResult, style: Style): string {
     const how = howTo(e);
     if (how) out.push(`     ${style.dim(t("sites:list.how", { url: isolate(sanitizeLine(how)) }))}`);
   });
-  if (order.length > 0) out.push(wrap(style.yellow(t("sites:safety")), 80, "", ""));
+  if (order.length > 0) out.push(style.yellow(wrap(t("sites:safety"), 80, "", "")));
   out.push(style.dim(wrap(creditLine(result.sites), 80, "", "")));
   return out.join("\n");
 }

@@ -13,8 +13,11 @@ import type { Site, TwoFactorMethod } from "../sites/site.js";
 export const NEXT_STEPS = ["change-breached", "change-reused", "change-weak", "turn-on-two-factor", "add-passkey", "check-again", "none"] as const;
 export type NextStepCode = (typeof NEXT_STEPS)[number];
 
-/** What to turn on, best first: a security key or an authenticator app resist phishing and SIM swaps; texts and calls do not. */
-export type TwoFactorChoice = "security-key" | "authenticator-app" | "site-app" | "email" | "sms";
+/**
+ * What to turn on, best first: a security key or an authenticator app, then a passkey as the
+ * second step, resist SIM swaps; the site's own app next; codes by email or text last.
+ */
+export type TwoFactorChoice = "security-key" | "authenticator-app" | "passkey" | "site-app" | "email" | "sms";
 
 export interface NextStep {
   code: NextStepCode;
@@ -40,11 +43,16 @@ export interface ActionInput {
   site?: Site;
 }
 
-/** The best method a site offers, or undefined when 2fa.directory lists none (or does not know the site). */
-export function preferredTwoFactor(methods: readonly TwoFactorMethod[] | undefined): TwoFactorChoice | undefined {
+/**
+ * The best second step a site offers, or undefined when neither directory lists one. `passkeyMfa`:
+ * passkeys.directory says a passkey can be the second step (WhatsApp, for one, where 2fa.directory
+ * lists only texts, calls and email).
+ */
+export function preferredTwoFactor(methods: readonly TwoFactorMethod[] | undefined, passkeyMfa = false): TwoFactorChoice | undefined {
+  if (methods?.includes("u2f")) return "security-key";
+  if (methods?.includes("totp")) return "authenticator-app";
+  if (passkeyMfa) return "passkey";
   if (!methods || methods.length === 0) return undefined;
-  if (methods.includes("u2f")) return "security-key";
-  if (methods.includes("totp")) return "authenticator-app";
   if (methods.includes("custom-software") || methods.includes("custom-hardware")) return "site-app";
   if (methods.includes("email")) return "email";
   return "sms";
@@ -60,7 +68,7 @@ export function nextSteps(entries: readonly ActionInput[]): NextStep[] {
     if (e.hasPassword && alsoAt.length > 0) return { code: "change-reused", alsoAt };
     const unchecked = e.hasPassword && e.breach === "unknown" ? { unchecked: true as const } : {};
     if (e.hasPassword && e.weak) return { code: "change-weak", ...(e.tooShort && { minimum: e.tooShort.minimum }), ...unchecked };
-    const prefer = preferredTwoFactor(e.site?.tfa);
+    const prefer = preferredTwoFactor(e.site?.tfa, e.site?.passkeys?.mfa === true);
     if (!e.totp && prefer) return { code: "turn-on-two-factor", prefer, ...unchecked };
     if (e.hasPassword && e.site?.passkeys?.passwordless) return { code: "add-passkey", ...unchecked };
     if (e.hasPassword && e.breach === "unknown") return { code: "check-again" };

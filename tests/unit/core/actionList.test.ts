@@ -43,6 +43,10 @@ describe("the next step of each entry", () => {
     expect(preferredTwoFactor(["sms", "email"])).toBe("email");
     expect(preferredTwoFactor(["sms", "call"])).toBe("sms");
     expect(preferredTwoFactor([])).toBeUndefined();
+    // A passkey as the second step beats texts, calls and email (WhatsApp), not an app or a key.
+    expect(preferredTwoFactor(["sms", "call", "email"], true)).toBe("passkey");
+    expect(preferredTwoFactor(["sms", "totp"], true)).toBe("authenticator-app");
+    expect(preferredTwoFactor(undefined, true)).toBe("passkey");
     expect(preferredTwoFactor(undefined)).toBeUndefined();
   });
 });

@@ -7,11 +7,12 @@ import { lengthVerdict, summarizeVerdicts } from "../core/passwordVerdict.js";
 import { InvalidInputError, UsageError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import type { ParsedExport } from "../exports/types.js";
-import { PAPER_SIZES, type CommandResult, type Paper } from "../output/results.js";
+import type { CommandResult } from "../output/results.js";
 import type { ScanEntryBase } from "../sites/actions.js";
 import { MAX_EXPORT_BYTES } from "../input/limits.js";
 import { readTextInput } from "../input/readText.js";
 import type { Context } from "./context.js";
+import { parsePaper } from "./formats.js";
 import { contextWords, prepareChecks, withScoringThread, type BreachFlags } from "./passwordOptions.js";
 
 export interface ScanOptions extends BreachFlags {
@@ -36,14 +37,13 @@ export async function scanCommand(
   deps: { version: string; onProgress?: (p: CheckProgress) => void },
 ): Promise<CommandResult> {
   const exportsModule = await import("../exports/index.js");
-  const asked = options.format?.toLowerCase();
+  const asked = options.format?.toLowerCase() === "markdown" ? "md" : options.format?.toLowerCase();
   const report = (REPORT_FORMATS as readonly string[]).includes(asked ?? "") ? (asked as (typeof REPORT_FORMATS)[number]) : undefined;
   const format = report ? undefined : asked;
   if (format !== undefined && !exportsModule.isExportFormat(format)) {
     throw new InvalidInputError(`--format must be one of these (got "${options.format}"):`, [...REPORT_FORMATS.slice(0, 2).map((f) => t(`sites:options.formatChoice.${f}`)), ...exportsModule.formatChoices()]);
   }
-  const paper = options.paper?.toLowerCase();
-  if (paper !== undefined && !(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`--paper must be a4 or letter (got "${options.paper}").`);
+  const paper = options.paper === undefined ? undefined : parsePaper(options.paper);
   if (file === "-" && process.stdin.isTTY === true) {
     throw new UsageError("The export would be typed at the terminal, where it shows on the screen. Redirect the file in (harden scan - < export.csv) or name it.");
   }
@@ -96,7 +96,7 @@ export async function scanCommand(
         skipped: parsed.skipped,
         sites: sites.data.sources,
         ...(report && report !== "text" && { report }),
-        ...(paper && { paper: paper as Paper }),
+        ...(paper && { paper }),
         scannedAt: ctx.now().toISOString(),
         summary: {
           ...summarizeVerdicts(verdictsWithLength, minScore),

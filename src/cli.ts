@@ -134,7 +134,7 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const { fitToWidth, useScreenWidth } = await import("./output/wrap.js");
   fitScreen = fitToWidth;
   // Text for a person is fitted to the screen; JSON, Markdown and HTML are data, kept exactly.
-  const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format)));
+  const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format))) && !("report" in result && result.report !== undefined);
   useScreenWidth(!toFile && prose && process.stdout.isTTY === true ? process.stdout.columns : undefined);
   const rendered = renderResult(result, { json: options.json === true, style, discreet });
   flushNotices();

@@ -13,6 +13,11 @@ export interface PasswordVerdict {
   breach?: BreachResult;
   /** undefined when scoring was skipped (--no-strength). */
   strength?: StrengthVerdict;
+  /**
+   * Set when the password is shorter than NIST SP 800-63B-4 allows for how the account uses it
+   * (see minimumLength): then it is weak whatever its score. Only the minimum, never the length.
+   */
+  tooShort?: { minimum: number };
 }
 
 export interface VerdictSummary {
@@ -23,7 +28,24 @@ export interface VerdictSummary {
   weak: number;
 }
 
-export const isWeak = (v: PasswordVerdict, minScore: number) => v.strength !== undefined && v.strength.score < minScore;
+export const isWeak = (v: PasswordVerdict, minScore: number) => v.tooShort !== undefined || (v.strength !== undefined && v.strength.score < minScore);
+
+/**
+ * NIST SP 800-63B-4, 3.1.1.2 (password verifiers): a password used alone must be at least 15
+ * characters; one used only with a second factor at least 8. Length is counted in Unicode code
+ * points. The same section forbids composition rules (no "add a symbol") and forced periodic
+ * changes, so no advice of harden's asks for either.
+ */
+export const MIN_LENGTH_ALONE = 15;
+export const MIN_LENGTH_WITH_SECOND_FACTOR = 8;
+
+export const minimumLength = (secondFactor: boolean) => (secondFactor ? MIN_LENGTH_WITH_SECOND_FACTOR : MIN_LENGTH_ALONE);
+
+/** The verdict's tooShort for a password on an account with (or without) two-factor turned on, or undefined when long enough. */
+export function lengthVerdict(password: string, secondFactor: boolean): { minimum: number } | undefined {
+  const minimum = minimumLength(secondFactor);
+  return [...password].length < minimum ? { minimum } : undefined;
+}
 
 export function summarizeVerdicts(verdicts: readonly PasswordVerdict[], minScore: number): VerdictSummary {
   const summary: VerdictSummary = { checked: verdicts.length, found: 0, notFound: 0, unknown: 0, weak: 0 };

@@ -16,5 +16,5 @@ export const appleCsv: CsvFormat = {
   label: "Apple Passwords / Safari CSV",
   header: ["Title", "URL", "Username", "Password", "Notes", "OTPAuth"],
   required: ["Title", "URL", "Username", "Password", "OTPAuth"],
-  columns: { name: "Title", url: "URL", username: "Username", password: "Password" },
+  columns: { name: "Title", url: "URL", username: "Username", password: "Password", totp: "OTPAuth" },
 };

@@ -37,7 +37,7 @@ export const bitwardenCsv: CsvFormat = {
     "login_totp",
   ],
   required: ["type", "name", "login_uri", "login_username", "login_password"],
-  columns: { name: "name", url: "login_uri", username: "login_username", password: "login_password" },
+  columns: { name: "name", url: "login_uri", username: "login_username", password: "login_password", totp: "login_totp" },
   // An empty type counts as a login, as Bitwarden's own importer defaults to one: a hand-made file
   // should not have its passwords hidden from the scan.
   login: { column: "type", is: (type) => ["login", ""].includes(type.trim().toLowerCase()) },
@@ -93,7 +93,8 @@ function readItem(item: unknown): ItemFields | string {
   if (password === undefined) return t("password:export.bitwarden.notText", { field: '"login.password"' });
   const url = uris(login["uris"]);
   if (url === undefined) return t("password:export.bitwarden.notUris", { field: '"login.uris"' });
-  return { name, url, username, password };
+  const totp = login["totp"];
+  return { name, url, username, password, ...(typeof totp === "string" && totp.trim() !== "" && { hasTotp: true }) };
 }
 
 /** Joined with "," as Bitwarden's CSV export writes them, so both exports of a vault give the same entries. */

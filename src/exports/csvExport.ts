@@ -27,6 +27,8 @@ export interface CsvFormat {
     readonly url: string;
     readonly username: string;
     readonly password: string;
+    /** A one-time-code column, read only as "set or not"; optional in the file (older exports lack it). */
+    readonly totp?: string;
   };
   /**
    * For formats that mix logins with other records (notes): tells them apart. Other records are still
@@ -54,6 +56,7 @@ export function readCsvExport(spec: CsvFormat, records: CsvRecord[], source: str
   const [header, ...rows] = records;
   if (!header) throw new InvalidInputError(t("password:export.empty", { source }));
   const field = locateColumns(spec, header, source);
+  const totpAt = spec.columns.totp === undefined ? -1 : header.fields.map(normalizeColumn).indexOf(normalizeColumn(spec.columns.totp));
   const entries: ExportEntry[] = [];
   const skipped: SkippedRecord[] = [];
   for (const { line, fields } of rows) {
@@ -78,6 +81,7 @@ export function readCsvExport(spec: CsvFormat, records: CsvRecord[], source: str
       url: isLogin ? value(spec.columns.url) : "",
       username: isLogin ? value(spec.columns.username) : "",
       password: isLogin ? value(spec.columns.password) : "",
+      ...(isLogin && totpAt >= 0 && (fields[totpAt] ?? "").trim() !== "" && { hasTotp: true }),
     });
   }
   return parsedExport(spec.format, entries, skipped);

@@ -12,5 +12,5 @@ export const keepassxcCsv: CsvFormat = {
   label: "KeePassXC CSV",
   header: ["Group", "Title", "Username", "Password", "URL", "Notes", "TOTP", "Icon", "Last Modified", "Created"],
   required: ["Group", "Title", "Username", "Password", "URL", "Notes"],
-  columns: { name: "Title", url: "URL", username: "Username", password: "Password" },
+  columns: { name: "Title", url: "URL", username: "Username", password: "Password", totp: "TOTP" },
 };

@@ -17,6 +17,6 @@ export const lastpassCsv: CsvFormat = {
   label: "LastPass CSV",
   header: ["url", "username", "password", "totp", "extra", "name", "grouping", "fav"],
   required: ["url", "username", "password", "extra", "name", "grouping", "fav"],
-  columns: { name: "name", url: "url", username: "username", password: "password" },
+  columns: { name: "name", url: "url", username: "username", password: "password", totp: "totp" },
   login: { column: "url", is: (url) => url.trim() !== SECURE_NOTE_URL },
 };

@@ -14,5 +14,5 @@ export const onePasswordCsv: CsvFormat = {
   label: "1Password CSV",
   header: ["Title", "Url", "Username", "Password", "OTPAuth", "Favorite", "Archived", "Tags", "Notes"],
   required: ["Title", "Url", "Username", "Password", "Favorite", "Archived"],
-  columns: { name: "Title", url: "Url", username: "Username", password: "Password" },
+  columns: { name: "Title", url: "Url", username: "Username", password: "Password", totp: "OTPAuth" },
 };

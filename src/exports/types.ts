@@ -32,6 +32,8 @@ export interface ExportEntry {
   username: string;
   /** "" for entries without one: secure notes, cards, logins saved without a password. */
   password: string;
+  /** true when the entry has a one-time-code (TOTP) field set: two-factor is on there. Never the secret itself. */
+  hasTotp?: boolean;
 }
 
 /** A record that could not be read as an entry. The reason never quotes the file. */
@@ -50,7 +52,7 @@ export interface ParsedExport {
 }
 
 /** The fields harden reads, each too long a skipped row (its reason names the field: password:export.skip.tooLong.FIELD). */
-const FIELD_WORDS: ReadonlyArray<[keyof Omit<ExportEntry, "line">, string]> = [
+const FIELD_WORDS: ReadonlyArray<[keyof Omit<ExportEntry, "line" | "hasTotp">, string]> = [
   ["name", "name"],
   ["url", "url"],
   ["username", "username"],

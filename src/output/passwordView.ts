@@ -5,6 +5,7 @@ import { STRENGTH_MAX_CHARS } from "../input/limits.js";
 import type { StrengthVerdict } from "../strength/scorer.js";
 import type { CommandResult, OfflineData, ScanEntry } from "./results.js";
 import { andList, listSeparator, ltr, ltrNumber } from "./locale.js";
+import { actionJson, actionListText } from "./actionListView.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
@@ -49,9 +50,11 @@ export function scanJson(result: ScanResult): unknown {
       strength: strengthJson(e.strength),
       reusedBy: e.reusedBy,
       reuseGroup: e.reuseGroup,
+      ...actionJson(e, result),
     })),
     skipped: result.skipped,
     summary: result.summary,
+    sites: result.sites,
     ...offlineJson(result.offline),
   };
 }
@@ -146,6 +149,7 @@ export function scanText(result: ScanResult, style: Style): string {
     }),
   );
   if (s.unknown > 0) out.push(style.yellow(t("password:scan.someUnknown")));
+  out.push(actionListText(result, style));
   out.push(style.bold(deleteReminder(result.file)));
   return `${out.join("\n")}\n`;
 }

@@ -19,6 +19,7 @@ import {
 } from "./evidenceView.js";
 import { handoutHtml, handoutMarkdown, handoutText } from "./handoutView.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
+import { actionListHtml, actionListMarkdown } from "./actionListView.js";
 import { dataVerifyJson, dataVerifyNotes, dataVerifyText, offlineNotes } from "./dataView.js";
 import { formatProblem } from "../datafiles/problem.js";
 import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from "./checklistView.js";
@@ -178,7 +179,11 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
     case "password":
       return { stdout: options.json ? json(passwordJson(result)) : passwordText(result, style), stderr: options.json ? [] : offlineNotes(result.offline), exitCode: verdictExitCode(result.summary) };
     case "scan":
-      return { stdout: options.json ? json(scanJson(result)) : scanText(result, style), stderr: options.json ? [] : offlineNotes(result.offline), exitCode: verdictExitCode(result.summary) };
+      return {
+        stdout: options.json ? json(scanJson(result)) : result.report === "md" ? actionListMarkdown(result) : result.report === "html" ? actionListHtml(result) : scanText(result, style),
+        stderr: options.json ? [] : offlineNotes(result.offline),
+        exitCode: verdictExitCode(result.summary),
+      };
     case "phone-check":
     case "phone-iphone":
     case "phone-indicators":

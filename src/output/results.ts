@@ -8,6 +8,9 @@ import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { EvidenceResult } from "../evidence/results.js";
 import type { DataVerification } from "../breach/verifyData.js";
 import type { PhoneResult } from "../phone/results.js";
+import type { NextStep } from "../core/actionList.js";
+import type { MatchedBy } from "../sites/match.js";
+import type { SiteSource, TwoFactorMethod } from "../sites/site.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -64,6 +67,13 @@ export type CommandResult =
       /** Records that could not be read as entries, by line, with the reason (never a value). */
       skipped: Array<{ line: number; reason: string }>;
       summary: VerdictSummary & { entries: number; withoutPassword: number; reused: number };
+      /** Where the two-factor and passkey facts came from (the credits). */
+      sites: SiteSource[];
+      /** --format md or html: the printable action list instead of the scan's text. */
+      report?: "md" | "html";
+      paper?: Paper;
+      /** ISO time of the scan, for the printed list's date. */
+      scannedAt: string;
     };
 
 export interface OfflineData {
@@ -117,4 +127,11 @@ export interface ScanEntry extends PasswordVerdict {
   reusedBy: number;
   /** Entries with the same number share one password (null: not shared). Never the password. */
   reuseGroup: number | null;
+  /** The directory site its URL matched (src/sites/match.ts); undefined when none did. */
+  site?: { domain: string; name: string; host: string; by: MatchedBy };
+  /** methods: what 2fa.directory lists (null: the site is not in it); enabled: the export has a one-time-code field for it (never the secret). */
+  twoFactor: { methods: TwoFactorMethod[] | null; documentation: string | null; enabled: boolean };
+  /** What passkeys.directory says, or null when it does not list the site. */
+  passkeys: { passwordless: boolean; mfa: boolean; documentation: string | null } | null;
+  nextStep: NextStep;
 }

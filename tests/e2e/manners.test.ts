@@ -146,7 +146,8 @@ describe("scan", () => {
     const file = path.join(dir, "export.csv");
     writeFileSync(file, CSV);
     const r = await runHarden(["scan", file, "--no-breach", "--no-strength"], { env });
-    expect(r.code).toBe(0);
+    // Exit 1: the passwords are under 15 characters with no two-factor on (NIST SP 800-63B-4), whatever their score.
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/line 2: facebook\.com[^\n]*same password as line 4 \(google\.com\)/);
     expect(r.stdout).toMatch(/line 4: google\.com[^\n]*same password as line 2 \(facebook\.com\)/);
     expect(r.stdout.trimEnd().split("\n").at(-1)).toContain(`delete the export (${file})`);

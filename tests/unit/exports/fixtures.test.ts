@@ -25,6 +25,8 @@ const entry = (line: number, name: string, url: string, username: string, passwo
   username,
   password,
 });
+/** An entry whose one-time-code (TOTP) field is set: only that it is set is read, never the secret. */
+const withTotp = (e: ExportEntry): ExportEntry => ({ ...e, hasTotp: true });
 
 const TRICKY = 'pa,ss"word';
 
@@ -36,7 +38,7 @@ const FIXTURES: { file: string; format: ExportFormat; entries: ExportEntry[]; wi
       entry(2, "Example, Inc.", "https://example.com,https://login.example.com", "alice@example.com", TRICKY),
       entry(4, "Wifi codes", "", "", ""),
       entry(5, "No password site", "https://nopass.example", "bob", ""),
-      entry(6, "Work VPN", "https://vpn.example.org", "carol", "multi\nline secret"),
+      withTotp(entry(6, "Work VPN", "https://vpn.example.org", "carol", "multi\nline secret")),
     ],
     withoutPassword: 2,
   },
@@ -87,7 +89,7 @@ const FIXTURES: { file: string; format: ExportFormat; entries: ExportEntry[]; wi
     format: "1password-csv",
     entries: [
       entry(2, "Example, Inc.", "https://example.com", "alice@example.com", TRICKY),
-      entry(4, "Bank", "https://bank.example", "bob", "correct horse battery staple"),
+      withTotp(entry(4, "Bank", "https://bank.example", "bob", "correct horse battery staple")),
       entry(5, "Server note", "", "", ""),
     ],
     withoutPassword: 1,
@@ -98,7 +100,7 @@ const FIXTURES: { file: string; format: ExportFormat; entries: ExportEntry[]; wi
     entries: [
       entry(2, "Example, Inc.", "https://example.com", "alice@example.com", TRICKY),
       entry(4, "Empty password", "https://nopass.example", "bob", ""),
-      entry(5, 'Work, "VPN"', "https://vpn.example.org", "carol", 'tab\tand "quotes"'),
+      withTotp(entry(5, 'Work, "VPN"', "https://vpn.example.org", "carol", 'tab\tand "quotes"')),
     ],
     withoutPassword: 1,
   },
@@ -117,7 +119,7 @@ const FIXTURES: { file: string; format: ExportFormat; entries: ExportEntry[]; wi
     format: "apple-csv",
     entries: [
       entry(2, "example.com (alice@example.com)", "https://example.com/", "alice@example.com", TRICKY),
-      entry(3, "bank.example", "https://bank.example/", "bob", "two\r\nlines"),
+      withTotp(entry(3, "bank.example", "https://bank.example/", "bob", "two\r\nlines")),
       entry(5, "nopass.example", "https://nopass.example/", "carol", ""),
     ],
     withoutPassword: 1,

@@ -21,6 +21,8 @@ interface Layout {
   password: string;
   /** Columns with a fixed value, e.g. Bitwarden's type; the others get random noise. */
   fixed?: Record<string, string>;
+  /** The one-time-code column: its noise, when not blank, marks the entry hasTotp (never its value). */
+  totp?: string;
 }
 
 const LAYOUTS: Record<CsvFormatName, Layout> = {
@@ -31,6 +33,7 @@ const LAYOUTS: Record<CsvFormatName, Layout> = {
     username: "login_username",
     password: "login_password",
     fixed: { type: "login" },
+    totp: "login_totp",
   },
   "1password-csv": {
     header: "Title,Url,Username,Password,OTPAuth,Favorite,Archived,Tags,Notes",
@@ -38,6 +41,7 @@ const LAYOUTS: Record<CsvFormatName, Layout> = {
     url: "Url",
     username: "Username",
     password: "Password",
+    totp: "OTPAuth",
   },
   "chrome-csv": { header: "name,url,username,password,note", name: "name", url: "url", username: "username", password: "password" },
   "firefox-csv": {
@@ -53,6 +57,7 @@ const LAYOUTS: Record<CsvFormatName, Layout> = {
     url: "URL",
     username: "Username",
     password: "Password",
+    totp: "TOTP",
   },
   "lastpass-csv": {
     header: "url,username,password,totp,extra,name,grouping,fav",
@@ -60,8 +65,9 @@ const LAYOUTS: Record<CsvFormatName, Layout> = {
     url: "url",
     username: "username",
     password: "password",
+    totp: "totp",
   },
-  "apple-csv": { header: "Title,URL,Username,Password,Notes,OTPAuth", name: "Title", url: "URL", username: "Username", password: "Password" },
+  "apple-csv": { header: "Title,URL,Username,Password,Notes,OTPAuth", name: "Title", url: "URL", username: "Username", password: "Password", totp: "OTPAuth" },
 };
 const CSV_FORMATS = Object.keys(LAYOUTS) as CsvFormatName[];
 
@@ -106,7 +112,8 @@ describe("round trip: what a correct writer produces reads back equal (credentia
             expected.skipped.push({ line, reason: "every field in it is empty" });
             return;
           }
-          expected.entries.push({ line, ...shown({ name: layout.name === null ? "" : name, url }), username, password });
+          const totp = layout.totp === undefined ? "" : (written[layout.header.split(",").indexOf(layout.totp)] ?? "");
+          expected.entries.push({ line, ...shown({ name: layout.name === null ? "" : name, url }), username, password, ...(totp.trim() !== "" && { hasTotp: true }) });
           if (password === "") expected.withoutPassword++;
         });
         expect(parseExport(text)).toEqual(expected);

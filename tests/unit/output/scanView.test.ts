@@ -26,6 +26,9 @@ const entry = (line: number, name: string, score: Score, reuseGroup: number | nu
   reusedBy,
   reuseGroup,
   strength: strength(score),
+  twoFactor: { methods: null, documentation: null, enabled: false },
+  passkeys: null,
+  nextStep: { code: "none" },
 });
 
 function scan(entries: ScanEntry[], file = "export.csv"): Extract<CommandResult, { kind: "scan" }> {
@@ -37,6 +40,8 @@ function scan(entries: ScanEntry[], file = "export.csv"): Extract<CommandResult,
     showUsernames: false,
     entries,
     skipped: [],
+    sites: [],
+    scannedAt: "2026-12-02T10:00:00.000Z",
     summary: { ...summarizeVerdicts(entries, 3), entries: entries.length, withoutPassword: 0, reused: entries.filter((e) => e.reuseGroup !== null).length },
   };
 }

@@ -8,12 +8,13 @@ import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInp
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
-import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, useLanguage } from "./i18n/index.js";
+import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, t, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
 import type { StateStore } from "./state/store.js";
 import type { Checklist } from "./core/checklist.js";
 import type { CheckProgress } from "./breach/result.js";
 import type { VerifyProgress } from "./breach/verifyData.js";
+import type { DownloadProgress } from "./breach/download.js";
 
 /** harden's version, from package.json: one level up from dist/, two from the single-file build in dist/bundle/. */
 const VERSION = ((): string => {
@@ -324,6 +325,45 @@ export function buildProgram(): Command {
           progress?.done();
         }
       }),
+    );
+
+  data
+    .command("download")
+    .description(t("data:cli.download"))
+    .argument("<dir>", t("data:cli.downloadDir"))
+    .option("--ntlm", t("data:cli.ntlm"))
+    .option("--format <format>", t("data:cli.format"), "folder")
+    .option("--concurrency <n>", t("data:cli.concurrency"))
+    .option("--range-url <url>", t("data:cli.rangeUrl"))
+    .option("--prefixes <from-to>", t("data:cli.prefixes"))
+    .action(
+      action(async (ctx, globals, dir, options) => {
+        const { dataDownloadCommand } = await import("./commands/dataDownload.js");
+        const view = await import("./output/downloadView.js");
+        const rate = view.downloadRate();
+        let onProgress: ((p: DownloadProgress) => void) | undefined;
+        let clearProgress: (() => void) | undefined;
+        if (globals.json) {
+          // One JSON line a second for scripts, on stderr: stdout holds the result alone.
+          let last = 0;
+          onProgress = (p) => {
+            const r = rate(p);
+            if (p.done !== p.total && p.elapsedMs - last < 1000) return;
+            last = p.elapsedMs;
+            process.stderr.write(JSON.stringify(view.downloadProgressJson(p, r)) + "\n");
+          };
+        } else {
+          const progress = await progressFor<DownloadProgress>(globals, t("data:download.label"), (p) => view.downloadProgressText(p, rate(p)));
+          onProgress = progress?.update;
+          clearProgress = progress?.done;
+        }
+        const warn = (line: string) => process.stderr.write(`${stderrLine(line)}\n`);
+        try {
+          return await dataDownloadCommand(ctx, dir as string, options as Record<string, string | undefined> & { ntlm?: boolean }, { version: VERSION, onProgress, warn });
+        } finally {
+          clearProgress?.();
+        }
+      }, { state: false }),
     );
 
   const totp = program.command("totp").description("two-factor codes: a practice drill, and tools to check an authenticator set-up");

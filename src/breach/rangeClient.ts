@@ -239,13 +239,13 @@ async function attemptOnce(
  * The framing is that of the body as sent, so it holds for a compressed body too. (undici
  * speaks HTTP/1.1 here; HTTP/2, which frames bodies otherwise, is not enabled.)
  */
-function hasProvenEnd(headers: Record<string, unknown>): boolean {
+export function hasProvenEnd(headers: Record<string, unknown>): boolean {
   if (headerValue(headers["content-length"]) !== undefined) return true;
   const codings = headerValue(headers["transfer-encoding"])?.split(",");
   return codings?.at(-1)?.trim().toLowerCase() === "chunked";
 }
 
-async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<string | undefined> {
+export async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<string | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -292,7 +292,7 @@ function retryDelayMs(settings: Settings, attempt: number, failure: AttemptFailu
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {

@@ -16,12 +16,16 @@ export function writeAllSync(fd: number, data: Uint8Array): void {
 }
 
 /** `temp` must be a fresh name in the same folder as `file` (so the rename cannot cross disks). */
-export function replaceFileSync(file: string, temp: string, data: string | Uint8Array): void {
+export function replaceFileSync(file: string, temp: string, data: string | Uint8Array | Iterable<Uint8Array>, options: { fsync?: boolean } = {}): void {
   const fd = openSync(temp, NEW_FILE_FLAGS, 0o600);
   try {
     try {
-      writeAllSync(fd, typeof data === "string" ? Buffer.from(data) : data);
-      fsyncSync(fd);
+      if (typeof data === "string") writeAllSync(fd, Buffer.from(data));
+      else if (data instanceof Uint8Array) writeAllSync(fd, data);
+      // In pieces: a file far larger than memory (a whole breach data set) is written as it is made.
+      else for (const piece of data) writeAllSync(fd, piece);
+      // A downloaded range skips the flush: the download checks every file again when it resumes.
+      if (options.fsync !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -20,6 +20,7 @@ import {
 import { handoutHtml, handoutMarkdown, handoutText } from "./handoutView.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
 import { dataVerifyJson, dataVerifyNotes, dataVerifyText, offlineNotes } from "./dataView.js";
+import { downloadJson, downloadText } from "./downloadView.js";
 import { formatProblem } from "../datafiles/problem.js";
 import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from "./checklistView.js";
 import { atMost } from "./atMost.js";
@@ -173,6 +174,12 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
         stdout: options.json ? json(dataVerifyJson(result)) : dataVerifyText(result, style),
         stderr: dataVerifyNotes(result),
         exitCode: result.verification.problemCount > 0 ? ExitCode.findings : ExitCode.ok,
+      };
+    case "data-download":
+      return {
+        stdout: options.json ? json(downloadJson(result)) : downloadText(result, style),
+        stderr: [],
+        exitCode: result.summary.complete ? ExitCode.ok : ExitCode.couldNotCheck,
       };
   }
 }

@@ -7,6 +7,7 @@ import type { WorkshopPlan } from "../workshop/plan.js";
 import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { EvidenceResult } from "../evidence/results.js";
 import type { DataVerification } from "../breach/verifyData.js";
+import type { DownloadSummary } from "../breach/download.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -34,6 +35,7 @@ export type CommandResult =
       /** Why recording it failed (a system code), if it did. */
       saveError?: string;
     }
+  | { kind: "data-download"; summary: DownloadSummary }
   | { kind: "workshop"; title: string; audit?: AuditSummary; drills: DrillOutcome[] }
   | { kind: "handout"; plan: WorkshopPlan; checklists: Checklist[]; format: DocFormat; paper?: Paper }
   | { kind: "totp-code"; code: string; time: number; validFor: number; digits: number; period: number; algorithm: string }

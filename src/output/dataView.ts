@@ -6,6 +6,7 @@ import { formatSize } from "../files/regular.js";
 import type { CommandResult, OfflineData } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
+import { manifestLines } from "./downloadView.js";
 
 type DataVerifyResult = Extract<CommandResult, { kind: "data-verify" }>;
 
@@ -62,6 +63,7 @@ export function dataVerifyText(result: DataVerifyResult, style: Style): string {
     const more = gaps.rangeCount > gaps.ranges.length ? ` and ${plural(gaps.rangeCount - gaps.ranges.length, "more range", "more ranges")}` : "";
     out.push(style.yellow(`! ${number(gaps.count)} of the ${number(PREFIX_COUNT)} hash prefixes have no hashes here (${ranges}${more}). The full data set has them all, so this copy is not complete.`));
   }
+  out.push(...manifestLines(result, style));
   return `${out.join("\n")}\n`;
 }
 
@@ -87,6 +89,7 @@ export function dataVerifyJson(result: DataVerifyResult): unknown {
     problemCount: v.problemCount,
     missingPrefixes: v.missingPrefixes,
     saved: result.saved,
+    ...(result.manifest && { manifest: { ...result.manifest, sound: result.manifestSound } }),
   };
 }
 

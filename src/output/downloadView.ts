@@ -129,3 +129,15 @@ export function downloadJson(result: DownloadResult): unknown {
     ...(s.sortedFile === undefined ? {} : { sortedFile: s.sortedFile }),
   };
 }
+
+type DataVerifyResult = Extract<CommandResult, { kind: "data-verify" }>;
+
+/** For `harden data verify` of a downloaded folder: what its record says, checked. */
+export function manifestLines(result: DataVerifyResult, style: Style): string[] {
+  const m = result.manifest;
+  if (m === undefined) return [];
+  if (!m.modeMatches) return [style.red(`✗ ${t("data:verify.manifestMode", { kind: MODE_NAME[m.mode] })}`)];
+  if (m.completedAt === null) return [style.yellow(`! ${t("data:verify.manifestIncomplete")}`)];
+  if (m.missing > 0) return [style.red(`✗ ${t("data:verify.manifestMissing", { count: m.missing, n: number(m.missing) })}`)];
+  return [`  ${t("data:verify.manifestComplete", { date: latin(m.completedAt.slice(0, 10)), n: number(m.range.count), from: latin(m.range.from), to: latin(m.range.to) })}`];
+}

@@ -173,7 +173,7 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       return {
         stdout: options.json ? json(dataVerifyJson(result)) : dataVerifyText(result, style),
         stderr: dataVerifyNotes(result),
-        exitCode: result.verification.problemCount > 0 ? ExitCode.findings : ExitCode.ok,
+        exitCode: result.verification.problemCount > 0 || result.manifestSound === false ? ExitCode.findings : ExitCode.ok,
       };
     case "data-download":
       return {

@@ -7,7 +7,7 @@ import type { WorkshopPlan } from "../workshop/plan.js";
 import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { EvidenceResult } from "../evidence/results.js";
 import type { DataVerification } from "../breach/verifyData.js";
-import type { DownloadSummary } from "../breach/download.js";
+import type { DownloadSummary, ManifestCheck } from "../breach/download.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -34,6 +34,9 @@ export type CommandResult =
       saved: boolean;
       /** Why recording it failed (a system code), if it did. */
       saveError?: string;
+      /** What the record of a `harden data download` folder says, checked against its files. */
+      manifest?: ManifestCheck;
+      manifestSound?: boolean;
     }
   | { kind: "data-download"; summary: DownloadSummary }
   | { kind: "workshop"; title: string; audit?: AuditSummary; drills: DrillOutcome[] }

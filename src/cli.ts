@@ -366,6 +366,35 @@ export function buildProgram(): Command {
       }, { state: false }),
     );
 
+  program
+    .command("serve")
+    .description(t("data:cli.serve"))
+    .requiredOption("--offline <path>", t("data:cli.offline"))
+    .option("--listen <address>", t("data:cli.listen"), "127.0.0.1:8787")
+    .option("--log-prefixes", t("data:cli.logPrefixes"))
+    .action(
+      action(async (ctx, globals, options) => {
+        const { serveCommand } = await import("./commands/serve.js");
+        const view = await import("./output/downloadView.js");
+        const { style, color } = await stderrStyle(globals);
+        const stop = new AbortController();
+        // Stopping is how a server ends: Ctrl-C or SIGTERM closes it and prints what it answered.
+        process.removeAllListeners("SIGINT");
+        process.once("SIGINT", () => stop.abort("SIGINT"));
+        process.once("SIGTERM", () => stop.abort("SIGTERM"));
+        const say = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+        return serveCommand(ctx, options as { offline?: string; listen?: string; logPrefixes?: boolean }, {
+          signal: stop.signal,
+          onListening: async (info) => {
+            const qr = info.localOnly ? undefined : (await import("./totp/qr.js")).qrText;
+            say(view.serveBanner(info, style, qr && ((text) => qr(text, { color }))));
+          },
+          onRequest: (line) => say(view.serveRequestText(line)),
+          onCounts: (counts) => say(view.serveCountsText(counts)),
+        });
+      }, { state: false }),
+    );
+
   const totp = program.command("totp").description("two-factor codes: a practice drill, and tools to check an authenticator set-up");
   totp
     .command("practice")
@@ -578,7 +607,7 @@ changed. It cannot vouch for entries added after the seal.
     );
 
   // Help lists commands in this order: the person's own audit first, tools next, housekeeping last.
-  const order = ["audit", "plan", "report", "list", "checklist", "password", "scan", "data", "totp", "evidence", "workshop", "config", "forget"];
+  const order = ["audit", "plan", "report", "list", "checklist", "password", "scan", "data", "serve", "totp", "evidence", "workshop", "config", "forget"];
   (program.commands as Command[]).sort((a, b) => order.indexOf(a.name()) - order.indexOf(b.name()));
   for (const sub of [...program.commands, ...checklist.commands, ...config.commands, ...totp.commands, ...evidence.commands, ...data.commands]) sub.exitOverride().configureOutput({ outputError: writeCommanderError });
   return program;

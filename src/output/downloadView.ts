@@ -5,6 +5,8 @@ import { MODE_NAME } from "../breach/hash.js";
 import { formatSize } from "../files/regular.js";
 import { currentLanguage, isRightToLeft, t } from "../i18n/index.js";
 import type { CommandResult } from "./results.js";
+import type { ServeListening } from "../commands/serve.js";
+import type { ServeCounts } from "../serve/rangeServer.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 
@@ -140,4 +142,32 @@ export function manifestLines(result: DataVerifyResult, style: Style): string[] 
   if (m.completedAt === null) return [style.yellow(`! ${t("data:verify.manifestIncomplete")}`)];
   if (m.missing > 0) return [style.red(`✗ ${t("data:verify.manifestMissing", { count: m.missing, n: number(m.missing) })}`)];
   return [`  ${t("data:verify.manifestComplete", { date: latin(m.completedAt.slice(0, 10)), n: number(m.range.count), from: latin(m.range.from), to: latin(m.range.to) })}`];
+}
+
+/** What `harden serve` prints when it starts, for the trainer (stderr). */
+export function serveBanner(info: ServeListening, style: Style, qr: ((text: string) => string) | undefined): string {
+  const url = latin(info.url);
+  const out = [style.green(t("data:serve.listening", { url }))];
+  if (info.localOnly) out.push(t("data:serve.localOnly"));
+  else {
+    if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")));
+    out.push(t("data:serve.participants", { url }));
+    if (qr !== undefined && !info.noAddress) out.push(t("data:serve.qr"), qr(info.url).trimEnd());
+    out.push(style.yellow(t("data:serve.plainHttp")));
+  }
+  out.push(t("data:serve.stop"));
+  return `${out.join("\n")}\n`;
+}
+
+export function serveCountsText(counts: ServeCounts): string {
+  return t("data:serve.counts", { requests: number(counts.requests), ok: number(counts.ranges), bad: number(counts.refused + counts.failed) });
+}
+
+export function serveRequestText(line: { method: string; path: string; status: number }): string {
+  return t("data:serve.request", { method: latin(sanitizeLine(line.method)), path: latin(sanitizeLine(line.path)), status: latin(String(line.status)) });
+}
+
+export function serveStoppedText(result: Extract<CommandResult, { kind: "serve" }>): string {
+  const c = result.counts;
+  return t("data:serve.stopped", { seconds: latin(result.seconds.toFixed(0)), requests: number(c.requests), ok: number(c.ranges), bad: number(c.refused), failed: number(c.failed) });
 }

@@ -20,7 +20,7 @@ import {
 import { handoutHtml, handoutMarkdown, handoutText } from "./handoutView.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
 import { dataVerifyJson, dataVerifyNotes, dataVerifyText, offlineNotes } from "./dataView.js";
-import { downloadJson, downloadText } from "./downloadView.js";
+import { downloadJson, downloadText, serveStoppedText } from "./downloadView.js";
 import { formatProblem } from "../datafiles/problem.js";
 import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from "./checklistView.js";
 import { atMost } from "./atMost.js";
@@ -180,6 +180,12 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
         stdout: options.json ? json(downloadJson(result)) : downloadText(result, style),
         stderr: [],
         exitCode: result.summary.complete ? ExitCode.ok : ExitCode.couldNotCheck,
+      };
+    case "serve":
+      return {
+        stdout: options.json ? json({ ...result.counts, seconds: Number(result.seconds.toFixed(1)) }) : "",
+        stderr: options.json ? [] : [serveStoppedText(result)],
+        exitCode: result.interrupted ? ExitCode.interrupted : ExitCode.ok,
       };
   }
 }

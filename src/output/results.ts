@@ -8,6 +8,7 @@ import type { SnapshotDiff, Staleness } from "../core/snapshots.js";
 import type { EvidenceResult } from "../evidence/results.js";
 import type { DataVerification } from "../breach/verifyData.js";
 import type { DownloadSummary, ManifestCheck } from "../breach/download.js";
+import type { ServeCounts } from "../serve/rangeServer.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -39,6 +40,7 @@ export type CommandResult =
       manifestSound?: boolean;
     }
   | { kind: "data-download"; summary: DownloadSummary }
+  | { kind: "serve"; counts: ServeCounts; seconds: number; interrupted: boolean }
   | { kind: "workshop"; title: string; audit?: AuditSummary; drills: DrillOutcome[] }
   | { kind: "handout"; plan: WorkshopPlan; checklists: Checklist[]; format: DocFormat; paper?: Paper }
   | { kind: "totp-code"; code: string; time: number; validFor: number; digits: number; period: number; algorithm: string }

@@ -224,6 +224,7 @@ export function buildProgram(): Command {
       .option("--concurrency <n>", "most breach requests at once (default 16)")
       .option("--timeout <seconds>", "longest wait in seconds for one online breach lookup, retries included (default 60); past it the password counts as not checked")
       .option("--ntlm", "look up NTLM hashes instead of SHA-1")
+      .option("--decoys <n>", t("data:cli.decoys"))
       .option("--no-breach", "skip the breach lookup")
       .option("--no-strength", "skip the strength score")
       .option("--min-score <n>", "scores below this (0-4) count as weak (default 3)")
@@ -236,6 +237,7 @@ export function buildProgram(): Command {
     rangeUrl: opts.rangeUrl as string | undefined,
     concurrency: opts.concurrency as string | undefined,
     timeout: opts.timeout as string | undefined,
+    decoys: opts.decoys as string | undefined,
     breach: opts.breach !== false,
     strength: opts.strength !== false,
     minScore: opts.minScore as string | undefined,

@@ -35,6 +35,8 @@ export interface RangeClientOptions {
   maxBackoffMs?: number;
   /** Cap on a server's Retry-After, so a bad header cannot stall the command for hours. */
   maxRetryAfterMs?: number;
+  /** Random other prefixes asked for with each real one, so the count of passwords checked is hidden. Default 0. */
+  decoys?: number;
   /** Overrides HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment. */
   proxy?: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
 }
@@ -87,7 +89,7 @@ export function createRangeClient(options: RangeClientOptions): RangeClient {
 
   async function checkMany(hashes: readonly string[], checkOptions: CheckOptions = {}): Promise<BreachResult[]> {
     if (closed) throw new Error("the range client is closed");
-    return checkByRange(hashes, settings.concurrency, fetchRange, checkOptions);
+    return checkByRange(hashes, settings.concurrency, fetchRange, checkOptions, options.decoys ?? 0);
   }
 
   return {

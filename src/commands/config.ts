@@ -4,7 +4,7 @@
  */
 import { UsageError } from "../errors.js";
 import { isLanguage, LANGUAGES } from "../i18n/index.js";
-import { checkRangeUrl } from "./passwordOptions.js";
+import { checkRangeUrl, parseDecoys } from "./passwordOptions.js";
 import type { CommandResult } from "../output/results.js";
 import type { Context } from "./context.js";
 
@@ -28,6 +28,11 @@ const SETTINGS: Record<string, SettingSpec> = {
       if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError("range-url must start with https:// or http://.");
       return checkRangeUrl(value, () => {});
     },
+  },
+  decoys: {
+    key: "decoys",
+    describe: "random prefixes asked for with each real one, to hide how many passwords you check (0-20)",
+    parse: (value) => parseDecoys(value),
   },
   offline: {
     key: "offline",

@@ -11,12 +11,13 @@
  */
 import { closeSync, constants, openSync, readdirSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { opendir } from "node:fs/promises";
 import { join } from "node:path";
 import { Agent, request } from "undici";
 import { errorCode } from "../errors.js";
 import { readRegularFileSync } from "../files/regular.js";
 import { replaceFileSync } from "../files/replace.js";
-import { PREFIX_LENGTH, type HashMode } from "./hash.js";
+import { PREFIX_LENGTH, SUFFIX_LENGTH, type HashMode } from "./hash.js";
 import { PREFIX_COUNT } from "./hashLines.js";
 import { parseRangeBody } from "./rangeBody.js";
 import { hasProvenEnd, parseRetryAfterMs, readLimited, sleep } from "./rangeClient.js";
@@ -179,11 +180,13 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
     options.onProgress?.({ done, total, bytes, elapsedMs: t - started });
   };
 
+  // One listing of the folder says which files exist (a bit each), so a first run opens none.
+  const listed = await listedPrefixes(dir, range);
   const work = async (i: number) => {
     const prefix = prefixHex(range.first + i);
     // What is there already: a sound file is a whole answer (it was written by rename after the
     // strict check), so a resume keeps it; a damaged one is fetched again.
-    const found = readSound(dir, prefix, options.mode);
+    const found = listed[i] === 1 ? readSound(dir, prefix, options.mode) : undefined;
     const old = found === "damaged" ? undefined : found;
     if (old !== undefined && !refresh) {
       present[i] = 1;
@@ -302,6 +305,19 @@ async function runPoolRange(count: number, concurrency: number, work: (i: number
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
 }
 
+/** Which prefixes of the range have a file named PREFIX.txt (upper case, as harden writes them). */
+async function listedPrefixes(dir: string, range: PrefixRange): Promise<Uint8Array> {
+  const listed = new Uint8Array(range.last - range.first + 1);
+  const folder = await opendir(dir);
+  for await (const entry of folder) {
+    const match = /^([0-9A-F]{5})\.txt$/.exec(entry.name);
+    if (!match) continue;
+    const n = Number.parseInt(match[1]!, 16);
+    if (n >= range.first && n <= range.last) listed[n - range.first] = 1;
+  }
+  return listed;
+}
+
 const tempName = (what: string) => `.${what}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 const TEMP = /^\.[0-9A-Za-z]+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
@@ -326,11 +342,31 @@ function readSound(dir: string, prefix: string, mode: HashMode): string | undefi
  * upper-case, CRLF between lines (as the service sends them). Undefined when the parser refuses it.
  */
 export function normalizeBody(body: string, mode: HashMode): string | undefined {
+  // The usual case, the service's own unpadded answer, is already in that form: checked, kept.
+  if (isCanonical(body, mode)) return body;
   const parsed = parseRangeBody(body, mode);
   if (!parsed.ok) return undefined;
   const lines = [...parsed.counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([suffix, count]) => `${suffix}:${count}`);
   return lines.join("\r\n");
 }
+
+/**
+ * Whether the body is exactly what normalizeBody would make of it: lines of an upper-case
+ * suffix, a colon and a count above 0 without leading zeros, rising strictly, joined by CRLF,
+ * with no line ending after the last.
+ */
+function isCanonical(body: string, mode: HashMode): boolean {
+  // One regular expression for the shape (the engine scans far faster than a loop of
+  // charCodeAt), then the order, line against line.
+  if (!CANONICAL[mode].test(body)) return false;
+  const lines = body.split("\r\n");
+  const length = SUFFIX_LENGTH[mode];
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.slice(0, length) <= lines[i - 1]!.slice(0, length)) return false;
+  return true;
+}
+
+const canonicalPattern = (length: number) => new RegExp(`^(?:[0-9A-F]{${length}}:[1-9][0-9]{0,14}\r\n)*[0-9A-F]{${length}}:[1-9][0-9]{0,14}$`);
+const CANONICAL: Readonly<Record<HashMode, RegExp>> = { sha1: canonicalPattern(SUFFIX_LENGTH.sha1), ntlm: canonicalPattern(SUFFIX_LENGTH.ntlm) };
 
 async function fetchPrefix(agent: Agent, settings: typeof DEFAULTS, url: string, options: DownloadOptions, etag: string | undefined): Promise<Attempt> {
   let last: Attempt | undefined;

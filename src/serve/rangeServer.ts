@@ -101,7 +101,7 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
     return send(response, request, found.problem === "missing" ? 404 : 500, found.problem === "missing" ? "This server's data has no range for this prefix\n" : "This server's data for this prefix is damaged\n");
   }
   counts.ranges++;
-  const etag = `"${createHash("sha1").update(found.lines.join("\n")).digest("hex").slice(0, 20)}"`;
+  const etag = `"${createHash("sha1").update(found.body).digest("hex").slice(0, 20)}"`;
   const padded = String(request.headers["add-padding"]).toLowerCase() === "true";
   response.setHeader("etag", etag);
   response.setHeader("vary", "Accept-Encoding, Add-Padding");
@@ -112,8 +112,7 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
     response.end();
     return;
   }
-  const lines = padded ? withPadding(found.lines, mode) : found.lines;
-  const body = Buffer.from(lines.join("\r\n"), "latin1");
+  const body = Buffer.from(padded ? withPadding(found.body.split("\r\n"), mode).join("\r\n") : found.body, "latin1");
   const encoding = pickEncoding(request.headers["accept-encoding"]);
   const sent = encoding === "br" ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }) : encoding === "gzip" ? gzipSync(body, { level: 6 }) : body;
   if (encoding !== undefined) response.setHeader("content-encoding", encoding);

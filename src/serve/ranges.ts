@@ -11,10 +11,11 @@ import { readRegularFile } from "../files/regular.js";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "../breach/hash.js";
 import { dataOpenError, detectFileMode } from "../breach/offline.js";
 import { openPrefixFolder } from "../breach/prefixFolder.js";
-import { parseCountLine, parseRangeBody } from "../breach/rangeBody.js";
+import { normalizeBody } from "../breach/canonicalBody.js";
+import { parseCountLine } from "../breach/rangeBody.js";
 
-/** SUFFIX:COUNT lines of one prefix, upper-case, sorted, counts above 0. */
-export type PrefixLines = { readonly ok: true; readonly lines: string[] } | { readonly ok: false; readonly problem: "missing" | "damaged" | "unreadable" };
+/** The range of one prefix: SUFFIX:COUNT lines, upper-case, sorted, counts above 0, joined by CRLF. */
+export type PrefixLines = { readonly ok: true; readonly body: string } | { readonly ok: false; readonly problem: "missing" | "damaged" | "unreadable" };
 
 export interface RangeSource {
   readonly path: string;
@@ -50,9 +51,9 @@ async function openFolderSource(path: string): Promise<RangeSource> {
       } catch (error) {
         return { ok: false, problem: errorCode(error) === "ENOENT" ? "missing" : "unreadable" };
       }
-      const parsed = parseRangeBody(body, mode);
-      if (!parsed.ok) return { ok: false, problem: "damaged" };
-      return { ok: true, lines: [...parsed.counts].map(([suffix, count]) => `${suffix}:${count}`).sort() };
+      // A file harden downloaded is already in the service's form and is sent as it is.
+      const normal = normalizeBody(body, mode);
+      return normal === undefined ? { ok: false, problem: "damaged" } : { ok: true, body: normal };
     },
     close: async () => {},
   };
@@ -127,12 +128,12 @@ async function openSortedSource(path: string, size: number): Promise<RangeSource
             if (line === "") continue;
             const key = line.slice(0, PREFIX_LENGTH).toUpperCase();
             if (key < prefix) continue;
-            if (key > prefix) return lines.length > 0 ? { ok: true, lines } : { ok: false, problem: "missing" };
+            if (key > prefix) return lines.length > 0 ? { ok: true, body: lines.join("\r\n") } : { ok: false, problem: "missing" };
             const parsed = parseCountLine(line, hashLength);
             if (parsed === undefined || parsed.count === 0) return { ok: false, problem: "damaged" };
             lines.push(`${parsed.hex.slice(PREFIX_LENGTH)}:${parsed.count}`);
           }
-          if (chunk.length === 0) return lines.length > 0 ? { ok: true, lines } : { ok: false, problem: "missing" };
+          if (chunk.length === 0) return lines.length > 0 ? { ok: true, body: lines.join("\r\n") } : { ok: false, problem: "missing" };
         }
       } catch {
         return { ok: false, problem: "unreadable" };

@@ -86,7 +86,7 @@ describe("harden data download", () => {
     };
     const r = await runHarden(["data", "download", dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF"], { env });
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain("✗ Not complete: 16 of the 256 prefixes are still missing (00010-0001F).");
+    expect(r.stdout).toContain("✗ Not complete: 16 prefixes are still missing out of 256 (00010-0001F).");
     expect(r.stdout).toContain("00010: the service answered 404 Not Found");
     expect(r.stdout).toContain("Run the same command again: it fetches only what is missing.");
   });

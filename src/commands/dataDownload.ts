@@ -32,7 +32,8 @@ export async function dataDownloadCommand(
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new UsageError(t("data:usage.concurrency", { value: options.concurrency }));
   }
   const { DEFAULT_RANGE_BASE_URL } = await import("../breach/rangeClient.js");
-  const { downloadRanges, parsePrefixRange } = await import("../breach/download.js");
+  const { downloadRanges, parsePrefixRange, readManifest } = await import("../breach/download.js");
+  const { MODE_NAME } = await import("../breach/hash.js");
   let range: PrefixRange | undefined;
   if (options.prefixes !== undefined) {
     range = parsePrefixRange(options.prefixes);
@@ -45,7 +46,7 @@ export async function dataDownloadCommand(
     const url = new URL(baseUrl);
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("protocol");
   } catch {
-    throw new UsageError(`the breach service address "${baseUrl}" is not a URL`);
+    throw new UsageError(t("data:usage.badUrl", { url: baseUrl }));
   }
   try {
     mkdirSync(dir, { recursive: true, mode: 0o755 });
@@ -59,9 +60,13 @@ export async function dataDownloadCommand(
     isFolder = false;
   }
   if (!isFolder) throw new UsageError(t("data:usage.notFolder", { dir }));
+  const mode = options.ntlm ? "ntlm" : "sha1";
+  // Files of the other kind would all look damaged and be overwritten one by one.
+  const earlier = readManifest(dir);
+  if (earlier !== undefined && earlier.mode !== mode) throw new UsageError(t("data:usage.otherMode", { dir, found: MODE_NAME[earlier.mode], wanted: MODE_NAME[mode] }));
   const summary = await downloadRanges({
     dir,
-    mode: options.ntlm ? "ntlm" : "sha1",
+    mode,
     format,
     baseUrl,
     version: deps.version,

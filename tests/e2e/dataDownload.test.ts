@@ -6,6 +6,7 @@ import { fullRangeApi } from "../fixtures/breach/fullRangeApi.js";
 import { startRangeServer } from "../fixtures/breach/rangeServer.js";
 import { englishLeft } from "../helpers/english.js";
 import { BIN, tempHomes } from "../helpers/fixtures.js";
+import { PtySession } from "../helpers/pty.js";
 import { runHarden } from "../helpers/run.js";
 
 const homes = tempHomes();
@@ -89,6 +90,26 @@ describe("harden data download", () => {
     expect(r.stdout).toContain("✗ Not complete: 16 prefixes are still missing out of 256 (00010-0001F).");
     expect(r.stdout).toContain("00010: the service answered 404 Not Found");
     expect(r.stdout).toContain("Run the same command again: it fetches only what is missing.");
+  });
+
+  it("shows a progress bar at a terminal: prefixes done, MB/s, time left; none with --json", async () => {
+    const { api, server, dir, env } = await setup();
+    api.delayMs = 15;
+    const session = new PtySession(["data", "download", dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF", "--concurrency", "2"], env);
+    expect((await session.exited).exitCode).toBe(0);
+    expect(session.text).toMatch(/Downloading \[[#-]{24}\] \d+ of 256 prefixes, \d+\.\d MB\/s, \d+ seconds? left/);
+    expect(session.text).toMatch(/✓ Complete/);
+    const json = new PtySession(["data", "download", dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF", "--json"], env);
+    expect((await json.exited).exitCode).toBe(0);
+    expect(json.text).not.toMatch(/Downloading/);
+  });
+
+  it("refuses to mix NTLM into a SHA-1 download folder", async () => {
+    const { server, dir, env } = await setup();
+    expect((await runHarden(["data", "download", dir, "--range-url", server.baseUrl, "--prefixes", "00000-00003"], { env })).code).toBe(0);
+    const mixed = await runHarden(["data", "download", dir, "--ntlm", "--range-url", server.baseUrl, "--prefixes", "00000-00003"], { env });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain("holds SHA-1 hashes");
   });
 
   it("usage errors: a bad --format, --prefixes, or plain http to the internet", async () => {

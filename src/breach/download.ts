@@ -24,6 +24,8 @@ import { hasProvenEnd, parseRetryAfterMs, readLimited, sleep } from "./rangeClie
 
 export const MANIFEST_FILE = "harden-download.json";
 export const JOURNAL_FILE = "harden-download.journal";
+/** Each prefix's ETag, one `PREFIX ETAG` line each, in prefix order: a million of them do not fit a JSON object cheaply. */
+export const ETAGS_FILE = "harden-download.etags";
 export const MANIFEST_FORMAT = "harden-range-download";
 export const DEFAULT_DOWNLOAD_CONCURRENCY = 64;
 /** The one file `--format file` writes, inside the folder. */
@@ -132,7 +134,9 @@ export interface DownloadManifest {
   readonly present: number;
   readonly missing: number;
   readonly lastRun: { readonly fetched: number; readonly changed: number; readonly unchanged: number; readonly kept: number; readonly repaired: number; readonly failed: number };
-  readonly etags: Readonly<Record<string, string>>;
+  /** The file beside it with each prefix's ETag, and how many it holds. */
+  readonly etagsFile: typeof ETAGS_FILE;
+  readonly etagCount: number;
 }
 
 const MAX_LISTED = 20;
@@ -158,8 +162,10 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
   removeStaleTemps(dir);
 
   const previous = readManifest(dir);
-  const etags = new Map<string, string>(previous && previous.mode === options.mode ? Object.entries(previous.etags) : []);
-  for (const [prefix, etag] of readJournal(dir)) etags.set(prefix, etag);
+  // By prefix number: a million strings in an array, not a million map entries.
+  const etags = new Array<string | undefined>(PREFIX_COUNT);
+  if (previous && previous.mode === options.mode) readEtagLines(join(dir, ETAGS_FILE), etags);
+  readEtagLines(join(dir, JOURNAL_FILE), etags);
   // A complete download of the same kind and range is refreshed: every prefix asked again, with its ETag.
   const refresh = previous !== undefined && previous.completedAt !== null && previous.mode === options.mode;
   const startedAt = refresh || previous === undefined || previous.mode !== options.mode ? now().toISOString() : previous.startedAt;
@@ -195,7 +201,7 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
       progress();
       return;
     }
-    const etag = old !== undefined ? etags.get(prefix) : undefined;
+    const etag = old !== undefined ? etags[range.first + i] : undefined;
     const outcome = await fetchPrefix(agent, settings, `${baseUrl}${prefix}${options.mode === "ntlm" ? "?mode=ntlm" : ""}`, options, etag);
     if (outcome.ok && outcome.status === 304) {
       present[i] = 1;
@@ -213,9 +219,9 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
           if (old !== undefined && body !== old) counts.changed++;
           if (found === "damaged") counts.repaired++;
           if (outcome.etag !== undefined) {
-            etags.set(prefix, outcome.etag);
+            etags[range.first + i] = outcome.etag;
             writeSync(journal, `${prefix} ${outcome.etag}\n`);
-          } else etags.delete(prefix);
+          } else etags[range.first + i] = undefined;
         } catch (error) {
           recordFailure(prefix, { kind: "write", code: errorCode(error) ?? "error" }, old);
         }
@@ -257,8 +263,10 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
     present: total - missing.count,
     missing: missing.count,
     lastRun: { ...counts, failed: failureCount },
-    etags: Object.fromEntries([...etags].filter(([p]) => { const n = Number.parseInt(p, 16); return n >= range.first && n <= range.last; }).sort(([a], [b]) => (a < b ? -1 : 1))),
+    etagsFile: ETAGS_FILE,
+    etagCount: countEtags(etags, range),
   };
+  replaceFileSync(join(dir, ETAGS_FILE), join(dir, tempName("etags")), etagLines(etags, range));
   const manifestPath = join(dir, MANIFEST_FILE);
   replaceFileSync(manifestPath, join(dir, tempName("manifest")), `${JSON.stringify(manifest, null, 1)}\n`);
   // The ETags are in the manifest now; the journal starts again empty.
@@ -420,27 +428,49 @@ export function readManifest(dir: string): DownloadManifest | undefined {
   try {
     const value = JSON.parse(text) as Partial<DownloadManifest>;
     if (value.format !== MANIFEST_FORMAT || value.version !== 1 || (value.mode !== "sha1" && value.mode !== "ntlm")) return undefined;
-    if (typeof value.etags !== "object" || value.etags === null || typeof value.range !== "object" || value.range === null) return undefined;
+    if (typeof value.range !== "object" || value.range === null) return undefined;
     return value as DownloadManifest;
   } catch {
     return undefined;
   }
 }
 
-/** PREFIX ETAG lines appended by earlier runs that did not reach their end. */
-function readJournal(dir: string): [string, string][] {
+/** `PREFIX ETAG` lines (the ETags file, or the journal of a run that did not reach its end) into `etags`; later lines win. */
+function readEtagLines(file: string, etags: (string | undefined)[]): void {
   let text: string;
   try {
-    text = readFileSync(join(dir, JOURNAL_FILE), "latin1");
+    text = readFileSync(file, "latin1");
   } catch {
-    return [];
+    return;
   }
-  const out: [string, string][] = [];
-  for (const line of text.split("\n")) {
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    at = end + 1;
     const match = /^([0-9A-F]{5}) (\S{1,200})$/.exec(line);
-    if (match && SAFE_ETAG.test(match[2]!)) out.push([match[1]!, match[2]!]);
+    if (match && SAFE_ETAG.test(match[2]!)) etags[Number.parseInt(match[1]!, 16)] = match[2]!;
   }
-  return out;
+}
+
+function countEtags(etags: readonly (string | undefined)[], range: PrefixRange): number {
+  let count = 0;
+  for (let n = range.first; n <= range.last; n++) if (etags[n] !== undefined) count++;
+  return count;
+}
+
+/** The ETags file's text in pieces, so a million lines are never one string. */
+function* etagLines(etags: readonly (string | undefined)[], range: PrefixRange): Generator<Uint8Array> {
+  let piece: string[] = [];
+  for (let n = range.first; n <= range.last; n++) {
+    const etag = etags[n];
+    if (etag !== undefined) piece.push(`${prefixHex(n)} ${etag}\n`);
+    if (piece.length === 10_000) {
+      yield Buffer.from(piece.join(""), "latin1");
+      piece = [];
+    }
+  }
+  if (piece.length > 0) yield Buffer.from(piece.join(""), "latin1");
 }
 
 /** Every range file of the range, in order, as full HASH:COUNT lines, into one file by temp+rename. */

@@ -52,7 +52,8 @@ describe("downloadRanges", () => {
     const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"));
     expect(manifest).toMatchObject({ format: "harden-range-download", mode: "sha1", range: { from: "00000", to: "000FF", count: 256 }, missing: 0 });
     expect(manifest.completedAt).toEqual(expect.any(String));
-    expect(manifest.etags["000AB"]).toBe('W/"000AB-sha1-0"');
+    expect(manifest).toMatchObject({ etagsFile: "harden-download.etags", etagCount: 256 });
+    expect(readFileSync(join(dir, "harden-download.etags"), "utf8")).toContain('000AB W/"000AB-sha1-0"\n');
     const verification = await verifyData(dir);
     expect(verification.problemCount).toBe(0);
     expect(verification.files).toBe(256);
@@ -89,6 +90,9 @@ describe("downloadRanges", () => {
     expect(again).toContain(first[4]!.slice(0, 5));
     expect(again).not.toContain(first[0]!.slice(0, 5));
     expect((await verifyData(dir)).problemCount).toBe(0);
+    // The ETags of the stopped run were kept by its journal.
+    expect(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8")).etagCount).toBe(256);
+    expect(existsSync(join(dir, "harden-download.journal"))).toBe(false);
   });
 
   it("refreshes a complete download with If-None-Match and counts what changed", async () => {
@@ -103,7 +107,7 @@ describe("downloadRanges", () => {
     expect(sent.every((r) => typeof r.headers["if-none-match"] === "string")).toBe(true);
     expect(summary).toMatchObject({ complete: true, refresh: true, unchanged: 254, fetched: 2, changed: 2 });
     expect(readFileSync(join(dir, "00010.txt"), "utf8")).toBe(rangeBodyFor("00010", "sha1", 1));
-    expect(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8")).etags["000F0"]).toBe('W/"000F0-sha1-2"');
+    expect(readFileSync(join(dir, "harden-download.etags"), "utf8")).toContain('000F0 W/"000F0-sha1-2"\n');
   });
 
   it("retries 503 with Retry-After; prefixes that keep failing are listed as missing, and the next run fetches just those", async () => {

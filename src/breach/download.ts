@@ -15,8 +15,8 @@ import { opendir } from "node:fs/promises";
 import { join } from "node:path";
 import { Agent, request } from "undici";
 import { errorCode } from "../errors.js";
-import { readRegularFileSync } from "../files/regular.js";
-import { replaceFileSync } from "../files/replace.js";
+import { readRegularFile, readRegularFileSync } from "../files/regular.js";
+import { replaceFileSync, replaceFileUnsynced } from "../files/replace.js";
 import { PREFIX_LENGTH, type HashMode } from "./hash.js";
 import { PREFIX_COUNT } from "./hashLines.js";
 import { normalizeBody } from "./canonicalBody.js";
@@ -192,7 +192,7 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
     const prefix = prefixHex(range.first + i);
     // What is there already: a sound file is a whole answer (it was written by rename after the
     // strict check), so a resume keeps it; a damaged one is fetched again.
-    const found = listed[i] === 1 ? readSound(dir, prefix, options.mode) : undefined;
+    const found = listed[i] === 1 ? await readSound(dir, prefix, options.mode) : undefined;
     const old = found === "damaged" ? undefined : found;
     if (old !== undefined && !refresh) {
       present[i] = 1;
@@ -213,7 +213,7 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
         recordFailure(prefix, { kind: "malformed" }, old);
       } else {
         try {
-          if (body !== old) replaceFileSync(join(dir, `${prefix}.txt`), join(dir, tempName(prefix)), body, { fsync: false });
+          if (body !== old) await replaceFileUnsynced(join(dir, `${prefix}.txt`), join(dir, tempName(prefix)), body);
           present[i] = 1;
           counts.fetched++;
           if (old !== undefined && body !== old) counts.changed++;
@@ -301,16 +301,26 @@ function definedOnly(options: DownloadOptions): Partial<typeof DEFAULTS> {
   return out;
 }
 
-/** A pool of workers over 0..count-1, without an array of a million numbers. */
+/**
+ * A pool of workers over 0..count-1, without an array of a million numbers. On a failure or a
+ * stop, the work in flight is let finish before the error is thrown, so nothing writes to the
+ * journal after it is closed.
+ */
 async function runPoolRange(count: number, concurrency: number, work: (i: number) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < count) {
-      signal?.throwIfAborted();
-      await work(next++);
+    while (next < count && failure === undefined) {
+      try {
+        signal?.throwIfAborted();
+        await work(next++);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+  if (failure !== undefined) throw failure.error;
 }
 
 /** Which prefixes of the range have a file named PREFIX.txt (upper case, as harden writes them). */
@@ -335,10 +345,10 @@ function removeStaleTemps(dir: string): void {
 }
 
 /** The file's text when it is a sound range file, "damaged" when it is there but not sound. */
-function readSound(dir: string, prefix: string, mode: HashMode): string | undefined | "damaged" {
+async function readSound(dir: string, prefix: string, mode: HashMode): Promise<string | undefined | "damaged"> {
   let text: string;
   try {
-    text = readRegularFileSync(join(dir, `${prefix}.txt`), "range file", MAX_BODY_BYTES).toString("utf8");
+    text = (await readRegularFile(join(dir, `${prefix}.txt`), "range file", MAX_BODY_BYTES)).toString("utf8");
   } catch (error) {
     return errorCode(error) === "ENOENT" ? undefined : "damaged";
   }

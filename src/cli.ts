@@ -57,6 +57,9 @@ Examples:
   harden password --stdin --json < list   check many (clinics)
   harden scan export.csv                  check a password manager's export
   harden data verify pwnedpasswords.txt   check downloaded breach data in full, once
+  harden data download ~/pwned            all breach data for offline checks (run again to resume)
+  harden serve --offline ~/pwned --listen 0.0.0.0:8787
+                                          the breach service for a room, from that data
   harden totp practice                    practise with an authenticator app
   harden evidence add shot.png --note "Message after the hearing" --copy
                                           record a screenshot and a note in the evidence log
@@ -308,7 +311,7 @@ export function buildProgram(): Command {
     }),
   );
 
-  const data = program.command("data").description("check downloaded breach data before trusting --offline lookups to it");
+  const data = program.command("data").description("download breach data for offline checks, and check it before trusting --offline lookups to it");
   data
     .command("verify")
     .description("read all of a sorted HASH:COUNT file or a folder of range files and check every line (exit 1 when damaged)")

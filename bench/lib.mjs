@@ -34,3 +34,44 @@ export function run(command, args, { input, env } = {}) {
     child.stdin.end(input ?? "");
   });
 }
+
+/** Like run(), and also the child's peak resident memory (VmHWM, polled from /proc on Linux). */
+export function runMeasured(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, NO_COLOR: "1", ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let peakKb = 0;
+    const poll = setInterval(async () => {
+      try {
+        const status = await import("node:fs").then((fs) => fs.readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      } catch {
+        // Gone, or not Linux.
+      }
+    }, 100);
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      resolve({ ms: performance.now() - start, code, stdout, stderr, peakMb: peakKb / 1024 });
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** p-th percentile (0-100) of numbers. */
+export const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+/** About `lines` sorted SUFFIX:COUNT lines joined by CRLF: a real range, 30-40 KB. */
+export function realisticRange(lines, hex) {
+  const out = [];
+  for (let i = 0; i < lines; i++) out.push(`${hex(35)}:${1 + Math.floor(Math.random() * 5000)}`);
+  return out.sort().join("\r\n");
+}

@@ -24,6 +24,7 @@ import { defineList } from "./commands/list.define.js";
 import { definePassword } from "./commands/password.define.js";
 import { definePlan } from "./commands/plan.define.js";
 import { definePhone } from "./commands/phone.define.js";
+import { defineServe } from "./commands/serve.define.js";
 import { defineReport } from "./commands/report.define.js";
 import { defineScan } from "./commands/scan.define.js";
 import { defineTotp } from "./commands/totp.define.js";
@@ -56,6 +57,8 @@ const EXAMPLES = [
   ["harden password --stdin --json < list", "passwords"],
   ["harden scan export.csv", "scan"],
   ["harden data verify pwnedpasswords.txt", "data"],
+  ["harden data download ~/pwned", "dataDownload"],
+  ["harden serve --offline ~/pwned --listen 0.0.0.0:8787", "serve"],
   ["harden totp practice", "totp"],
   ["harden evidence add shot.png --note NOTE --copy", "evidenceAdd"],
   ["harden evidence seal", "evidenceSeal"],
@@ -201,7 +204,7 @@ export function buildProgram(): Command {
     .addHelpText("after", exitCodesHelp)
     .showSuggestionAfterError();
   // Help lists commands in this order: the person's own audit first, tools next, housekeeping last.
-  for (const define of [defineAudit, definePlan, defineReport, defineList, defineChecklist, definePassword, defineScan, defineData, defineTotp, defineEvidence, definePhone, defineWorkshop, defineConfig, defineForget]) {
+  for (const define of [defineAudit, definePlan, defineReport, defineList, defineChecklist, definePassword, defineScan, defineData, defineServe, defineTotp, defineEvidence, definePhone, defineWorkshop, defineConfig, defineForget]) {
     program.addCommand(define(kit, () => planHelp));
   }
   // cli.ts words commander's errors itself (exitCodeFor), in the language and without secrets.

@@ -36,6 +36,8 @@ export interface RangeClientOptions {
   maxBackoffMs?: number;
   /** Cap on a server's Retry-After, so a bad header cannot stall the command for hours. */
   maxRetryAfterMs?: number;
+  /** Random other prefixes asked for with each real one, so the count of passwords checked is hidden. Default 0. */
+  decoys?: number;
   /** Overrides HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment. */
   proxy?: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
 }
@@ -88,7 +90,7 @@ export function createRangeClient(options: RangeClientOptions): RangeClient {
 
   async function checkMany(hashes: readonly string[], checkOptions: CheckOptions = {}): Promise<BreachResult[]> {
     if (closed) throw new Error("the range client is closed");
-    return checkByRange(hashes, settings.concurrency, fetchRange, checkOptions);
+    return checkByRange(hashes, settings.concurrency, fetchRange, checkOptions, options.decoys ?? 0);
   }
 
   return {
@@ -240,13 +242,13 @@ async function attemptOnce(
  * The framing is that of the body as sent, so it holds for a compressed body too. (undici
  * speaks HTTP/1.1 here; HTTP/2, which frames bodies otherwise, is not enabled.)
  */
-function hasProvenEnd(headers: Record<string, unknown>): boolean {
+export function hasProvenEnd(headers: Record<string, unknown>): boolean {
   if (headerValue(headers["content-length"]) !== undefined) return true;
   const codings = headerValue(headers["transfer-encoding"])?.split(",");
   return codings?.at(-1)?.trim().toLowerCase() === "chunked";
 }
 
-async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<string | undefined> {
+export async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<string | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -293,7 +295,7 @@ function retryDelayMs(settings: Settings, attempt: number, failure: AttemptFailu
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {

@@ -10,6 +10,7 @@ export interface BreachCheckFlags {
   concurrency?: string;
   timeout?: string;
   ntlm?: boolean;
+  decoys?: string;
   breach: boolean;
   strength: boolean;
   minScore?: string;
@@ -23,6 +24,7 @@ export const withBreachFlags = (command: Command): Command =>
     .option("--concurrency <n>", t("cli:breach.concurrency"))
     .option("--timeout <seconds>", t("cli:breach.timeout"))
     .option("--ntlm", t("cli:breach.ntlm"))
+    .option("--decoys <n>", t("data:cli.decoys"))
     .option("--no-breach", t("cli:breach.noBreach"))
     .option("--no-strength", t("cli:breach.noStrength"))
     .option("--min-score <n>", t("cli:breach.minScore"))
@@ -35,6 +37,7 @@ export const breachCheckFlags = (flags: BreachCheckFlags): BreachCheckFlags => (
   rangeUrl: flags.rangeUrl,
   concurrency: flags.concurrency,
   timeout: flags.timeout,
+  decoys: flags.decoys,
   breach: flags.breach !== false,
   strength: flags.strength !== false,
   minScore: flags.minScore,

@@ -4,7 +4,7 @@
  */
 import { UsageError } from "../errors.js";
 import { isLanguage, LANGUAGES, t } from "../i18n/index.js";
-import { checkRangeUrl } from "./passwordOptions.js";
+import { checkRangeUrl, parseDecoys } from "./passwordOptions.js";
 import type { CommandResult } from "../output/results.js";
 import type { Context } from "./context.js";
 
@@ -26,6 +26,10 @@ const SETTINGS: Record<string, SettingSpec> = {
       if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(t("errors:config.rangeUrlScheme"));
       return checkRangeUrl(value, () => {});
     },
+  },
+  decoys: {
+    key: "decoys",
+    parse: (value) => parseDecoys(value),
   },
   offline: {
     key: "offline",

@@ -19,6 +19,7 @@ export interface PasswordOptions {
   rangeUrl?: string;
   concurrency?: string;
   timeout?: string;
+  decoys?: string;
   breach: boolean;
   strength: boolean;
   minScore?: string;

@@ -4,10 +4,10 @@ import type { BreachSource } from "../breach/open.js";
 import { DEFAULT_MIN_SCORE } from "../core/passwordVerdict.js";
 import { isIP } from "node:net";
 import { UsageError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { stateDir } from "../state/store.js";
 import type { ScoringThread } from "../strength/scoringThread.js";
 import type { Context } from "./context.js";
-import { t } from "../i18n/index.js";
 
 export interface BreachFlags {
   breach: boolean;
@@ -15,6 +15,7 @@ export interface BreachFlags {
   rangeUrl?: string;
   concurrency?: string;
   timeout?: string;
+  decoys?: string;
 }
 
 export function parseMinScore(value: string | undefined): number {
@@ -86,6 +87,16 @@ export function checkRangeUrl(value: string | undefined, warn: (line: string) =>
   return value;
 }
 
+export const MAX_DECOYS = 20;
+
+/** --decoys N (or `harden config set decoys N`): random prefixes asked for with each real one. */
+export function parseDecoys(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const n = typeof value === "number" ? value : String(value).trim() === "" ? NaN : Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_DECOYS) throw new UsageError(t("data:usage.decoys", { value: String(value) }));
+  return n;
+}
+
 /** Flag first, then HARDEN_RANGE_URL, then the saved setting; offline likewise from flag or setting. */
 export function breachOptions(ctx: Context, flags: BreachFlags, mode: HashMode, version: string): BreachSource | undefined {
   if (!flags.breach) return undefined;
@@ -95,6 +106,7 @@ export function breachOptions(ctx: Context, flags: BreachFlags, mode: HashMode, 
     version,
     concurrency: parseConcurrency(flags.concurrency),
     timeoutMs: parseTimeoutMs(flags.timeout),
+    decoys: parseDecoys(flags.decoys ?? ctx.state().loadSettings().decoys),
     offline,
     stateDir: offline === undefined ? undefined : stateDir(ctx.env),
     rangeUrl: offline === undefined ? checkRangeUrl(flags.rangeUrl ?? (ctx.env.HARDEN_RANGE_URL || undefined) ?? stringSetting(ctx, "rangeUrl"), (line) => ctx.state().notices.push(line)) : undefined,

@@ -6,6 +6,7 @@
  * removed and the system error is rethrown for the caller to put into words.
  */
 import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
 
 /** Create-only, write-only, never through a link. */
 export const NEW_FILE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
@@ -16,11 +17,14 @@ export function writeAllSync(fd: number, data: Uint8Array): void {
 }
 
 /** `temp` must be a fresh name in the same folder as `file` (so the rename cannot cross disks). */
-export function replaceFileSync(file: string, temp: string, data: string | Uint8Array): void {
+export function replaceFileSync(file: string, temp: string, data: string | Uint8Array | Iterable<Uint8Array>): void {
   const fd = openSync(temp, NEW_FILE_FLAGS, 0o600);
   try {
     try {
-      writeAllSync(fd, typeof data === "string" ? Buffer.from(data) : data);
+      if (typeof data === "string") writeAllSync(fd, Buffer.from(data));
+      else if (data instanceof Uint8Array) writeAllSync(fd, data);
+      // In pieces: a file far larger than memory (a whole breach data set) is written as it is made.
+      else for (const piece of data) writeAllSync(fd, piece);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -28,6 +32,26 @@ export function replaceFileSync(file: string, temp: string, data: string | Uint8
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * replaceFileSync's steps on libuv's thread pool, for many small files at once (a download's
+ * ranges): the event loop keeps the network moving while the disk works. No fsync: callers
+ * that use it check every file again when they resume.
+ */
+export async function replaceFileUnsynced(file: string, temp: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(temp, NEW_FILE_FLAGS, 0o600);
+  try {
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
     throw error;
   }
 }

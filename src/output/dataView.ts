@@ -8,6 +8,7 @@ import { ltr, ltrNumber } from "./locale.js";
 import type { CommandResult, OfflineData } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
+import { manifestLines } from "./downloadView.js";
 
 type DataVerifyResult = Extract<CommandResult, { kind: "data-verify" }>;
 
@@ -65,6 +66,7 @@ export function dataVerifyText(result: DataVerifyResult, style: Style): string {
     const listed = rest > 0 ? t("password:data.rangesAndMore", { ranges, more: counted("moreRanges", rest) }) : ranges;
     out.push(style.yellow(`! ${t("password:data.gaps", { count: gaps.count, n: ltrNumber(gaps.count), total: ltrNumber(PREFIX_COUNT), ranges: listed })}`));
   }
+  out.push(...manifestLines(result, style));
   return `${out.join("\n")}\n`;
 }
 
@@ -90,6 +92,7 @@ export function dataVerifyJson(result: DataVerifyResult): unknown {
     problemCount: v.problemCount,
     missingPrefixes: v.missingPrefixes,
     saved: result.saved,
+    ...(result.manifest && { manifest: { ...result.manifest, sound: result.manifestSound } }),
   };
 }
 

@@ -21,6 +21,7 @@ import { handoutHtml, handoutMarkdown, handoutText } from "./handoutView.js";
 import { passwordJson, passwordText, scanJson, scanText } from "./passwordView.js";
 import { actionListHtml, actionListMarkdown } from "./actionListView.js";
 import { dataVerifyJson, dataVerifyNotes, dataVerifyText, offlineNotes } from "./dataView.js";
+import { downloadJson, downloadText, serveStoppedText } from "./downloadView.js";
 import { formatProblem } from "../datafiles/problem.js";
 import { checklistJson, checklistMarkdown, checklistsHtml, checklistText } from "./checklistView.js";
 import { atMost } from "./atMost.js";
@@ -192,7 +193,19 @@ export function renderResult(result: CommandResult, options: { json: boolean; st
       return {
         stdout: options.json ? json(dataVerifyJson(result)) : dataVerifyText(result, style),
         stderr: dataVerifyNotes(result),
-        exitCode: result.verification.problemCount > 0 ? ExitCode.findings : ExitCode.ok,
+        exitCode: result.verification.problemCount > 0 || result.manifestSound === false ? ExitCode.findings : ExitCode.ok,
+      };
+    case "data-download":
+      return {
+        stdout: options.json ? json(downloadJson(result)) : downloadText(result, style),
+        stderr: [],
+        exitCode: result.summary.complete ? ExitCode.ok : ExitCode.couldNotCheck,
+      };
+    case "serve":
+      return {
+        stdout: options.json ? json({ ...result.counts, seconds: Number(result.seconds.toFixed(1)) }) : "",
+        stderr: options.json ? [] : [serveStoppedText(result)],
+        exitCode: result.interrupted ? ExitCode.interrupted : ExitCode.ok,
       };
   }
 }

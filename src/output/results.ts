@@ -11,6 +11,8 @@ import type { PhoneResult } from "../phone/results.js";
 import type { NextStep } from "../core/actionList.js";
 import type { MatchedBy } from "../sites/match.js";
 import type { SiteSource, TwoFactorMethod } from "../sites/site.js";
+import type { DownloadSummary, ManifestCheck } from "../breach/download.js";
+import type { ServeCounts } from "../serve/rangeServer.js";
 
 export const DOC_FORMATS = ["text", "md", "html", "json"] as const;
 export type DocFormat = (typeof DOC_FORMATS)[number];
@@ -38,7 +40,12 @@ export type CommandResult =
       saved: boolean;
       /** Why recording it failed (a system code), if it did. */
       saveError?: string;
+      /** What the record of a `harden data download` folder says, checked against its files. */
+      manifest?: ManifestCheck;
+      manifestSound?: boolean;
     }
+  | { kind: "data-download"; summary: DownloadSummary }
+  | { kind: "serve"; counts: ServeCounts; seconds: number; interrupted: boolean }
   | { kind: "workshop"; title: string; audit?: AuditSummary; drills: DrillOutcome[] }
   | { kind: "handout"; plan: WorkshopPlan; checklists: Checklist[]; format: DocFormat; paper?: Paper }
   | { kind: "totp-code"; code: string; time: number; validFor: number; digits: number; period: number; algorithm: string }

@@ -1,0 +1,173 @@
+/** `harden data download` and `harden serve` in words (namespace data), and their JSON. */
+import { STATUS_CODES } from "node:http";
+import type { DownloadProgress, DownloadSummary, PrefixFailure } from "../breach/download.js";
+import { MODE_NAME } from "../breach/hash.js";
+import { formatSize } from "../files/regular.js";
+import { currentLanguage, isRightToLeft, t } from "../i18n/index.js";
+import type { CommandResult } from "./results.js";
+import type { ServeListening } from "../commands/serve.js";
+import type { ServeCounts } from "../serve/rangeServer.js";
+import { sanitizeLine } from "./sanitize.js";
+import type { Style } from "./style.js";
+
+type DownloadResult = Extract<CommandResult, { kind: "data-download" }>;
+
+/** A Latin run (path, URL, number, prefix) kept in its own direction inside Arabic text. */
+export const latin = (text: string) => (isRightToLeft(currentLanguage()) ? `\u2066${text}\u2069` : text);
+const number = (n: number) => latin(n.toLocaleString("en-US"));
+
+/**
+ * Speed and time left from the recent past (the last 10 s), not the whole run: a resume starts
+ * with thousands of files kept at once, which says nothing about the network.
+ */
+export function downloadRate(): (p: DownloadProgress) => { bytesPerSecond: number; secondsLeft: number | undefined } {
+  const samples: DownloadProgress[] = [];
+  return (p) => {
+    samples.push(p);
+    while (samples.length > 2 && p.elapsedMs - samples[0]!.elapsedMs > 10_000) samples.shift();
+    const first = samples[0]!;
+    const span = (p.elapsedMs - first.elapsedMs) / 1000;
+    if (span <= 0.2) return { bytesPerSecond: 0, secondsLeft: undefined };
+    const perSecond = (p.done - first.done) / span;
+    return { bytesPerSecond: (p.bytes - first.bytes) / span, secondsLeft: perSecond > 0 ? (p.total - p.done) / perSecond : undefined };
+  };
+}
+
+function duration(seconds: number): string {
+  if (seconds < 90) return t("data:time.seconds", { count: Math.max(1, Math.round(seconds)), n: number(Math.max(1, Math.round(seconds))) });
+  if (seconds < 90 * 60) return t("data:time.minutes", { count: Math.round(seconds / 60), n: number(Math.round(seconds / 60)) });
+  const hours = Math.round(seconds / 360) / 10;
+  return t("data:time.hours", { count: hours, n: latin(String(hours)) });
+}
+
+/** The words after the progress bar. */
+export function downloadProgressText(p: DownloadProgress, rate: ReturnType<ReturnType<typeof downloadRate>>): string {
+  const mbs = latin((rate.bytesPerSecond / 1024 / 1024).toFixed(1));
+  if (rate.secondsLeft === undefined) return t("data:download.progressStarting", { done: number(p.done), total: number(p.total), mbs });
+  return t("data:download.progress", { done: number(p.done), total: number(p.total), mbs, left: duration(rate.secondsLeft) });
+}
+
+/** One JSON line for scripts (under --json, on stderr). */
+export function downloadProgressJson(p: DownloadProgress, rate: ReturnType<ReturnType<typeof downloadRate>>): unknown {
+  return {
+    progress: {
+      done: p.done,
+      total: p.total,
+      bytes: p.bytes,
+      seconds: Number((p.elapsedMs / 1000).toFixed(1)),
+      bytesPerSecond: Math.round(rate.bytesPerSecond),
+      secondsLeft: rate.secondsLeft === undefined ? null : Math.round(rate.secondsLeft),
+    },
+  };
+}
+
+export function failureText(failure: PrefixFailure): string {
+  switch (failure.kind) {
+    case "status": {
+      const text = STATUS_CODES[failure.status];
+      return t("data:failure.status", { status: latin(text === undefined ? String(failure.status) : `${failure.status} ${text}`) });
+    }
+    case "network":
+      return t("data:failure.network", { code: latin(failure.code) });
+    case "write":
+      return t("data:failure.write", { code: latin(failure.code) });
+    default:
+      return t(`data:failure.${failure.kind}`);
+  }
+}
+
+const rangesText = (missing: DownloadSummary["missing"]) => {
+  const listed = missing.ranges.map(({ from, to }) => latin(from === to ? from : `${from}-${to}`)).join(", ");
+  return missing.rangeCount > missing.ranges.length ? t("data:download.moreRanges", { listed, count: missing.rangeCount - missing.ranges.length, n: number(missing.rangeCount - missing.ranges.length) }) : listed;
+};
+
+export function downloadText(result: DownloadResult, style: Style): string {
+  const s = result.summary;
+  const dir = latin(sanitizeLine(s.dir));
+  const kind = MODE_NAME[s.mode];
+  const out: string[] = [];
+  if (s.complete) out.push(style.green(t("data:download.complete", { count: s.range.count, n: number(s.range.count), kind, dir })));
+  else out.push(style.red(t("data:download.incomplete", { count: s.missing.count, n: number(s.missing.count), total: number(s.range.count), ranges: rangesText(s.missing) })));
+  const size = latin(formatSize(s.bytes));
+  const seconds = latin(s.seconds.toFixed(1));
+  out.push(`  ${t("data:download.fetched", { n: number(s.fetched), size, seconds })}`);
+  if (s.kept > 0) out.push(`  ${t("data:download.kept", { n: number(s.kept) })}`);
+  if (s.repaired > 0) out.push(`  ${t("data:download.repaired", { n: number(s.repaired) })}`);
+  if (s.refresh) {
+    out.push(`  ${t("data:download.changed", { n: number(s.changed) })}`);
+    out.push(`  ${t("data:download.unchanged", { n: number(s.unchanged) })}`);
+  }
+  for (const { prefix, failure } of s.failures) out.push(`  ${latin(prefix)}: ${failureText(failure)}`);
+  if (s.failureCount > s.failures.length) out.push(`  ${t("data:download.moreFailures", { count: s.failureCount - s.failures.length, n: number(s.failureCount - s.failures.length) })}`);
+  if (s.sortedFile !== undefined) out.push(`  ${t("data:download.sortedFile", { file: latin(sanitizeLine(s.sortedFile)) })}`);
+  if (s.complete) out.push(`  ${t("data:download.next", { path: latin(sanitizeLine(s.sortedFile ?? s.dir)) })}`);
+  else {
+    if (s.format === "file") out.push(`  ${t("data:download.fileLater")}`);
+    out.push(`  ${t("data:download.again")}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export function downloadJson(result: DownloadResult): unknown {
+  const s = result.summary;
+  return {
+    dir: s.dir,
+    mode: s.mode,
+    format: s.format,
+    range: s.range,
+    complete: s.complete,
+    refresh: s.refresh,
+    fetched: s.fetched,
+    kept: s.kept,
+    repaired: s.repaired,
+    changed: s.changed,
+    unchanged: s.unchanged,
+    bytes: s.bytes,
+    seconds: Number(s.seconds.toFixed(3)),
+    missing: s.missing,
+    failures: s.failures.map(({ prefix, failure }) => ({ prefix, ...failure, message: failureText(failure) })),
+    failureCount: s.failureCount,
+    manifest: s.manifest,
+    ...(s.sortedFile === undefined ? {} : { sortedFile: s.sortedFile }),
+  };
+}
+
+type DataVerifyResult = Extract<CommandResult, { kind: "data-verify" }>;
+
+/** For `harden data verify` of a downloaded folder: what its record says, checked. */
+export function manifestLines(result: DataVerifyResult, style: Style): string[] {
+  const m = result.manifest;
+  if (m === undefined) return [];
+  if (!m.modeMatches) return [style.red(`✗ ${t("data:verify.manifestMode", { kind: MODE_NAME[m.mode] })}`)];
+  if (m.completedAt === null) return [style.yellow(`! ${t("data:verify.manifestIncomplete")}`)];
+  if (m.missing > 0) return [style.red(`✗ ${t("data:verify.manifestMissing", { count: m.missing, n: number(m.missing) })}`)];
+  return [`  ${t("data:verify.manifestComplete", { date: latin(m.completedAt.slice(0, 10)), n: number(m.range.count), from: latin(m.range.from), to: latin(m.range.to) })}`];
+}
+
+/** What `harden serve` prints when it starts, for the trainer (stderr). */
+export function serveBanner(info: ServeListening, style: Style, qr: ((text: string) => string) | undefined): string {
+  const url = latin(info.url);
+  const out = [style.green(t("data:serve.listening", { url }))];
+  if (info.localOnly) out.push(t("data:serve.localOnly"));
+  else {
+    if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")));
+    out.push(t("data:serve.participants", { url }));
+    if (qr !== undefined && !info.noAddress) out.push(t("data:serve.qr"), qr(info.url).trimEnd());
+    out.push(style.yellow(t("data:serve.plainHttp")));
+  }
+  out.push(t("data:serve.stop"));
+  return `${out.join("\n")}\n`;
+}
+
+export function serveCountsText(counts: ServeCounts): string {
+  return t("data:serve.counts", { requests: number(counts.requests), ok: number(counts.ranges), bad: number(counts.refused + counts.failed) });
+}
+
+export function serveRequestText(line: { method: string; path: string; status: number }): string {
+  return t("data:serve.request", { method: latin(sanitizeLine(line.method)), path: latin(sanitizeLine(line.path)), status: latin(String(line.status)) });
+}
+
+export function serveStoppedText(result: Extract<CommandResult, { kind: "serve" }>): string {
+  const c = result.counts;
+  return t("data:serve.stopped", { seconds: latin(result.seconds.toFixed(0)), requests: number(c.requests), ok: number(c.ranges), bad: number(c.refused), failed: number(c.failed) });
+}

@@ -1,0 +1,162 @@
+/**
+ * `harden serve`: the Pwned Passwords range API from downloaded data, as the real service
+ * answers it: GET /range/{5 hex} (any case), `?mode=ntlm` for NTLM, upper-case SUFFIX:COUNT
+ * lines joined by CRLF, `Add-Padding: true` honoured with count-0 lines, 400 for a bad prefix,
+ * gzip or br when asked. Every answer has a Content-Length, so a client can prove it whole.
+ * Counts only are kept; the prefixes asked for are handed out only when `onRequest` is given.
+ */
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { SUFFIX_LENGTH, type HashMode } from "../breach/hash.js";
+import type { RangeSource } from "./ranges.js";
+
+export interface ServeCounts {
+  requests: number;
+  /** 200 (and 304) answers with a range. */
+  ranges: number;
+  /** 400, 404, 405 answers. */
+  refused: number;
+  /** Prefixes the data lacks or holds damaged (answered 404 or 500: "could not check" for the client). */
+  failed: number;
+}
+
+export interface RangeServerOptions {
+  source: RangeSource;
+  host: string;
+  port: number;
+  /** Called for every request; only given with --log-prefixes. */
+  onRequest?: (request: { method: string; path: string; status: number }) => void;
+}
+
+export interface RunningRangeServer {
+  readonly address: { host: string; port: number };
+  readonly counts: Readonly<ServeCounts>;
+  close(): Promise<void>;
+}
+
+const PATH = /^\/range\/([0-9A-Fa-f]{5})$/;
+const RANGE_PATH = /^\/range\//;
+/** The Cloudflare blog's padded size: 800 to 1,000 lines. */
+const PADDED_MIN = 800;
+const PADDED_MAX = 1000;
+
+export async function startRangeServer(options: RangeServerOptions): Promise<RunningRangeServer> {
+  const counts: ServeCounts = { requests: 0, ranges: 0, refused: 0, failed: 0 };
+  const server: Server = createServer((request, response) => {
+    counts.requests++;
+    handle(options.source, request, response, counts)
+      .catch(() => send(response, request, 500, "Internal error\n"))
+      .finally(() => options.onRequest?.({ method: request.method ?? "", path: (request.url ?? "").split("?")[0]!.slice(0, 64), status: response.statusCode }));
+  });
+  // A room of laptops keeps connections open between checks.
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    address: { host: address.address, port: address.port },
+    counts,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(source: RangeSource, request: IncomingMessage, response: ServerResponse, counts: ServeCounts): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://harden.invalid");
+  if (!RANGE_PATH.test(url.pathname)) {
+    counts.refused++;
+    return send(response, request, 404, "Not found: ask for /range/{first 5 characters of the hash}\n");
+  }
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    counts.refused++;
+    response.setHeader("allow", "GET, HEAD");
+    return send(response, request, 405, "Method not allowed\n");
+  }
+  const match = PATH.exec(url.pathname);
+  if (!match) {
+    counts.refused++;
+    return send(response, request, 400, "The hash prefix was not in a valid format\n");
+  }
+  // Like the real service: only "ntlm" picks NTLM; any other mode value is SHA-1.
+  const mode: HashMode = url.searchParams.get("mode") === "ntlm" ? "ntlm" : "sha1";
+  if (mode !== source.mode) {
+    counts.refused++;
+    return send(response, request, 404, `This server holds only ${source.mode === "sha1" ? "SHA-1" : "NTLM"} data\n`);
+  }
+  const prefix = match[1]!.toUpperCase();
+  const found = await source.linesOf(prefix);
+  if (!found.ok) {
+    counts.failed++;
+    // Never an empty 200: a client would read it as "not in any breach".
+    return send(response, request, found.problem === "missing" ? 404 : 500, found.problem === "missing" ? "This server's data has no range for this prefix\n" : "This server's data for this prefix is damaged\n");
+  }
+  counts.ranges++;
+  const etag = `"${createHash("sha1").update(found.body).digest("hex").slice(0, 20)}"`;
+  const padded = String(request.headers["add-padding"]).toLowerCase() === "true";
+  response.setHeader("etag", etag);
+  response.setHeader("vary", "Accept-Encoding, Add-Padding");
+  response.setHeader("cache-control", "public, max-age=2678400");
+  response.setHeader("access-control-allow-origin", "*");
+  if (!padded && request.headers["if-none-match"] === etag) {
+    response.statusCode = 304;
+    response.end();
+    return;
+  }
+  const body = Buffer.from(padded ? withPadding(found.body.split("\r\n"), mode).join("\r\n") : found.body, "latin1");
+  const encoding = pickEncoding(request.headers["accept-encoding"]);
+  const sent = encoding === "br" ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }) : encoding === "gzip" ? gzipSync(body, { level: 6 }) : body;
+  if (encoding !== undefined) response.setHeader("content-encoding", encoding);
+  response.setHeader("content-type", "text/plain");
+  response.setHeader("content-length", sent.length);
+  response.statusCode = 200;
+  response.end(request.method === "HEAD" ? undefined : sent);
+}
+
+function send(response: ServerResponse, request: IncomingMessage, status: number, text: string): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  const body = Buffer.from(text);
+  response.statusCode = status;
+  response.setHeader("content-type", "text/plain");
+  response.setHeader("content-length", body.length);
+  response.end(request.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * Count-0 lines to a random total of 800 to 1,000 (at least 10 more when the range is already
+ * that long), sorted in with the real ones so their place says nothing either.
+ */
+export function withPadding(lines: readonly string[], mode: HashMode): string[] {
+  const target = randomInt(PADDED_MIN, PADDED_MAX + 1);
+  const extra = Math.max(target - lines.length, randomInt(10, 210));
+  const length = SUFFIX_LENGTH[mode];
+  const hex = randomBytes(Math.ceil((extra * length) / 2)).toString("hex").toUpperCase();
+  const pads = Array.from({ length: extra }, (_, i) => `${hex.slice(i * length, (i + 1) * length)}:0`);
+  return [...lines, ...pads].sort();
+}
+
+function pickEncoding(header: string | string[] | undefined): "br" | "gzip" | undefined {
+  const value = (Array.isArray(header) ? header.join(",") : header ?? "").toLowerCase();
+  const accepted = new Set(
+    value
+      .split(",")
+      .map((part) => part.trim().split(";"))
+      .filter(([, q]) => q === undefined || !/^\s*q=0(\.0*)?\s*$/.test(q))
+      .map(([name]) => name!.trim()),
+  );
+  if (accepted.has("br")) return "br";
+  if (accepted.has("gzip")) return "gzip";
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { sha1Hex } from "../../../src/breach/hash.js";
+import { createRangeClient } from "../../../src/breach/rangeClient.js";
+import { knownEntries, KNOWN_PASSWORDS, ABSENT_PASSWORD } from "../../fixtures/breach/datasets.js";
+import { serveEntries, startRangeServer } from "../../fixtures/breach/rangeServer.js";
+import { runHarden } from "../../helpers/run.js";
+import { tempHomes } from "../../helpers/fixtures.js";
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of closers.splice(0)) await c();
+});
+
+async function server() {
+  const s = await startRangeServer(serveEntries(await knownEntries("sha1")));
+  closers.push(() => s.close());
+  return s;
+}
+
+const prefixes = (s: { requests: { url: string }[] }) => s.requests.map((r) => r.url.replace(/^\/range\//, "").replace(/\?.*$/, ""));
+const hashes = [...KNOWN_PASSWORDS.map(([p]) => sha1Hex(p)), sha1Hex(ABSENT_PASSWORD)];
+const homes = tempHomes();
+
+describe("decoys", () => {
+  it("N random other prefixes per real one, all distinct, in random order; results the same as without", async () => {
+    const plain = await server();
+    const client = createRangeClient({ version: "test", baseUrl: plain.baseUrl });
+    const without = await client.checkMany(hashes);
+    await client.close();
+    expect(plain.requests).toHaveLength(hashes.length);
+
+    const hidden = await server();
+    const real = new Set(hashes.map((h) => h.slice(0, 5)));
+    const decoyClient = createRangeClient({ version: "test", baseUrl: hidden.baseUrl, decoys: 3, concurrency: 1 });
+    const withDecoys = await decoyClient.checkMany(hashes);
+    await decoyClient.close();
+    expect(withDecoys).toEqual(without);
+    const sent = prefixes(hidden);
+    expect(sent).toHaveLength(hashes.length * 4);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sent.every((p) => /^[0-9A-F]{5}$/.test(p))).toBe(true);
+    // Each decoy request looks like a real one.
+    expect(new Set(hidden.requests.map((r) => JSON.stringify([r.headers["add-padding"], r.headers["user-agent"]]))).size).toBe(1);
+    // Real prefixes are spread among the decoys, not sent first (chance of that by luck: 1 in 8.5 million).
+    const positions = sent.flatMap((p, i) => (real.has(p) ? [i] : []));
+    expect(positions).toHaveLength(real.size);
+    expect(positions).not.toEqual([...Array(real.size).keys()]);
+  });
+
+  it("harden password --decoys 2 sends 3 requests per password; config set decoys applies without the flag", async () => {
+    const s = await server();
+    const { env } = homes();
+    const input = `${KNOWN_PASSWORDS[0]![0]}\n${ABSENT_PASSWORD}\n`;
+    const a = await runHarden(["password", "--stdin", "--no-strength", "--range-url", s.baseUrl, "--decoys", "2", "--json"], { env, input });
+    expect(a.code).toBe(1);
+    expect(s.requests).toHaveLength(6);
+    const b = await runHarden(["password", "--stdin", "--no-strength", "--range-url", s.baseUrl, "--json"], { env, input });
+    expect(JSON.parse(b.stdout).results).toEqual(JSON.parse(a.stdout).results);
+    expect(s.requests).toHaveLength(8);
+    expect((await runHarden(["config", "set", "decoys", "3"], { env })).code).toBe(0);
+    await runHarden(["password", "--stdin", "--no-strength", "--range-url", s.baseUrl], { env, input });
+    expect(s.requests).toHaveLength(16);
+    expect((await runHarden(["password", "--stdin", "--decoys", "99", "--range-url", s.baseUrl], { env, input })).code).toBe(2);
+    expect((await runHarden(["config", "set", "decoys", "-1"], { env })).code).toBe(2);
+  });
+
+  it("harden scan --decoys 1: two requests per distinct prefix, same results", async () => {
+    const s = await server();
+    const { env } = homes();
+    const csv = `name,url,username,password,note\na,https://a.example,u1,${KNOWN_PASSWORDS[0]![0]},\nb,https://b.example,u2,${ABSENT_PASSWORD},\n`;
+    const a = await runHarden(["scan", "-", "--no-strength", "--range-url", s.baseUrl, "--json"], { env, input: csv });
+    expect(s.requests).toHaveLength(2);
+    const b = await runHarden(["scan", "-", "--no-strength", "--range-url", s.baseUrl, "--json", "--decoys", "1"], { env, input: csv });
+    expect(s.requests).toHaveLength(6);
+    expect(JSON.parse(b.stdout).entries).toEqual(JSON.parse(a.stdout).entries);
+    expect(b.code).toBe(a.code);
+  });
+});

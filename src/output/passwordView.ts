@@ -132,7 +132,9 @@ export function scanText(result: ScanResult, style: Style): string {
       const words = e.strength.truncated
         ? t("password:scan.scoreTruncated", { words: scoreWord(e.strength.score), score, max: ltrNumber(STRENGTH_MAX_CHARS) })
         : t("password:scan.score", { words: scoreWord(e.strength.score), score });
-      bits.push(scoreColour(e.strength.score, style)(isWeak(e, result.minScore) ? t("password:scan.tooWeak", { words }) : words));
+      // Under the NIST length (15, or 8 with two-factor) it is too short whatever its score: say that, not "too weak: strong".
+      const verdict = e.tooShort ? t("password:scan.tooShort", { words, min: ltrNumber(e.tooShort.minimum) }) : isWeak(e, result.minScore) ? t("password:scan.tooWeak", { words }) : words;
+      bits.push((e.tooShort ? style.yellow : scoreColour(e.strength.score, style))(verdict));
     }
     if (e.reuseGroup !== null) bits.push(style.yellow(t("password:scan.samePassword", { others: sharedWith(e, groups.get(e.reuseGroup) ?? [], result.showUsernames) })));
     out.push(`  ${t("password:scan.entry", { line, label, verdict: bits.join(listSeparator()) })}`);

@@ -173,6 +173,12 @@ describe("harden scan", () => {
     const shown = await runHarden(["scan", file, "--show-usernames", "--no-breach"], { env });
     expect(shown.stdout).toContain("alice@example.com");
     expect(shown.stdout).not.toContain(SECRET);
+    // A strong-scoring password under 15 characters, with no two-factor, is too short (NIST), never "too weak: strong".
+    const short = path.join(dir, "short.csv");
+    writeFileSync(short, "name,url,username,password,note\r\nMail,https://mail.example,alice,Xq7#vLp9!zR2,\r\n");
+    const said = await runHarden(["scan", short, "--no-breach"], { env });
+    expect(said.stdout).toMatch(/too short: under 15 characters \((strong|good|fair)/);
+    expect(said.stdout).not.toMatch(/too weak: (strong|good)/);
   });
 
   it("reads every fixture format and rejects an unknown header with exit 2", async () => {

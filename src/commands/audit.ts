@@ -34,7 +34,7 @@ import { loadIntakeRules } from "../intake/rules.js";
 import { lastTwo, saveSnapshot } from "../state/snapshots.js";
 import { stateDir } from "../state/store.js";
 import type { Context } from "./context.js";
-import { askIntake, offerToKeep, savedIntake, topFive, type IntakeUI } from "./intake.js";
+import { answerIds, askIntake, offerToKeep, savedFacts, savedIntake, topFive, type IntakeUI } from "./intake.js";
 import { inProgressWords, planSummary } from "./plan.js";
 import { pickChecklists } from "./platforms.js";
 
@@ -90,12 +90,12 @@ async function chooseLanguage(ctx: Context, ui: AuditUI): Promise<Context> {
 
 async function scriptedAudit(ctx: Context, checklists: Checklist[], named: Checklist[] | undefined, file: string): Promise<CommandResult> {
   const rules = await loadIntakeRules();
-  const { answers, intake, platforms: filePlatforms } = await readAnswersFile(file, checklists, rules.questions.map((q) => q.id));
+  const { answers, intake, platforms: filePlatforms } = await readAnswersFile(file, checklists, answerIds(rules));
   const at = ctx.now().toISOString();
   // Merged into the latest saved progress: another harden may have saved answers meanwhile.
   const progress = ctx.state().updateProgress((latest) => [...answers].reduce((p, [id, status]) => withAnswer(p, id, status, at), latest));
   const chosen = named?.map((c) => c.platform) ?? filePlatforms;
-  const plan = intake ? buildPlan(rules, intake, checklists, chosen ?? []) : undefined;
+  const plan = intake ? buildPlan(rules, { ...savedFacts(ctx, rules), ...intake }, checklists, chosen ?? []) : undefined;
   const platforms =
     plan?.platforms ?? chosen ?? checklists.filter((c) => c.items.some((i) => answers.has(i.id))).map((c) => c.platform);
   await keepSnapshot(ctx, checklists, platforms, progress);
@@ -168,7 +168,7 @@ async function guidedAudit(ctx: Context, checklists: Checklist[], named: Checkli
       const rules = await loadIntakeRules();
       const intake = await askIntake(ui, rules, checklists, style, progress.session?.platforms, savedIntake(ctx, rules));
       if (!intake.reused) await offerToKeep(ctx, ui, intake.answers);
-      const plan = buildPlan(rules, intake.answers, checklists, intake.platforms);
+      const plan = buildPlan(rules, { ...savedFacts(ctx, rules), ...intake.answers }, checklists, intake.platforms);
       ui.say(`\n${topFive(plan, checklists, style)}`);
       const at = ctx.now().toISOString();
       save((latest) => startSession(latest, plan.platforms, at, plan.items.map((p) => p.item.id)));

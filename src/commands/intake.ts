@@ -35,6 +35,22 @@ export function savedIntake(ctx: Context, rules: IntakeRules): IntakeAnswers | u
   return entries.length ? (Object.fromEntries(entries) as IntakeAnswers) : undefined;
 }
 
+/** The facts saved by other commands (phone check), as answers the rules read beside the questions'. */
+export function savedFacts(ctx: Context, rules: IntakeRules): IntakeAnswers {
+  const saved = ctx.state().loadSettings().facts;
+  if (typeof saved !== "object" || saved === null) return {};
+  const ids = new Set((rules.facts ?? []).map((f) => f.id));
+  return Object.fromEntries(Object.entries(saved).filter(([id, a]) => ids.has(id) && a === "yes")) as IntakeAnswers;
+}
+
+/** The ids an answers file may give under intake: the questions, and the facts (a clinic may state one). */
+export const answerIds = (rules: IntakeRules): string[] => [...rules.questions.map((q) => q.id), ...(rules.facts ?? []).map((f) => f.id)];
+
+/** Saves a fact for the plan ("yes" only: a check that finds nothing proves nothing). */
+export function saveFact(ctx: Context, id: string): void {
+  ctx.state().updateSettings((s) => ({ ...s, facts: { ...(typeof s.facts === "object" && s.facts !== null ? s.facts : {}), [id]: "yes" } }));
+}
+
 export async function askIntake(
   ui: IntakeUI,
   rules: IntakeRules,

@@ -27,7 +27,6 @@ export function definePhone(kit: CommandKit): Command {
             progress?.done();
           }
         },
-        { state: false },
       ),
     );
   const indicators = phone

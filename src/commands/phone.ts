@@ -67,6 +67,8 @@ export async function phoneCheckCommand(ctx: Context, options: PhoneCheckOptions
     const entry = await recordEvidence(evidenceDir(stateDir(ctx.env)), { now, note: evidenceNote(report), files: [], copy: false });
     report.evidence = { seq: entry.seq };
   }
+  // A known stalkerware app puts the phone and the accounts it can read first in harden plan.
+  if (ctx.save && outcome.findings.some((f) => f.kind === "stalkerware")) (await import("./intake.js")).saveFact(ctx, "phone-stalkerware");
   return { kind: "phone-check", format, report };
 }
 

@@ -11,7 +11,7 @@ import type { CommandResult, PlanStep, PlanSummary } from "../output/results.js"
 import { wrap } from "../output/wrap.js";
 import type { Style } from "../output/style.js";
 import type { Context } from "./context.js";
-import { askIntake, offerToKeep, savedIntake, type IntakeUI } from "./intake.js";
+import { answerIds, askIntake, offerToKeep, savedFacts, savedIntake, type IntakeUI } from "./intake.js";
 import { pickChecklists } from "./platforms.js";
 
 export function planSummary(plan: Plan, answers: IntakeAnswers, checklists: Checklist[]): PlanSummary {
@@ -39,8 +39,8 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
   const [checklists, rules] = await Promise.all([ctx.checklists(), loadIntakeRules()]);
   const named = options.platforms.length ? pickChecklists(checklists, options.platforms).map((c) => c.platform) : undefined;
   if (options.answers !== undefined) {
-    const file = await readAnswersFile(options.answers, checklists, rules.questions.map((q) => q.id));
-    const answers = file.intake ?? {};
+    const file = await readAnswersFile(options.answers, checklists, answerIds(rules));
+    const answers = { ...savedFacts(ctx, rules), ...file.intake };
     const chosen = named ?? file.platforms ?? [];
     const plan = buildPlan(rules, answers, checklists, chosen);
     return { kind: "plan", plan: withKept(planSummary(plan, answers, checklists), await followPlan(ctx, undefined, checklists, plan)) };
@@ -48,7 +48,7 @@ export async function planCommand(ctx: Context, options: { platforms: string[]; 
   if (!ctx.canPrompt || !deps.ui) throw new UsageError(t("errors:plan.needsTerminal"));
   const intake = await askIntake(deps.ui, rules, checklists, deps.style, undefined, savedIntake(ctx, rules));
   if (!intake.reused) await offerToKeep(ctx, deps.ui, intake.answers);
-  const plan = buildPlan(rules, intake.answers, checklists, named ?? intake.platforms);
+  const plan = buildPlan(rules, { ...savedFacts(ctx, rules), ...intake.answers }, checklists, named ?? intake.platforms);
   return { kind: "plan", plan: withKept(planSummary(plan, intake.answers, checklists), await followPlan(ctx, deps.ui, checklists, plan)) };
 }
 

@@ -49,8 +49,15 @@ export interface PlanLayout {
   parts: TodayPart[];
 }
 
+/** A fact harden learns without asking (phone-stalkerware, from harden phone check); rules name it like a question. */
+export interface IntakeFact {
+  id: string;
+  source: string;
+}
+
 export interface IntakeRules {
   questions: IntakeQuestion[];
+  facts?: IntakeFact[];
   rules: PlanRule[];
   today?: PlanLayout;
 }

@@ -23,7 +23,8 @@ export async function loadIntakeRules(file = RULES_FILE, lang: Language = curren
   const parsed = parseYamlWithSchema(file, (await readRegularFile(file, "intake rules file", MAX_DATA_FILE_BYTES)).toString("utf8"), validator);
   if (!parsed.ok) throw new InvalidInputError(t("audit:errors.rulesInvalid", { file }), parsed.problems.map(formatProblem));
   const rules = parsed.data as IntakeRules;
-  const questions = new Set(rules.questions.map((q) => q.id));
+  // A rule's `when` names questions, or facts harden learns without asking.
+  const questions = new Set([...rules.questions.map((q) => q.id), ...(rules.facts ?? []).map((f) => f.id)]);
   const problems = rules.rules.flatMap((rule, index) =>
     Object.keys(rule.when)
       .filter((q) => !questions.has(q))

@@ -63,6 +63,24 @@ describe("harden phone check", () => {
     expect(flat(stdout)).toContain("No known stalkerware or monitoring app was found. This does not prove the phone is safe");
   });
 
+  it("a stalkerware finding puts the phone and account-taken-over steps first in harden plan; a clean check or --no-save keeps nothing", async () => {
+    const answers = "intake:\n  images: yes\nplatforms: [facebook]\n";
+    const plan = async (env: NodeJS.ProcessEnv) => JSON.parse((await runHarden(["--json", "plan", "--answers", "-"], { env, input: answers })).stdout);
+    const found = home().env;
+    expect((await runHarden(["phone", "check", "--from", INFECTED], { env: found })).code).toBe(1);
+    const raised = await plan(found);
+    expect(raised.rules).toContain("stalkerware-found");
+    expect(raised.platforms).toEqual(expect.arrayContaining(["phone", "account-taken-over", "facebook"]));
+    expect(raised.today.find((i: { id: string }) => i.id.startsWith("phone."))?.why).toMatch(/^A spy app was found on your phone\./);
+    for (const args of [["phone", "check", "--from", CLEAN], ["--no-save", "phone", "check", "--from", INFECTED]]) {
+      const env = home().env;
+      await runHarden(args, { env });
+      const plain = await plan(env);
+      expect(plain.rules, args.join(" ")).not.toContain("stalkerware-found");
+      expect(plain.platforms, args.join(" ")).not.toContain("phone");
+    }
+  });
+
   it("gives JSON with stable field names, and a private HTML or Markdown report with the credit", async () => {
     const { dir, env } = home();
     const json = await runHarden(["--json", "phone", "check", "--from", INFECTED], { env });

@@ -8,6 +8,7 @@ import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInp
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
+import { wrap } from "./output/wrap.js";
 import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, t, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
 import type { StateStore } from "./state/store.js";
@@ -67,15 +68,19 @@ const EXAMPLES = [
   ["harden forget", "forget"],
 ] as const;
 
-/** The exit codes, the JSON error, examples and where files are kept: the end of `harden --help`. */
+/**
+ * The exit codes, the JSON error, examples and where files are kept: the end of `harden --help`,
+ * wrapped to the terminal (at most 100 columns) by the one wrapping function, in any language.
+ */
 function exitCodesHelp(): string {
-  const column = 40;
-  const line = (term: string, description: string) => {
-    const lines = description.split("\n");
-    const first = term.length < column ? `  ${term.padEnd(column)}${lines[0]}` : `  ${term}\n${" ".repeat(column + 2)}${lines[0]}`;
-    return [first, ...lines.slice(1).map((l) => `${" ".repeat(column + 2)}${l}`)].join("\n");
-  };
-  const code = (n: number, key: string) => `  ${String(n).padEnd(5)}${t(`cli:exitCodes.${key}`)}`;
+  const columns = Math.max(40, Math.min(process.stdout.columns || 80, 100));
+  // Examples in two columns where there is room; on a narrow screen the words go under the command.
+  const column = columns >= 80 ? 40 : 0;
+  const flat = (text: string) => text.replace(/\s*\n\s*/g, " ");
+  const line = (term: string, description: string) =>
+    column && term.length < column ? wrap(flat(description), columns, `  ${term.padEnd(column)}`, " ".repeat(column + 2)) : `  ${term}\n${wrap(flat(description), columns, "      ")}`;
+  const code = (n: number, key: string) => wrap(flat(t(`cli:exitCodes.${key}`)), columns, `  ${String(n).padEnd(5)}`, "       ");
+  const para = (text: string, indent = "") => wrap(flat(text), columns, indent);
   return [
     "",
     t("cli:exitCodes.title"),
@@ -86,9 +91,9 @@ function exitCodesHelp(): string {
     code(70, "internal"),
     code(130, "interrupted"),
     "",
-    t("cli:exitCodes.json"),
+    para(t("cli:exitCodes.json")),
     '  {"error":{"code":"usage","exitCode":2,"message":"...","problems":["..."]}}',
-    `  ${t("cli:exitCodes.jsonCodes", { codes: "usage, invalid-input, state-busy, could-not-check, interrupted, internal" })}`,
+    para(t("cli:exitCodes.jsonCodes", { codes: "usage, invalid-input, state-busy, could-not-check, interrupted, internal" }), "  "),
     "",
     t("cli:examples.title"),
     ...EXAMPLES.map(([term, key]) => {
@@ -97,9 +102,9 @@ function exitCodesHelp(): string {
       return key ? line(words, t(`cli:examples.${key}`)) : `  ${words}`;
     }),
     "",
-    t("cli:exitCodes.quickExit"),
+    para(t("cli:exitCodes.quickExit")),
     "",
-    t("cli:exitCodes.files"),
+    para(t("cli:exitCodes.files")),
     "",
   ].join("\n");
 }
@@ -284,6 +289,17 @@ async function exitCodeFor(error: unknown, flags: { debug: boolean; json: boolea
 /** The answers-file part of `plan --help`, read from the intake rules only when that help is asked for. */
 let planHelp = "";
 
+/** Whether the arguments name a command, or ask for help or the version, rather than giving global flags alone. */
+function namesCommand(args: string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (["--help", "-h", "--version", "-V"].includes(arg)) return true;
+    if (arg === "--lang" || arg === "--checklists") i++; // their value
+    else if (!arg.startsWith("-")) return true;
+  }
+  return false;
+}
+
 /** --lang's value, read before the program is built so that its help is in that language too. */
 function langFlag(args: string[]): string | undefined {
   const at = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -299,7 +315,8 @@ export async function main(argv: string[]): Promise<number> {
   if (args.includes("plan") && ["--help", "-h", "help"].some((a) => args.includes(a))) {
     planHelp = await (await import("./commands/plan.js")).planAnswersHelp(Math.min(process.stdout.columns || 80, 100));
   }
-  if (args.length === 0) {
+  // Only global flags (`harden --lang ar`) is no command at all: at a terminal, the audit.
+  if (!namesCommand(args)) {
     if (process.stdin.isTTY === true && process.stdout.isTTY === true) args.push("audit");
     else {
       process.stderr.write(program.helpInformation() + exitCodesHelp());

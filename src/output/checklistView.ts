@@ -160,7 +160,9 @@ const autoDir = () => (isRightToLeft(currentLanguage()) ? ' dir="auto"' : "");
 
 function itemHtml(item: ChecklistItem): string {
   const id = htmlText(item.id);
-  const auto = autoDir();
+  // Only an item still in English takes its direction from its text; a translated one is the page's
+  // (a paragraph opening with a quoted English label must still read right to left).
+  const auto = item.inEnglish ? autoDir() : "";
   const signs = item.flags?.length ? `<p class="signs">${item.flags.map((f) => `<span>⚠ ${htmlText(flagLabel(f))}</span>`).join(" · ")}</p>` : "";
   const notice = item.notice ? `<p class="flag">⚠ ${htmlText(t("report:checklist.notice", { notice: item.notice }))}</p>` : "";
   const where = pathEntries(item.path)

@@ -17,7 +17,8 @@ const ISOLATES = /[\u2066\u2069]/g;
  * like "Facebook" or "Settings > Security"; from its first Latin letter or digit to its last,
  * with the ASCII spaces and punctuation between them.
  */
-const LATIN_RUN = /[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd} !-/:-@[-`{-~]*[\p{Script=Latin}\p{Nd}])?/gu;
+// A run may open with the signs of a flag, a variable or a path (--keep-screen, $HARDEN_HOME, ~/pwned, ./plan.yaml).
+const LATIN_RUN = /(?:--?|[$~]|\.{1,2}\/)?[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd} !-/:-@[-`{-~]*[\p{Script=Latin}\p{Nd}])?/gu;
 const ANSI_OR_TEXT = /(\u001b\[[0-9;]*m)/;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 
@@ -38,6 +39,15 @@ export function isolateLatin(line: string, rtl = isRightToLeft(currentLanguage()
     .map((part) => (part.startsWith("\u001b") ? part : part.replace(LATIN_RUN, (run) => `${LRI}${run}${PDI}`)))
     .join("");
 }
+
+/**
+ * Columns a line takes on any terminal: xterm, tmux and Windows Terminal draw each isolate as a
+ * column of its own (VTE and Konsole draw none), so they are counted, and a line never overflows.
+ */
+export const columnsOf = (text: string): number => stringWidth(text) + (text.match(ISOLATES)?.length ?? 0);
+
+/** The columns isolateLatin may add around a word of an Arabic line (an LRI and a PDI), counted ahead. */
+const isolateRoom = (word: string): number => (isRightToLeft(currentLanguage()) && /[\p{Script=Latin}\p{Nd}]/u.test(word) ? 2 : 0);
 
 /** Words that must stay on one line ("step 1 of 23"): their spaces become no-break spaces, which wrap never breaks at. */
 export const keepTogether = (words: string): string => words.replace(/ /g, "\u00a0");
@@ -79,7 +89,7 @@ export function wrap(text: string, width: number, firstIndent: string, restInden
       const restWidth = stringWidth(restIndent);
       const pieces = stringWidth(whole) > Math.max(1, width - restWidth) ? splitLongWord(whole, Math.max(1, width - restWidth)) : [whole];
       for (const word of pieces) {
-        const w = stringWidth(word);
+        const w = stringWidth(word) + isolateRoom(word);
         if (!indentOnly && lineWidth + 1 + w > width) {
           out.push(isolateLatin(line));
           line = restIndent + word;
@@ -111,7 +121,8 @@ export function fitToWidth(text: string, columns: number | undefined): string {
   return text
     .split("\n")
     .map((line) => {
-      if (stringWidth(line) <= width) return isolateLatin(line);
+      const isolated = isolateLatin(line);
+      if (columnsOf(isolated) <= width) return isolated;
       const plain = line.replace(ANSI, "");
       const [, spaces = "", marker = ""] = LEAD.exec(plain) ?? [];
       const rest = " ".repeat(spaces.length + (marker ? stringWidth(marker) : 2));

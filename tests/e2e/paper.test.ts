@@ -139,7 +139,8 @@ describe.skipIf(!hasChromium)("handouts printed with headless Chromium", () => {
     expect(html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
     expect(html).toMatch(/html\[dir=rtl\] body \{ font-family: "Noto Naskh Arabic"/);
     expect(printed.get("google-ar")!.sizes).toEqual([A4]);
-    expect(printed.get("google-ar")!.count).toBeLessThanOrEqual(5);
+    // Arabic letters set at the same size take more room, and the fonts a machine has decide the rest: one sheet more than the English at most.
+    expect(printed.get("google-ar")!.count).toBeLessThanOrEqual(printed.get("google")!.count + 1);
     expect(await pdfHasArabic(file("google-ar.pdf"))).toBe(true);
     // The same check finds no Arabic in the English sheets: it can fail.
     expect(await pdfHasArabic(file("google.pdf"))).toBe(false);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { useLanguage } from "../../../src/i18n/index.js";
-import { fitToWidth, isolateLatin, keepTogether, wrap, wrapQuestion } from "../../../src/output/wrap.js";
+import { columnsOf, fitToWidth, isolateLatin, keepTogether, wrap, wrapQuestion } from "../../../src/output/wrap.js";
 
 const words = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "").split(/\s+/).filter(Boolean);
 
@@ -93,7 +93,18 @@ describe("isolateLatin (Arabic lines)", () => {
     const lines = wrap(text, 30, "  ").split("\n");
     useLanguage("en");
     expect(lines.length).toBeGreaterThan(2);
-    for (const line of lines) expect(line.replace(/\u2066[^\u2069]*\u2069/g, "")).not.toMatch(/[A-Za-z0-9]/);
+    // A line with Arabic on it has every Latin run isolated (a line of Latin alone reads left to right anyway).
+    for (const line of lines.filter((l) => /[\u0600-\u06ff]/.test(l))) expect(line.replace(/\u2066[^\u2069]*\u2069/g, "")).not.toMatch(/[A-Za-z0-9]/);
+  });
+
+  it("leaves room for the isolates, which xterm and tmux draw as a column each: an Arabic line never overflows", () => {
+    const text = "اتصلي بالرقم 0800 30 030 أو بخط CCRI Crisis Helpline على 844-878-2274 من الاثنين إلى الجمعة 9:00 إلى 19:00، أو افتح https://www.facebook.com/help";
+    useLanguage("ar");
+    for (const columns of [30, 40, 60, 80]) {
+      for (const line of wrap(text, columns, "  ").split("\n")) expect(columnsOf(line), line).toBeLessThanOrEqual(columns);
+      for (const line of fitToWidth(text, columns).split("\n")) expect(columnsOf(line), line).toBeLessThanOrEqual(columns);
+    }
+    useLanguage("en");
   });
 
   it("isolates count as nothing: Arabic and French text wraps at 40 to 120 columns without splitting a word", () => {

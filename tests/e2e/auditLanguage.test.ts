@@ -84,6 +84,16 @@ describe("the audit in the language chosen in its first screen", () => {
     session.type(KEY.ctrlC);
     expect((await session.exited).exitCode).toBe(130);
   }, 30000);
+
+  it("harden --lang ar alone, at a terminal, opens the audit in Arabic (global flags are no command)", async () => {
+    const { env } = home();
+    const session = new PtySession(["--lang", "ar"], env);
+    await session.waitFor(/قبل أن تبدأ/);
+    expect(session.text).not.toContain("Langue");
+    expect(session.text).not.toMatch(/Usage|الاستخدام:/);
+    session.type(KEY.ctrlC);
+    expect((await session.exited).exitCode).toBe(130);
+  }, 30000);
 });
 
 describe("the scripted audit and plan, in French and Arabic", () => {

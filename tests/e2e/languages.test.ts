@@ -104,6 +104,13 @@ for (const lang of ["fr", "ar"] as const) {
       expect(left).toEqual([]);
     });
 
+    it("global flags alone are no command: without a terminal, the help in the language and exit 2 (at a terminal, the audit)", async () => {
+      const { stderr, code } = await runHarden(["--lang", lang, "--no-color"], { env: home().env });
+      expect(code).toBe(2);
+      expect(showsLanguage(stderr, lang)).toBe(true);
+      expect(englishLeft(stderr, lang, { allow: ['"workshop plan"'] })).toEqual([]);
+    });
+
     it("shows an item whose translation is stale or missing in English, with one line saying so, in text, Markdown and HTML", async () => {
       const dir = path.join(CHECKLIST_FIXTURES, "translated");
       const note = lang === "fr" ? "Cette étape est affichée en anglais" : "تظهر هذه الخطوة بالإنجليزية";

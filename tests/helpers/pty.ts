@@ -9,7 +9,12 @@ export class PtySession {
   #waiters: Array<() => void> = [];
 
   constructor(args: string[], env: NodeJS.ProcessEnv, size: { cols: number; rows: number } = { cols: 100, rows: 40 }) {
-    this.pty = spawn(process.execPath, [BIN, ...args], {
+    // harden runs under a shell that keeps the terminal open a moment after it exits: when the
+    // session leader itself exits, Linux hangs up the terminal and may drop the last output before
+    // node-pty reads it (a summary printed just before exit, lost now and then on a busy machine).
+    // The shell ignores Ctrl-C; harden installs its own handler, so it still gets it and exits 130.
+    const keepOpen = 'trap "" INT; "$0" "$@"; status=$?; sleep 0.3; exit $status';
+    this.pty = spawn("/bin/sh", ["-c", keepOpen, process.execPath, BIN, ...args], {
       name: "xterm-256color",
       cols: size.cols,
       rows: size.rows,

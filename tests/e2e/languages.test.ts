@@ -32,7 +32,7 @@ const HELP = [
   [],
   ["audit"], ["plan"], ["list"], ["report"], ["password"], ["scan"], ["forget"], ["workshop"],
   ["checklist"], ["checklist", "show"], ["checklist", "validate"],
-  ["data"], ["data", "verify"],
+  ["data"], ["data", "verify"], ["data", "download"], ["serve"],
   ["totp"], ["totp", "practice"], ["totp", "code"], ["totp", "verify"],
   ["evidence"], ["evidence", "add"], ["evidence", "list"], ["evidence", "verify"], ["evidence", "seal"], ["evidence", "export"], ["evidence", "forget"],
   ["config"], ["config", "get"], ["config", "set"], ["config", "unset"],

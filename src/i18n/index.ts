@@ -57,17 +57,41 @@ export function readCatalogue(lang: Language, dir: URL = localesDir()): Record<s
 
 let instance: i18n | undefined;
 let current: Language = "en";
+let folder: URL | undefined;
+/** Namespaces already read, per language: each is read the first time one of its messages is asked for. */
+const loaded = new Set<string>();
 
-/** Loads the catalogue of a language (English beneath it, for a key a translation lacks). */
+/** Reads one namespace of a language (and of English, beneath it) into the catalogue, once. */
+function loadNamespace(ns: string): void {
+  for (const lang of current === "en" ? ["en"] : [current, "en"]) {
+    const id = `${lang}:${ns}`;
+    if (loaded.has(id)) continue;
+    loaded.add(id);
+    let messages: Record<string, unknown>;
+    try {
+      messages = JSON.parse(readFileSync(new URL(`${lang}/${ns}.json`, (folder ??= localesDir())), "utf8")) as Record<string, unknown>;
+    } catch (error) {
+      // A namespace English lacks is a programming error; one a translation lacks falls back to English.
+      if (lang === "en" && (error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      continue;
+    }
+    instance!.addResourceBundle(lang, ns, messages, true, true);
+  }
+}
+
+/**
+ * Sets the language of the run. Catalogues are read a namespace at a time, when a message of it is
+ * first asked for, so `harden --help` reads only the command layer's words.
+ */
 export function useLanguage(lang: Language): void {
-  const resources: Record<string, Record<string, Record<string, unknown>>> = { en: readCatalogue("en") };
-  if (lang !== "en") resources[lang] = readCatalogue(lang);
   instance = i18next.createInstance();
+  loaded.clear();
   void instance.init({
     lng: lang,
     fallbackLng: "en",
-    resources,
-    ns: Object.keys(resources.en ?? {}),
+    resources: {},
+    partialBundledLanguages: true,
+    ns: [],
     defaultNS: "common",
     nsSeparator: ":",
     keySeparator: ".",
@@ -88,6 +112,8 @@ export const currentLanguage = (): Language => current;
  */
 export function t(key: string, options?: TOptions): string {
   if (!instance) useLanguage("en");
+  const colon = key.indexOf(":");
+  loadNamespace(colon > 0 ? key.slice(0, colon) : "common");
   return instance!.t(key, options ?? {}) as string;
 }
 

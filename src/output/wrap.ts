@@ -85,7 +85,9 @@ export function wrap(text: string, width: number, firstIndent: string, restInden
     let line = firstIndent;
     let lineWidth = stringWidth(firstIndent);
     let indentOnly = true;
-    for (const whole of paragraph.split(/ +/).filter(Boolean)) {
+    // French typography: a guillemet stays with its words, and : ; ? ! » with the word before them
+    // (« Password and security », « Source : »), so a line never ends in « nor starts with a colon.
+    for (const whole of paragraph.split(/(?<!«) +(?![:;?!»])/).filter(Boolean)) {
       const restWidth = stringWidth(restIndent);
       const pieces = stringWidth(whole) > Math.max(1, width - restWidth) ? splitLongWord(whole, Math.max(1, width - restWidth)) : [whole];
       for (const word of pieces) {

@@ -119,3 +119,15 @@ describe("isolateLatin (Arabic lines)", () => {
     }
   });
 });
+
+describe("wrap and French punctuation", () => {
+  it("never ends a line in « or starts one with : ; ? ! or »", () => {
+    const text = "Ouvrez « Settings & privacy » (Paramètres et confidentialité) > « Accounts Center » (Espace Comptes) > « Password and security » (Mot de passe et sécurité) : vérifiez ! Est-ce bien vous ?";
+    for (let columns = 20; columns <= 80; columns++) {
+      for (const line of wrap(text, columns, "  ").split("\n")) {
+        expect(line, `${columns}`).not.toMatch(/«$/);
+        expect(line.trimStart(), `${columns}`).not.toMatch(/^[:;?!»]/);
+      }
+    }
+  });
+});

@@ -12,6 +12,9 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix.endsWith(":") ? `${prefix}${k}` : `${prefix}.${k}`, out);
 }
 
+/** Every message of a language's catalogue, as "namespace:key.path" -> text. */
+export const catalogueMessages = (lang: Language): Map<string, string> => messages(lang);
+
 const messages = (lang: Language) => {
   const out = new Map<string, string>();
   for (const [ns, tree] of Object.entries(readCatalogue(lang))) flatten(tree, `${ns}:`, out);

@@ -4,15 +4,11 @@
  * counts take their six forms.
  */
 import { describe, expect, it } from "vitest";
-import { readCatalogue, t, useLanguage, type Language } from "../../../src/i18n/index.js";
+import { t, useLanguage, type Language } from "../../../src/i18n/index.js";
+import { catalogueMessages } from "../../helpers/english.js";
 
-function flatten(value: unknown, prefix = "", out = new Map<string, string>()): Map<string, string> {
-  if (typeof value === "string") out.set(prefix, value);
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  return out;
-}
-
-const messages = (lang: Language) => flatten(readCatalogue(lang).audit);
+/** The audit namespace's messages, keyed without the namespace. */
+const messages = (lang: Language) => new Map([...catalogueMessages(lang)].filter(([key]) => key.startsWith("audit:")).map(([key, text]) => [key.slice("audit:".length), text]));
 
 describe("the audit catalogue", () => {
   const english = messages("en");

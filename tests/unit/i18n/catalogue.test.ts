@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, pluralCategories, readCatalogue, resolveLanguage, t, useLanguage, type Language } from "../../../src/i18n/index.js";
+import { LANGUAGES, pluralCategories, resolveLanguage, t, useLanguage } from "../../../src/i18n/index.js";
+import { catalogueMessages } from "../../helpers/english.js";
 
-/** Every message of a language as "namespace:key.path" → text. */
-function messages(lang: Language): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (value: unknown, key: string) => {
-    if (typeof value === "string") out.set(key, value);
-    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, key.endsWith(":") ? `${key}${k}` : `${key}.${k}`);
-  };
-  for (const [ns, tree] of Object.entries(readCatalogue(lang))) walk(tree, `${ns}:`);
-  return out;
-}
+const messages = catalogueMessages;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
@@ -35,6 +27,21 @@ describe("the message catalogue", () => {
       expect([...new Set(missing)]).toEqual([]);
     });
 
+    it(`${lang} gives a counted message exactly the plural forms its grammar needs, no others`, () => {
+      const wrong: string[] = [];
+      const bases = new Map<string, Set<string>>();
+      for (const key of translated.keys()) {
+        const form = PLURAL.exec(key)?.[1];
+        if (form) (bases.get(key.replace(PLURAL, "")) ?? bases.set(key.replace(PLURAL, ""), new Set()).get(key.replace(PLURAL, ""))!).add(form);
+      }
+      for (const [base, forms] of bases) {
+        if (!english.has(`${base}_other`)) continue; // not a counted message in English (see the test below)
+        const have = [...forms].sort().join(",");
+        if (have !== [...needed].sort().join(",")) wrong.push(`${base}: has ${have}, needs ${[...needed].sort().join(",")}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
     it(`${lang} has no message English lacks, and keeps every placeholder`, () => {
       // errors:yaml.* words the YAML parser's errors in French and Arabic; English shows the yaml library's own words.
       const extra = [...translated.keys()].filter((key) => !englishBases.has(key.replace(PLURAL, "")) && !key.startsWith("errors:yaml."));
@@ -52,6 +59,17 @@ describe("the message catalogue", () => {
       expect(broken).toEqual([]);
     });
   }
+
+  it("has messages in every namespace the command layer and the reports use", () => {
+    for (const ns of ["cli", "errors", "password", "report"]) expect([...english.keys()].filter((k) => k.startsWith(`${ns}:`)).length, ns).toBeGreaterThan(20);
+  });
+
+  it("keeps the Latin runs of Arabic cli and errors messages (flags, paths, placeholders) in bidi isolates (scripts/isolate-arabic.mjs)", async () => {
+    const { isolateLatinRuns } = (await import("../../../scripts/isolate-arabic.mjs")) as { isolateLatinRuns: (m: string) => string };
+    const bare = [...messages("ar")].filter(([key, message]) => /^(cli|errors):/.test(key) && isolateLatinRuns(message) !== message).map(([key]) => key);
+    expect(bare).toEqual([]);
+    expect(isolateLatinRuns("اكتب harden audit --answers FILE الآن: {{file}}.")).toBe("اكتب \u2066harden audit --answers FILE\u2069 الآن: \u2066{{file}}\u2069.");
+  });
 
   it("picks Arabic's six plural forms and French's by CLDR rules", () => {
     useLanguage("ar");

@@ -20,7 +20,11 @@ export const INDEX_FILE = fileURLToPath(new URL("../checklists.index.json", impo
  * synchronously: a start-up path of twenty tiny calls, where thread-pool round trips cost more.
  */
 export function fingerprint(dir: string): string {
-  const files = [...checklistFilesIn(dir), path.join(dir, "schema.json")];
+  return filesFingerprint([...checklistFilesIn(dir), path.join(dir, "schema.json")]);
+}
+
+/** Each file's name, size and modification time (a missing one as -1). */
+function filesFingerprint(files: string[]): string {
   return JSON.stringify(
     files.map((f) => {
       try {
@@ -66,16 +70,7 @@ function translationsFingerprint(dir: string): string {
   } catch {
     // No translations.
   }
-  return JSON.stringify(
-    files.map((f) => {
-      try {
-        const s = statSync(f);
-        return [f, s.size, s.mtimeMs];
-      } catch {
-        return [f, -1, -1];
-      }
-    }),
-  );
+  return filesFingerprint(files);
 }
 
 /** The bundled translations of one language while they match the files; undefined when stale or missing. */

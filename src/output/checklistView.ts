@@ -1,5 +1,6 @@
 /** Checklists as text, Markdown, HTML (printable) and JSON. Renderers return strings. */
 import {
+  FLAGS,
   FLAG_EXPLANATIONS,
   FLAG_LABELS,
   SECTION_NAMES,
@@ -11,7 +12,6 @@ import {
   inEnglishNote,
   type Checklist,
   type ChecklistItem,
-  type Flag,
 } from "../core/checklist.js";
 import { currentLanguage, isRightToLeft, t } from "../i18n/index.js";
 import { htmlText, htmlUrl, markdownText, markdownUrl } from "./escape.js";
@@ -163,7 +163,7 @@ function itemHtml(item: ChecklistItem): string {
   // Only an item still in English takes its direction from its text; a translated one is the page's
   // (a paragraph opening with a quoted English label must still read right to left).
   const auto = item.inEnglish ? autoDir() : "";
-  const signs = item.flags?.length ? `<p class="signs">${item.flags.map((f) => `<span>⚠ ${htmlText(flagLabel(f))}</span>`).join(" · ")}</p>` : "";
+  const signs = item.flags?.length ? `<p class="signs">${item.flags.map((f) => `<span>⚠ ${htmlText(FLAG_LABELS[f])}</span>`).join(" · ")}</p>` : "";
   const notice = item.notice ? `<p class="flag">⚠ ${htmlText(t("report:checklist.notice", { notice: item.notice }))}</p>` : "";
   const where = pathEntries(item.path)
     .map(([label, p]) => `<li>${label ? `<strong>${htmlText(label)}:</strong> ` : ""}${htmlText(p)}</li>`)
@@ -180,14 +180,12 @@ ${inEnglishNote(item) ? `<p class="in-english">${htmlText(inEnglishNote(item)!)}
 }
 
 /** The warning signs an item can carry, as a few words in print; flagKey explains each once per checklist. */
-const FLAGS: readonly Flag[] = ["alerts-others", "document-first", "safe-device"];
-const flagLabel = (flag: Flag) => t(`report:checklist.flag.${flag}`);
 
 /** The warning signs a checklist uses, each explained once (on paper, an item shows only the sign's name). */
 function flagKey(checklist: Checklist): string {
   const used = FLAGS.filter((f) => checklist.items.some((i) => i.flags?.includes(f)));
   if (used.length === 0) return "";
-  return `<div class="key">${used.map((f) => `<p>⚠ ${htmlMessage("report:checklist.flagKey", { label: `<strong>${htmlText(flagLabel(f))}</strong>` }, { explanation: FLAG_EXPLANATIONS[f] })}</p>`).join("")}</div>`;
+  return `<div class="key">${used.map((f) => `<p>⚠ ${htmlMessage("report:checklist.flagKey", { label: `<strong>${htmlText(FLAG_LABELS[f])}</strong>` }, { explanation: FLAG_EXPLANATIONS[f] })}</p>`).join("")}</div>`;
 }
 
 export function checklistHtmlBody(checklist: Checklist): string {

@@ -35,3 +35,29 @@ describe("normalizeBody", () => {
     }
   });
 });
+
+describe("isCanonical", () => {
+  // The definition as one regular expression plus a strict order check: the reference the
+  // one-pass scan must agree with on every input, near-canonical ones above all.
+  const reference = (text: string, length: number) =>
+    new RegExp(`^(?:[0-9A-F]{${length}}:[1-9][0-9]{0,14}\r\n)*[0-9A-F]{${length}}:[1-9][0-9]{0,14}$`).test(text) &&
+    text.split("\r\n").every((l, i, all) => i === 0 || l.slice(0, length) > all[i - 1]!.slice(0, length));
+  const upper = fc.array(fc.constantFrom(..."0123456789ABCDEF"), { minLength: 35, maxLength: 35 }).map((cs) => cs.join(""));
+  const count = fc.oneof(fc.integer({ min: 1, max: 1000 }).map(String), fc.constantFrom("0", "01", "999999999999999", "1000000000000000", ""));
+  const canonicalish = fc
+    .uniqueArray(upper, { minLength: 1, maxLength: 12 })
+    .chain((suffixes) => fc.tuple(fc.constant(suffixes.sort()), fc.array(count, { minLength: suffixes.length, maxLength: suffixes.length }), fc.boolean(), fc.nat(400), fc.constantFrom("", "\r\n", "\n", "a", ":", "G", "\r", "\u0130", "\u0441")))
+    .map(([suffixes, counts, swap, at, noise]) => {
+      const lines = suffixes.map((s, i) => `${s}:${counts[i] || "7"}`);
+      if (swap && lines.length > 1) [lines[0], lines[1]] = [lines[1]!, lines[0]!];
+      const text = lines.join("\r\n");
+      const cut = at % (text.length + 1);
+      return text.slice(0, cut) + noise + text.slice(cut + (noise ? 1 : 0));
+    });
+
+  it("agrees with the definition on near-canonical bodies, both hash lengths", () => {
+    fc.assert(fc.property(canonicalish, (text) => { expect(isCanonical(text, "sha1")).toBe(reference(text, 35)); }), { numRuns: 3000 });
+    const ntlm = (text: string) => text.replace(/([0-9A-F]{27})[0-9A-F]{8}:/g, "$1:");
+    fc.assert(fc.property(canonicalish.map(ntlm), (text) => { expect(isCanonical(text, "ntlm")).toBe(reference(text, 27)); }), { numRuns: 1000 });
+  });
+});

@@ -1,6 +1,7 @@
 /** The one form harden writes and serves a range in: what the service itself sends unpadded. */
 import { SUFFIX_LENGTH, type HashMode } from "./hash.js";
 import { parseRangeBody } from "./rangeBody.js";
+import { COLON, CR, LF, MAX_COUNT_DIGITS, NINE, ZERO } from "./hashLines.js";
 
 /**
  * The body as harden writes it: the strict parser's lines of count > 0, sorted by suffix,
@@ -23,6 +24,11 @@ export function normalizeBody(body: string, mode: HashMode): string | undefined 
 export function isCanonical(body: string, mode: HashMode): boolean {
   // One pass over the bytes, shape and order together: about 3x faster than a regular
   // expression plus a split. UTF-8, so any character outside ASCII is a byte >= 0x80 and refused.
+  // Not HashLineChecker (hashLines.ts), which accepts what a data file may hold (either case,
+  // LF or CRLF, a BOM): this form is stricter (upper case, CRLF only, no leading zero, no BOM,
+  // nothing after the last line) because it is the exact text harden writes and serves.
+  // The body arrives as a string from the reader; keeping it as bytes from the socket would
+  // save this copy, but the parser and the writer take strings.
   const bytes = Buffer.from(body, "utf8");
   const length = SUFFIX_LENGTH[mode];
   const end = bytes.length;
@@ -35,16 +41,16 @@ export function isCanonical(body: string, mode: HashMode): boolean {
     for (; at < stop; at++) if (HEX[bytes[at]!] === 0) return false;
     if (previous >= 0 && !rises(bytes, previous, start, length)) return false;
     previous = start;
-    if (bytes[at++] !== 58) return false; // ":"
+    if (bytes[at++] !== COLON) return false;
     const first = bytes[at++]!;
-    if (!(first >= 49 && first <= 57)) return false; // a count above 0, no leading zero
+    if (!(first > ZERO && first <= NINE)) return false; // a count above 0, no leading zero
     for (let digits = 1; at < end; at++, digits++) {
       const c = bytes[at]!;
-      if (c < 48 || c > 57) break;
-      if (digits === 15) return false; // at most 15 digits
+      if (c < ZERO || c > NINE) break;
+      if (digits === MAX_COUNT_DIGITS) return false;
     }
     if (at === end) return true;
-    if (bytes[at] !== 13 || bytes[at + 1] !== 10) return false; // CRLF
+    if (bytes[at] !== CR || bytes[at + 1] !== LF) return false;
     at += 2;
     if (at === end) return false; // no line ending after the last line
   }

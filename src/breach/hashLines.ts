@@ -29,11 +29,12 @@ export const PROBLEM_WORDS: Readonly<Record<LineProblemKind, (hexLength: number)
   duplicate: () => t("password:data.problem.duplicate"),
 };
 
-const LF = 10;
-const CR = 13;
-const COLON = 58;
-const ZERO = 48;
-const NINE = 57;
+/** The bytes a `HEX:COUNT` line is made of, shared with the canonical-form check. */
+export const LF = 10;
+export const CR = 13;
+export const COLON = 58;
+export const ZERO = 48;
+export const NINE = 57;
 /** 15 digits stay below Number.MAX_SAFE_INTEGER; no real count comes close. */
 export const MAX_COUNT_DIGITS = 15;
 

@@ -1,5 +1,6 @@
 import { SUFFIX_LENGTH, type HashMode } from "./hash.js";
 import { t } from "../i18n/index.js";
+import { MAX_COUNT_DIGITS } from "./hashLines.js";
 
 /**
  * Parser for a Pwned Passwords range body: `SUFFIX:COUNT` lines. The same shape, with full
@@ -18,8 +19,6 @@ export interface CountLine {
 }
 
 const BOM = "\uFEFF";
-// 15 digits stay below Number.MAX_SAFE_INTEGER; no real count comes close.
-const MAX_COUNT_DIGITS = 15;
 const linePatterns = new Map<number, RegExp>();
 
 function linePattern(hexLength: number): RegExp {

@@ -67,7 +67,7 @@ export interface ChecklistItem {
   source: string;
   sourceKind: SourceKind;
   verified: string;
-  /** Where the text was read when it was a stored copy: provenance only, never shown or linked. */
+  /** The platform's own address of the version of the source page the text was read in, when another one (never a copy's address): provenance only, never shown or linked. */
   sourceCopy?: string;
   /** The page's own date (YYYY, YYYY-MM or YYYY-MM-DD), where it gives one. */
   sourceDate?: string;

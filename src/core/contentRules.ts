@@ -102,7 +102,8 @@ export function copyHostOf(url: string, host: string, copyHosts: readonly string
   if (listed) return host;
   // https://proxy.example/https://support.apple.com/..., or the same in hex (68747470733a2f2f).
   const afterHost = url.replace(/^[a-z]+:\/\/[^/?#]*/i, "");
-  if (/https?:\/|https?%3a|68747470733a2f2f/i.test(afterHost)) return host;
+  // Also /https/host/... and base64 (aHR0cHM6Ly9 is "https://", aHR0cDovL "http://").
+  if (/https?:\/|https?%3a|68747470733a2f2f|\/https?\/[a-z0-9-]+\.[a-z]|aHR0cHM6Ly|aHR0cDovL|\/host-https?-/i.test(afterHost)) return host;
   return undefined;
 }
 
@@ -238,7 +239,7 @@ function checkItem(item: ChecklistItem, index: number, own: readonly string[], s
   const checkLink = (where: FieldPath, url: string, host: string, bare: boolean, isSource: boolean) => {
     const copy = copyHostOf(bare ? `https://${url}` : url, host, data.copyHosts);
     if (copy) {
-      add("copy-host", where, `${copy} is a copy, proxy or archive site: link to the page on the platform's own site (a copy you read goes in sourceCopy)`);
+      add("copy-host", where, `${copy} is a copy, proxy or archive site: link to the page on the platform's own site (when you read it in a copy, mark the item official-copy)`);
       return;
     }
     // A secondary source is a news or how-to page by definition: the secondary ceiling of the
@@ -266,13 +267,26 @@ function checkItem(item: ChecklistItem, index: number, own: readonly string[], s
     if (data.copyHosts.some((e) => coveredBy(host, e))) add("copy-host", at("thirdParty", i), `${host} is a copy, proxy or archive site, not a third party to send people to`);
   }
 
-  // Where the text was read.
-  // sourceCopy may be a copy elsewhere (an archive, a proxy) or another version of the page on
-  // the platform's own site (another language, another address); it is never shown either way.
+  // Where the text was read. No copy's address is kept anywhere, not even in provenance: a
+  // person who opens the file could follow it. official-copy says a stored copy was read;
+  // sourceCopy, when given, is the platform's own address of the version the text was read in
+  // (another language, another address), and alsoRead lists other pages by their own address.
   const copyHost = item.sourceCopy ? hostOf(item.sourceCopy) : undefined;
-  if (item.sourceKind === "official-copy" && !item.sourceCopy) add("source-copy", at("sourceKind"), "is official-copy: give the copy you read in sourceCopy");
-  if (item.sourceKind === "official" && copyHost && copyHost !== sourceHost && !allowed.has(copyHost)) {
-    add("source-copy", at("sourceKind"), `is official, but sourceCopy says the text was read on ${copyHost}: use official-copy`);
+  const keptCopy = (url: string) => {
+    const host = hostOf(url);
+    return host ? copyHostOf(url, host, data.copyHosts) : undefined;
+  };
+  const copyInSource = item.sourceCopy ? keptCopy(item.sourceCopy) : undefined;
+  if (copyInSource) {
+    add("copy-host", at("sourceCopy"), `${copyInSource} is a copy, proxy or archive site: give the platform's own address of the page the copy showed, or leave sourceCopy out (official-copy says a copy was read)`);
+  } else if (item.sourceKind === "official" && copyHost && copyHost !== sourceHost && !allowed.has(copyHost)) {
+    add("source-copy", at("sourceKind"), `is official, but sourceCopy says the text was read on ${copyHost}: use official-copy, and keep only the platform's own address in sourceCopy`);
+  } else if (scope.allowlist && copyHost && !allowed.has(copyHost)) {
+    add("source-copy", at("sourceCopy"), `${copyHost} is not the platform's own site: sourceCopy keeps only the platform's address of the version read (leave it out when that was a copy of the source)`);
+  }
+  for (const [i, url] of (item.alsoRead ?? []).entries()) {
+    const copy = keptCopy(url);
+    if (copy) add("copy-host", at("alsoRead", i), `${copy} is a copy, proxy or archive site: list the page by its own address`);
   }
   if (item.sourceCopy && item.sourceCopy === item.source) add("source-copy", at("sourceCopy"), "is the source itself: leave sourceCopy out when you read the page itself");
   if (item.sourceDate !== undefined) {

@@ -215,10 +215,11 @@ describe("other commands", () => {
     expect(out.stderr).toEqual([
       `${hosts}:13: items[0].steps[1]: says "block them" (blocks someone, which they can notice): add flags alerts-others`,
       `${hosts}:15: items[0].help: blog.example.org is not an official host of this checklist or a third party of this item: add it to officialHosts if it is the platform's own, or to this item's thirdParty if the item sends people there on purpose`,
-      `${hosts}:15: items[0].help: xihu.uk.to is a copy, proxy or archive site: link to the page on the platform's own site (a copy you read goes in sourceCopy)`,
+      `${hosts}:15: items[0].help: xihu.uk.to is a copy, proxy or archive site: link to the page on the platform's own site (when you read it in a copy, mark the item official-copy)`,
       `${hosts}:15: items[0].help: says "Other pages read": pages read for an item go in alsoRead; the text is for the person`,
       `${hosts}:16: items[0].source: blog.example.org is not an official host of this checklist or a third party of this item: cite the platform's own page, or add it to officialHosts if it is the platform's own, or to this item's thirdParty if the item sends people there on purpose`,
-      `${plain}:24: items[1].source: web.archive.org is a copy, proxy or archive site: link to the page on the platform's own site (a copy you read goes in sourceCopy)`,
+      `${plain}:24: items[1].source: web.archive.org is a copy, proxy or archive site: link to the page on the platform's own site (when you read it in a copy, mark the item official-copy)`,
+      `${plain}:26: items[1].sourceCopy: web.archive.org is a copy, proxy or archive site: give the platform's own address of the page the copy showed, or leave sourceCopy out (official-copy says a copy was read)`,
       `${plain}:26: items[1].sourceCopy: is the source itself: leave sourceCopy out when you read the page itself`,
     ]);
     const english = renderResult(await checklistValidateCommand([hosts], { english: true }), { json: false, style });

@@ -2,7 +2,7 @@
  * Provenance (sourceCopy, alsoRead) lives in checklists/provenance/<file>, not in the checklist
  * files trainers open and copy: the addresses of proxies and mirrors must not travel with them.
  * `checklist validate` still reads it, with FILE:LINE for its own mistakes, and the content
- * rules that need it (official-copy wants a sourceCopy) still see it.
+ * rules that need it (no copy's address, sourceCopy not the source) still see it.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,14 +20,17 @@ let cleanup = () => {};
 afterEach(() => cleanup());
 
 describe("built-in provenance", () => {
-  it("no built-in checklist file names sourceCopy or alsoRead, or any copy host of the content rules", async () => {
+  it("no built-in checklist file names sourceCopy or alsoRead, and neither it nor its provenance names a copy host", async () => {
     const { copyHosts } = await loadContentRules();
     const hosts = copyHosts.map((h) => h.replace(/^\*\./, "").toLowerCase());
     expect(hosts.length).toBeGreaterThan(5);
-    for (const file of await checklistFiles(BUILT_IN_DIR)) {
-      const text = readFileSync(file, "utf8");
-      expect(text, file).not.toMatch(/sourceCopy|alsoRead/);
-      expect(hosts.filter((h) => text.toLowerCase().includes(h)), file).toEqual([]);
+    const files = await checklistFiles(BUILT_IN_DIR);
+    for (const file of files) expect(readFileSync(file, "utf8"), file).not.toMatch(/sourceCopy|alsoRead/);
+    const provenance = readdirSync(PROVENANCE_DIR).map((name) => path.join(PROVENANCE_DIR, name));
+    expect(provenance.length).toBeGreaterThan(10);
+    for (const file of [...files, ...provenance]) {
+      const text = readFileSync(file, "utf8").toLowerCase();
+      expect(hosts.filter((h) => text.includes(h)), file).toEqual([]);
     }
   });
 
@@ -43,16 +46,22 @@ describe("built-in provenance", () => {
     }
   });
 
-  it("every official-copy item has its copy in the provenance file, and the shown checklists carry none", async () => {
+  it("each sourceCopy kept is a platform's own address, and the shown checklists carry none", async () => {
     const lists = await loadChecklists();
-    const copies = lists.flatMap((c) => c.items).filter((i) => i.sourceKind === "official-copy");
-    expect(copies.length).toBeGreaterThan(10);
-    for (const item of copies) expect(item.sourceCopy, item.id).toBeUndefined();
+    const platformHosts = new Set(lists.flatMap((c) => c.officialHosts ?? []));
+    expect(lists.flatMap((c) => c.items).filter((i) => i.sourceKind === "official-copy").length).toBeGreaterThan(10);
+    for (const item of lists.flatMap((c) => c.items)) expect(item.sourceCopy, item.id).toBeUndefined();
+    let kept = 0;
     for (const list of lists) {
       const file = path.join(BUILT_IN_DIR, `${list.platform}.yaml`);
       const merged = withProvenance(list, await readProvenance(file, list));
-      for (const item of merged.items.filter((i) => i.sourceKind === "official-copy")) expect(item.sourceCopy, item.id).toMatch(/^https?:\/\//);
+      for (const item of merged.items.filter((i) => i.sourceCopy !== undefined)) {
+        kept++;
+        const host = new URL(item.sourceCopy!).hostname;
+        expect(platformHosts.has(host) || (item.thirdParty ?? []).includes(host), `${item.id}: ${item.sourceCopy}`).toBe(true);
+      }
     }
+    expect(kept).toBeGreaterThan(10);
   });
 });
 
@@ -89,9 +98,10 @@ describe("checklist validate reads the provenance file beside a checklist", () =
     expect((await checkPaths([dir])).problems.map(formatProblem)).toEqual([]);
   });
 
-  it("without it, says the official-copy item lacks its copy", async () => {
-    const dir = folder(CHECKLIST);
-    expect((await checkPaths([dir])).problems.map((p) => `${p.line}: ${p.field}: ${p.message}`)).toEqual(["13: items[0].sourceKind: is official-copy: give the copy you read in sourceCopy"]);
+  it("refuses a copy's address in it, at its line", async () => {
+    const dir = folder(CHECKLIST, "items:\n  demo.one:\n    alsoRead:\n      - https://blog.example/y\n      - https://web.archive.org/web/2020/https://help.demo.example/one\n");
+    const file = path.join(dir, "provenance", "demo.yaml");
+    expect((await checkPaths([dir])).problems.map(formatProblem)).toEqual([`${file}:5: items.demo.one.alsoRead[1]: web.archive.org is a copy, proxy or archive site: list the page by its own address`]);
   });
 
   it("names the line of an unknown item id, an unknown field, a field given twice, and a bad link", async () => {
@@ -109,16 +119,14 @@ describe("checklist validate reads the provenance file beside a checklist", () =
     ].join("\n");
     const dir = folder(CHECKLIST, prov);
     const file = path.join(dir, "provenance", "demo.yaml");
-    // A provenance file that is not valid gives no provenance at all, so demo.one lacks its copy too.
-    const lacksCopy = `${path.join(dir, "demo.yaml")}:13: items[0].sourceKind: is official-copy: give the copy you read in sourceCopy`;
-    expect((await checkPaths([dir])).problems.map(formatProblem)).toEqual([lacksCopy, `${file}:4: items.demo.one.alsoRaed: is not a known field; did you mean alsoRead?`]);
+    expect((await checkPaths([dir])).problems.map(formatProblem)).toEqual([`${file}:4: items.demo.one.alsoRaed: is not a known field; did you mean alsoRead?`]);
     writeFileSync(file, prov.replace("alsoRaed", "alsoRead"));
     expect((await checkPaths([dir])).problems.map(formatProblem)).toEqual([
       `${file}:6: items.demo.three: is not the id of an item in demo.yaml`,
       `${file}:9: items.demo.two.sourceCopy: is also given in demo.yaml: keep it in one place`,
     ]);
     writeFileSync(file, "items:\n  demo.one:\n    sourceCopy: not a link\n");
-    expect((await checkPaths([dir])).problems.map((p) => `${p.line}: ${p.field}`)).toEqual(["13: items[0].sourceKind", "3: items.demo.one.sourceCopy"]);
+    expect((await checkPaths([dir])).problems.map((p) => `${p.line}: ${p.field}`)).toEqual(["3: items.demo.one.sourceCopy"]);
   });
 
   it("points a content rule about sourceCopy at the provenance file's line", async () => {

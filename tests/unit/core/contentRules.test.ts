@@ -111,7 +111,7 @@ describe("links: official hosts only, or a third party the item names", () => {
   });
 });
 
-describe("copies: proxies, mirrors and archives only in sourceCopy and alsoRead", () => {
+describe("copies: no proxy, mirror or archive address anywhere, provenance included", () => {
   it("refuses a copy host in the source, the help or the steps, and a link that carries another address", () => {
     const bad = [
       item({ id: "demo.a", source: "https://xihu.uk.to/https://support.apple.com/en-au/guide/x" }),
@@ -129,18 +129,33 @@ describe("copies: proxies, mirrors and archives only in sourceCopy and alsoRead"
     ]);
   });
 
-  it("allows any host in sourceCopy and alsoRead, which are never shown", () => {
-    const ok = item({ sourceKind: "official-copy", sourceCopy: "https://xihu.uk.to/https://help.demo.com/one", alsoRead: ["https://web.archive.org/web/2020/x", "https://blog.example.com/y"] });
-    expect(found([ok])).toEqual([]);
+  it("refuses a copy's address in sourceCopy and alsoRead too, however the address inside is written", () => {
+    const copies = item({
+      sourceKind: "official-copy",
+      sourceCopy: "https://xihu.uk.to/https://help.demo.com/one",
+      alsoRead: [
+        "https://web.archive.org/web/2020/x",
+        "https://blog.example.com/y",
+        "http://proxy.example/index.php?q=aHR0cHM6Ly9oZWxwLmRlbW8uY29tL29uZQ",
+        "https://mirror.example/https/help.demo.com/one",
+        "https://mirror.example/host-https-help.demo.com/one",
+      ],
+    });
+    expect(found([copies])).toEqual(["copy-host @ items.0.sourceCopy", "copy-host @ items.0.alsoRead.0", "copy-host @ items.0.alsoRead.2", "copy-host @ items.0.alsoRead.3", "copy-host @ items.0.alsoRead.4"]);
+    // Other pages read, by their own address, are kept.
+    expect(found([item({ alsoRead: ["https://blog.example.com/y", "https://news.example/https-tips"] })])).toEqual([]);
   });
 
   it("refuses a copy host offered as official or third party", () => {
     expect(found([item({ thirdParty: ["archive.ph"] })], scope(), { officialHosts: ["help.demo.com", "klqsh.com"] })).toEqual(["copy-host @ officialHosts.1", "copy-host @ items.0.thirdParty.0"]);
   });
 
-  it("wants sourceCopy with official-copy, not official when the copy was read elsewhere, and never the source itself", () => {
-    expect(found([item({ sourceKind: "official-copy" })])).toEqual(["source-copy @ items.0.sourceKind"]);
-    expect(found([item({ sourceCopy: "https://archive.ph/abc" })])).toEqual(["source-copy @ items.0.sourceKind"]);
+  it("keeps in sourceCopy only the platform's own address of the version read, never the source itself", () => {
+    // official-copy alone says the text was read in a copy of the source.
+    expect(found([item({ sourceKind: "official-copy" })])).toEqual([]);
+    expect(found([item({ sourceCopy: "https://archive.ph/abc" })])).toEqual(["copy-host @ items.0.sourceCopy"]);
+    expect(found([item({ sourceCopy: "https://blog.example.com/abc" })])).toEqual(["source-copy @ items.0.sourceKind"]);
+    expect(found([item({ sourceKind: "official-copy", sourceCopy: "https://blog.example.com/abc" })])).toEqual(["source-copy @ items.0.sourceCopy"]);
     expect(found([item({ sourceKind: "official-copy", sourceCopy: "https://help.demo.com/one" })])).toEqual(["source-copy @ items.0.sourceCopy"]);
     // Another version of the page on the platform's own site, read directly: official, with its address kept.
     expect(found([item({ sourceCopy: "https://help.demo.com/de/one" }), item({ id: "demo.b", sourceKind: "official-copy", sourceCopy: "https://help.demo.com/id/one" })])).toEqual([]);

@@ -112,7 +112,7 @@ async function startNginx(): Promise<void> {
   for (const until = Date.now() + 10_000; Date.now() < until; ) {
     if (ended) throw new Error(`nginx ended at start:\n${nginxLog}\n${conf}`);
     try {
-      await fetch(`${base}00000`);
+      await (await fetch(`${base}00000`)).arrayBuffer();
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -97,6 +97,10 @@ function parseUri(text: string): TotpParams {
   if (url.host.toLowerCase() !== "totp") {
     throw new UsageError(t("password:totp.error.notTotp", { example: "otpauth://totp/..." }));
   }
+  // Two of a field (secret=A&secret=B) would silently use one: which one the service meant is unknown.
+  for (const field of ["secret", "digits", "period", "algorithm", "issuer"]) {
+    if (url.searchParams.getAll(field).length > 1) throw new UsageError(t("password:totp.error.repeated", { field }));
+  }
   const secret = url.searchParams.get("secret");
   if (!secret) throw new UsageError(t("password:totp.error.noSecret", { field: "secret=..." }));
   let label: string;

@@ -55,6 +55,8 @@ describe("TOTP codes", () => {
       ["ABCDEFG", /too short/],
       ["otpauth://hotp/x?secret=GEZDGNBVGY3TQOJQ", /type is not totp/],
       ["otpauth://totp/x?issuer=y", /no secret/],
+      [`otpauth://totp/x?secret=${SEEDS.sha1}&secret=GEZDGNBVGY3TQOJQ`, /gives its secret field more than once/],
+      [`otpauth://totp/x?secret=${SEEDS.sha1}&digits=6&digits=8`, /gives its digits field more than once/],
       [`otpauth://totp/x?secret=${SEEDS.sha1}&digits=7`, /digits field is not 6 or 8/],
       [`otpauth://totp/x?secret=${SEEDS.sha1}&algorithm=md5`, /algorithm field is not sha1, sha256 or sha512/],
     ];

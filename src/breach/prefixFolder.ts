@@ -64,32 +64,37 @@ export class PrefixFolder {
 
 /**
  * Checks that `path` holds range files and tells which kind of hash they hold, from the first
- * one found. Stops at that file: listing a million names just to count them is not needed.
+ * line of the first ones found. Stops there: listing a million names just to count them is not
+ * needed. A file whose first line says the kind but whose body is damaged (padding only, a line
+ * out of order) does not refuse the folder: a lookup in its prefix answers "could not check",
+ * as for any other damaged file.
  */
 export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
-  const sample = await firstRangeFile(path);
-  if (sample === undefined) {
-    throw new InvalidInputError(t("password:data.error.noRangeFiles", { path, example: "0A1B2.txt" }));
+  let first: { path: string; body: string } | undefined;
+  for (const name of await firstRangeFiles(path, MODE_SAMPLES)) {
+    const samplePath = join(path, name);
+    // Refused as a usage error (exit 2) if it turned into something other than a regular file.
+    const body = await readRangeFile(samplePath);
+    const mode = detectRangeMode(body);
+    if (mode !== undefined) return new PrefixFolder(path, mode);
+    first ??= { path: samplePath, body };
   }
-  const samplePath = join(path, sample);
-  // Refused as a usage error (exit 2) if it turned into something other than a regular file.
-  const body = await readRangeFile(samplePath);
-  const mode = detectRangeMode(body);
-  if (mode === undefined) {
-    throw new InvalidInputError(t("password:data.error.notRangeFile", { path: samplePath, problem: t("password:data.error.firstLineNotRange") }));
-  }
-  const parsed = checkRangeBody(body, mode);
-  if (!parsed.ok) throw new InvalidInputError(t("password:data.error.notRangeFile", { path: samplePath, problem: parsed.reason }));
-  return new PrefixFolder(path, mode);
+  if (first === undefined) throw new InvalidInputError(t("password:data.error.noRangeFiles", { path, example: "0A1B2.txt" }));
+  throw new InvalidInputError(t("password:data.error.notRangeFile", { path: first.path, problem: t("password:data.error.firstLineNotRange") }));
 }
 
-async function firstRangeFile(path: string): Promise<string | undefined> {
+/** How many range files may be read to tell the kind of hash before the folder is refused. */
+const MODE_SAMPLES = 16;
+
+async function firstRangeFiles(path: string, most: number): Promise<string[]> {
   const dir = await opendir(path);
+  const names: string[] = [];
   try {
     for await (const entry of dir) {
-      if (entry.isFile() && RANGE_FILE.test(entry.name)) return entry.name;
+      if (entry.isFile() && RANGE_FILE.test(entry.name)) names.push(entry.name);
+      if (names.length === most) break;
     }
-    return undefined;
+    return names;
   } finally {
     // Breaking out of for-await closes the directory; closing again would throw.
     await dir.close().catch(() => undefined);

@@ -68,13 +68,27 @@ describe("prefix folder: a file of padding only", () => {
     expectUnknown(await dataset.lookup(HASH), new RegExp(`offline file for prefix ${PREFIX} is damaged: it has only padding lines \\(count 0\\)`));
   });
 
-  it("refuses a folder whose sample file is padding only", async () => {
+  it("opens a folder whose first file is padding only, and answers unknown for its prefix like any damaged file", async () => {
     const folder = join(dir, "padding-sample");
     await mkdir(folder);
     await writeFile(join(folder, "00000.txt"), `${"0".repeat(35)}:0\r\n${"1".repeat(35)}:0`);
-    const attempt = openOfflineDataset(folder);
-    await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(attempt).rejects.toThrow(/00000\.txt is not a Pwned Passwords range file: it has only padding lines/);
+    const dataset = await openData(folder);
+    const inDamaged = `00000${"1".repeat(35)}`;
+    expect(await dataset.lookup(inDamaged)).toMatchObject({ status: "unknown", reason: expect.stringMatching(/prefix 00000 is damaged: it has only padding lines/) });
+    expect((await dataset.lookup(HASH)).status).toBe("unknown");
+  });
+});
+
+describe("prefix folder: telling the kind of hash", () => {
+  it("reads past files whose first line is not a range line, and refuses a folder with none", async () => {
+    const folder = join(dir, "first-garbage");
+    await mkdir(folder);
+    await writeFile(join(folder, "00000.txt"), "<html>not found</html>");
+    await expect(openOfflineDataset(folder)).rejects.toThrow(/00000\.txt is not a Pwned Passwords range file: line 1 is not SUFFIX:COUNT/);
+    await expect(openOfflineDataset(folder)).rejects.toMatchObject({ exitCode: 2 });
+    await writeFile(join(folder, `${PREFIX}.txt`), `${HASH.slice(5)}:7`);
+    const dataset = await openData(folder);
+    expect(await dataset.lookup(HASH)).toEqual({ status: "found", count: 7 });
   });
 });
 

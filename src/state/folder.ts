@@ -6,7 +6,7 @@
  * links, and a link at any name harden uses is refused rather than followed or replaced.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, statSync, type Stats } from "node:fs";
+import { chmodSync, closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { HardenError, UsageError } from "../errors.js";
 import { replaceFileSync } from "../files/replace.js";
@@ -92,6 +92,7 @@ export function useStateFolder(dir: string, options: { create: boolean }): boole
     const missing = errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR";
     if (missing && !options.create) return false;
     if (errorCode(error) !== "ENOENT") throw cannotUse(dir, error);
+    checkAbove(dir);
     try {
       makeFolders(dir);
       stats = statSync(dir);
@@ -100,7 +101,43 @@ export function useStateFolder(dir: string, options: { create: boolean }): boole
     }
   }
   checkOwnFolder(dir, stats);
+  checkAbove(dir);
   return true;
+}
+
+/**
+ * As ssh does for ~/.ssh: every folder above the state folder (after links are resolved) must
+ * belong to this user or to root and be writable by no one else, unless sticky as /tmp is
+ * (there others cannot move what is ours). Otherwise another user could swap in a folder of
+ * their own. For a folder not made yet, checked from the nearest one that exists, before
+ * anything is made.
+ */
+function checkAbove(dir: string): void {
+  const me = uid();
+  if (me === undefined) return;
+  let from: string;
+  try {
+    if (existsSync(dir)) from = path.dirname(realpathSync(dir));
+    else {
+      let at = path.dirname(dir);
+      while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+      from = realpathSync(at);
+    }
+  } catch (error) {
+    throw cannotUse(dir, error);
+  }
+  for (let parent = from; ; parent = path.dirname(parent)) {
+    let stats: Stats;
+    try {
+      stats = statSync(parent);
+    } catch (error) {
+      throw cannotUse(dir, error);
+    }
+    const sticky = (stats.mode & 0o1000) !== 0;
+    const othersWrite = (stats.mode & 0o022) !== 0 && !sticky;
+    if ((stats.uid !== me && stats.uid !== 0) || othersWrite) throw new StateFolderError(t("errors:state.parentOthersCanWrite", { dir, parent }));
+    if (path.dirname(parent) === parent) return;
+  }
 }
 
 /** A folder harden keeps inside the state folder (evidence, its copies, snapshots): never a link. */

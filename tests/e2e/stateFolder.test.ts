@@ -62,6 +62,26 @@ describe("a state folder harden cannot use", () => {
     expect(mode(home)).toBe(0o777);
   });
 
+  it("refuses a folder under one that others can write to, as ssh does, but not under a sticky one like /tmp", async () => {
+    const { dir, answers } = setUp();
+    const open = path.join(dir, "open");
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    const home = path.join(open, "inner", "home");
+    for (const args of saving(answers)) {
+      const r = await runHarden(args, { env: { HARDEN_HOME: home } });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain(`can change the folder ${open}, above ${home}`);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    // Refused before anything was made.
+    expect(readdirSync(open)).toEqual([]);
+    chmodSync(open, 0o1777);
+    const r = await runHarden(saving(answers)[0]!, { env: { HARDEN_HOME: home } });
+    expect(r.stderr).toBe("Saved.\n");
+    expect(r.code).toBe(0);
+  });
+
   // Only root can give a folder to another user; elsewhere vitest reports this test as skipped.
   it.skipIf(process.getuid?.() !== 0)("refuses a folder owned by another user", async () => {
     const { home, answers } = setUp();

@@ -30,6 +30,8 @@ export interface ContentRulesData {
   copyHosts: string[];
   /** Words that mark provenance (for maintainers), which belongs in alsoRead, not in text. */
   provenance: string[];
+  /** Words that point at another item by where it stands ("next item"), which a plan's order breaks. */
+  positions: string[];
   /** Words that, just before a flag word, mean the step does not do it ("don't remove"). */
   negations: string[];
   flagWords: FlagWordRule[];
@@ -262,6 +264,8 @@ function checkItem(item: ChecklistItem, index: number, own: readonly string[], s
     const lower = text.toLowerCase();
     const marker = data.provenance.find((p) => lower.includes(p.toLowerCase()));
     if (marker) add("provenance", where, `says "${marker}": pages read for an item go in alsoRead; the text is for the person`);
+    const position = data.positions.find((p) => lower.includes(p.toLowerCase()));
+    if (position) add("position", where, `says "${position}": a plan shows items in its own order and may leave some out, so name the other item by its title`);
   }
   for (const [i, host] of (item.thirdParty ?? []).entries()) {
     if (data.copyHosts.some((e) => coveredBy(host, e))) add("copy-host", at("thirdParty", i), `${host} is a copy, proxy or archive site, not a third party to send people to`);

@@ -216,6 +216,11 @@ describe("words for the person", () => {
     expect(found([item({ help: "Turn it off (https://help.demo.com/x, secondary)." })])).toEqual(["provenance @ items.0.help"]);
   });
 
+  it("refuses a pointer to another item by where it stands, since a plan reorders items", () => {
+    expect(found([item({ help: "Also turn on two-factor (see the next item)." }), item({ id: "demo.b", steps: ["Check the device list (item above)."] })])).toEqual(["position @ items.0.help", "position @ items.1.steps.0"]);
+    expect(found([item({ help: 'Also turn on two-factor (see "Turn it on").' })])).toEqual([]);
+  });
+
   it("grades why+steps at 8 and help at 10, for English text only", () => {
     const hard = "Comprehensive authentication configuration necessitates considerable administrative deliberation regarding organisational infrastructure and international interoperability requirements.";
     expect(found([item({ why: hard, help: hard })])).toEqual(["grade-why-steps @ items.0.why", "grade-help @ items.0.help"]);

@@ -58,7 +58,7 @@ describe("harden serve", () => {
     const { code, stderr } = await server.stop();
     expect(code).toBe(0);
     expect(stderr).toContain("Only this computer can reach it.");
-    expect(stderr).toMatch(/Stopped after \d+ s: 1 requests answered \(1 ranges, 0 refused, 0 the data could not answer\)/);
+    expect(stderr).toMatch(/Stopped after \d+ s\. Requests answered: 1 \(ranges: 1, refused: 0, the data could not answer: 0\)/);
     // Never the prefix that was asked for, without --log-prefixes.
     expect(stderr).not.toContain(sha1Hex(password).slice(0, 5));
   });

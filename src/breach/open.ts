@@ -23,6 +23,8 @@ export interface OpenedChecker {
   where: string;
   /** With offline data: its path, and whether it was verified in full as it is now. */
   offline?: { path: string; verified: boolean };
+  /** Online: how many random prefixes were asked for with each real one (0 when none). */
+  decoys?: number;
 }
 
 /** Starts loading the HTTP client or the dataset reader while the input is still being read. */
@@ -42,5 +44,5 @@ export async function openBreachChecker(source: BreachSource): Promise<OpenedChe
   const { createRangeClient, DEFAULT_RANGE_BASE_URL } = await import("./rangeClient.js");
   const baseUrl = source.rangeUrl ?? DEFAULT_RANGE_BASE_URL;
   const checker = createRangeClient({ version: source.version, baseUrl, concurrency: source.concurrency, lookupTimeoutMs: source.timeoutMs, decoys: source.decoys });
-  return { checker, where: t("password:breach.whereService", { host: new URL(baseUrl).host }) };
+  return { checker, where: t("password:breach.whereService", { host: new URL(baseUrl).host }), decoys: source.decoys ?? 0 };
 }

@@ -76,6 +76,7 @@ export async function passwordCommand(
         minScore,
         where: opened?.where,
         offline: opened?.offline,
+        ...(opened?.decoys ? { decoys: opened.decoys } : {}),
         results: verdicts.map((v, i) => ({ line: lines[i]!.line, ...v })),
         summary: summarizeVerdicts(verdicts, minScore),
       };

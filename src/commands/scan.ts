@@ -91,6 +91,7 @@ export async function scanCommand(
         minScore,
         where: opened?.where,
         offline: opened?.offline,
+        ...(opened?.decoys ? { decoys: opened.decoys } : {}),
         showUsernames: options.showUsernames === true,
         entries: (await import("../sites/actions.js")).withNextSteps(checked, parsed.entries, sites.index, minScore),
         skipped: parsed.skipped,

@@ -27,12 +27,15 @@ const strengthJson = (s: StrengthVerdict | undefined) =>
 
 /** With --offline only: which data answered and whether it was verified in full. */
 const offlineJson = (offline: OfflineData | undefined) => (offline === undefined ? {} : { offline: { path: offline.path, verified: offline.verified } });
+/** Online with --decoys only: how many random prefixes went with each real one. */
+const decoysJson = (decoys: number | undefined) => (decoys ? { decoys } : {});
 
 export function passwordJson(result: PasswordResult): unknown {
   return {
     results: result.results.map((r) => ({ line: r.line, breach: breachJson(r.breach), strength: strengthJson(r.strength) })),
     summary: result.summary,
     ...offlineJson(result.offline),
+    ...decoysJson(result.decoys),
   };
 }
 
@@ -56,6 +59,7 @@ export function scanJson(result: ScanResult): unknown {
     summary: result.summary,
     sites: result.sites,
     ...offlineJson(result.offline),
+    ...decoysJson(result.decoys),
   };
 }
 
@@ -106,6 +110,7 @@ export function passwordText(result: PasswordResult, style: Style): string {
     out.push("");
   }
   if (result.where) out.push(style.dim(t("password:whereOnline", { where: sanitizeLine(result.where) })));
+  if (result.decoys) out.push(style.dim(t("password:decoysUsed", { count: result.decoys, n: ltrNumber(result.decoys) })));
   if (!result.interactive) out.push(summaryLine(result.summary, withBreach, withStrength));
   if (result.summary.unknown > 0) out.push(style.yellow(couldNotCheckHint(result.offline)));
   return `${out.join("\n")}\n`;
@@ -143,6 +148,7 @@ export function scanText(result: ScanResult, style: Style): string {
   const s = result.summary;
   out.push("");
   if (result.where) out.push(style.dim(t("password:where", { where: sanitizeLine(result.where) })));
+  if (result.decoys) out.push(style.dim(t("password:decoysUsed", { count: result.decoys, n: ltrNumber(result.decoys) })));
   out.push(summaryLine(s, result.entries.some((e) => e.breach), result.entries.some((e) => e.strength)));
   out.push(
     t("password:scan.counts", {

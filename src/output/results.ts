@@ -59,6 +59,8 @@ export type CommandResult =
       where?: string;
       /** With --offline: the data, and whether `harden data verify` found it sound as it is now. */
       offline?: OfflineData;
+      /** Online with --decoys: random prefixes asked for with each real one. */
+      decoys?: number;
       results: Array<{ line: number } & PasswordVerdict>;
       summary: VerdictSummary;
     }
@@ -68,6 +70,8 @@ export type CommandResult =
       format: string;
       minScore: number;
       where?: string;
+      /** Online with --decoys: random prefixes asked for with each real one. */
+      decoys?: number;
       offline?: OfflineData;
       showUsernames: boolean;
       entries: ScanEntry[];

@@ -58,8 +58,12 @@ describe("decoys", () => {
     expect(JSON.parse(b.stdout).results).toEqual(JSON.parse(a.stdout).results);
     expect(s.requests).toHaveLength(8);
     expect((await runHarden(["config", "set", "decoys", "3"], { env })).code).toBe(0);
-    await runHarden(["password", "--stdin", "--no-strength", "--range-url", s.baseUrl], { env, input });
+    const c = await runHarden(["password", "--stdin", "--no-strength", "--range-url", s.baseUrl], { env, input });
     expect(s.requests).toHaveLength(16);
+    // Said in words, and in the JSON; not at all without decoys.
+    expect(c.stdout).toContain("With each real prefix, 3 random ones were asked for too");
+    expect(JSON.parse(a.stdout).decoys).toBe(2);
+    expect(JSON.parse(b.stdout).decoys).toBeUndefined();
     expect((await runHarden(["password", "--stdin", "--decoys", "99", "--range-url", s.baseUrl], { env, input })).code).toBe(2);
     expect((await runHarden(["config", "set", "decoys", "-1"], { env })).code).toBe(2);
   });
@@ -73,6 +77,7 @@ describe("decoys", () => {
     const b = await runHarden(["scan", "-", "--no-strength", "--range-url", s.baseUrl, "--json", "--decoys", "1"], { env, input: csv });
     expect(s.requests).toHaveLength(6);
     expect(JSON.parse(b.stdout).entries).toEqual(JSON.parse(a.stdout).entries);
+    expect(JSON.parse(b.stdout).decoys).toBe(1);
     expect(b.code).toBe(a.code);
   });
 });

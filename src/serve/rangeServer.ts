@@ -112,7 +112,7 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
     response.end();
     return;
   }
-  const body = Buffer.from(padded ? withPadding(found.body.split("\r\n"), mode).join("\r\n") : found.body, "latin1");
+  const body = padded ? withPadding(found.body, mode) : found.body;
   const encoding = pickEncoding(request.headers["accept-encoding"]);
   const sent = encoding === "br" ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }) : encoding === "gzip" ? gzipSync(body, { level: 6 }) : body;
   if (encoding !== undefined) response.setHeader("content-encoding", encoding);
@@ -135,16 +135,117 @@ function send(response: ServerResponse, request: IncomingMessage, status: number
 }
 
 /**
- * Count-0 lines to a random total of 800 to 1,000 (at least 10 more when the range is already
- * that long), sorted in with the real ones so their place says nothing either.
+ * The body with count-0 lines to a random total of 800 to 1,000 lines (at least 10 more when the
+ * range is already that long), merged in order with the real ones so their place says nothing
+ * either. `body` is SUFFIX:COUNT lines in rising order joined by CRLF, as a range source gives it;
+ * the answer is built in one buffer in one pass, without a string per line.
  */
-export function withPadding(lines: readonly string[], mode: HashMode): string[] {
-  const target = randomInt(PADDED_MIN, PADDED_MAX + 1);
-  const extra = Math.max(target - lines.length, randomInt(10, 210));
+export function withPadding(body: Buffer, mode: HashMode): Buffer {
   const length = SUFFIX_LENGTH[mode];
-  const hex = randomBytes(Math.ceil((extra * length) / 2)).toString("hex").toUpperCase();
-  const pads = Array.from({ length: extra }, (_, i) => `${hex.slice(i * length, (i + 1) * length)}:0`);
-  return [...lines, ...pads].sort();
+  const width = Math.ceil(length / 2);
+  const starts = lineStarts(body, length);
+  const lines = starts.length - 1;
+  const target = randomInt(PADDED_MIN, PADDED_MAX + 1);
+  const extra = Math.max(target - lines, randomInt(10, 210));
+  const random = randomBytes(extra * width);
+  const order = padOrder(random, extra, length);
+  const out = Buffer.allocUnsafe(body.length + 2 + extra * (length + 4));
+  let written = 0;
+  let line = 0;
+  // Each pad is written where it sorts, straight from its random bytes: a copy for each run of
+  // real lines between two pads, and no other call per line.
+  for (let n = 0; n < extra; n++) {
+    const pad = order[n]! * width;
+    const from = line;
+    while (line < lines && lineBefore(body, starts[line]!, random, pad, length)) line++;
+    written = copyLines(body, starts, from, line, out, written);
+    for (let k = 0; k < length; k++) out[written++] = HEX_DIGITS[digit(random, pad, k)]!;
+    out[written++] = 58; // ":0\r\n"
+    out[written++] = 48;
+    out[written++] = 13;
+    out[written++] = 10;
+  }
+  written = copyLines(body, starts, line, lines, out, written);
+  // Every line was written with a CRLF after it; the service sends none after the last.
+  return out.subarray(0, written - 2);
+}
+
+/** Where each line of a CRLF-joined body starts, and one more: where a line after the last would. */
+function lineStarts(body: Buffer, length: number): Int32Array {
+  const starts = new Int32Array(Math.floor((body.length + 2) / (length + 4)) + 2);
+  let count = 0;
+  let at = 0;
+  for (;;) {
+    starts[count++] = at;
+    // A line is at least the suffix, a colon and a digit; its CRLF comes after.
+    at += length + 2;
+    while (at < body.length && body[at] !== 13) at++;
+    if (at >= body.length) break;
+    at += 2;
+  }
+  starts[count] = body.length + 2;
+  return starts.subarray(0, count + 1);
+}
+
+/** Copies lines [from, to) of `body` with a CRLF after each; returns where writing ends. */
+function copyLines(body: Buffer, starts: Int32Array, from: number, to: number, out: Buffer, written: number): number {
+  if (from === to) return written;
+  written += body.copy(out, written, starts[from]!, starts[to]! - 2);
+  out[written++] = 13;
+  out[written++] = 10;
+  return written;
+}
+
+const HEX_DIGITS = Buffer.from("0123456789ABCDEF", "latin1");
+/** Hex digit k (0 the first) of the pad whose random bytes start at `at`, as a number 0-15. */
+const digit = (random: Uint8Array, at: number, k: number) => (k & 1 ? random[at + (k >> 1)]! & 15 : random[at + (k >> 1)]! >> 4);
+
+/** Whether the suffix of the line at body[line] sorts before the pad whose random bytes start at `at`. */
+function lineBefore(body: Buffer, line: number, random: Uint8Array, at: number, length: number): boolean {
+  for (let k = 0; k < length; k++) {
+    const a = body[line + k]!;
+    const b = HEX_DIGITS[digit(random, at, k)]!;
+    if (a !== b) return a < b;
+  }
+  return false;
+}
+
+/** Index bits below a 40-bit sort key: a padded answer never needs this many pads. */
+const INDEX_BITS = 13;
+
+/**
+ * The order of `count` pads, pad i being the first `length` hex digits of `random`'s i-th run of
+ * ceil(length / 2) bytes: the pads' indices, their suffixes rising. Sorted by their first 40 bits
+ * and their index in one native sort of numbers, then put right where those bits tie by one
+ * insertion pass (all but free when nothing ties).
+ */
+export function padOrder(random: Uint8Array, count: number, length: number): Int32Array {
+  const width = Math.ceil(length / 2);
+  if (count >= 2 ** INDEX_BITS || random.length < count * width) throw new RangeError(`cannot make ${count} pads`);
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = i * width;
+    const top = random[at]! * 2 ** 32 + (((random[at + 1]! << 24) | (random[at + 2]! << 16) | (random[at + 3]! << 8) | random[at + 4]!) >>> 0);
+    keys[i] = top * 2 ** INDEX_BITS + i;
+  }
+  keys.sort();
+  const order = new Int32Array(count);
+  for (let n = 0; n < count; n++) order[n] = keys[n]! % 2 ** INDEX_BITS;
+  const less = (a: number, b: number) => {
+    for (let k = 0; k < length; k++) {
+      const x = digit(random, a * width, k);
+      const y = digit(random, b * width, k);
+      if (x !== y) return x < y;
+    }
+    return false;
+  };
+  for (let n = 1; n < count; n++) {
+    const pad = order[n]!;
+    let m = n;
+    for (; m > 0 && less(pad, order[m - 1]!); m--) order[m] = order[m - 1]!;
+    order[m] = pad;
+  }
+  return order;
 }
 
 function pickEncoding(header: string | string[] | undefined): "br" | "gzip" | undefined {

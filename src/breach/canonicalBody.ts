@@ -20,7 +20,10 @@ export function normalizeBody(body: string, mode: HashMode): string | undefined 
  * suffix, a colon and a count above 0 without leading zeros, rising strictly, joined by CRLF,
  * with no line ending after the last. Bytes are read as UTF-8.
  */
-export function isCanonical(body: string | Uint8Array, mode: HashMode): boolean {
+export const isCanonical = (body: string | Uint8Array, mode: HashMode): boolean => canonicalLines(body, mode) > 0;
+
+/** How many lines the body has if it is canonical (see isCanonical), else 0. */
+export function canonicalLines(body: string | Uint8Array, mode: HashMode): number {
   // One pass over the bytes, shape and order together: about 3x faster than a regular
   // expression plus a split. UTF-8, so any character outside ASCII is a byte >= 0x80 and refused.
   // A file's bytes are checked as they are read (serve), without a round trip through a string.
@@ -29,25 +32,27 @@ export function isCanonical(body: string | Uint8Array, mode: HashMode): boolean 
   const end = bytes.length;
   let at = 0;
   let previous = -1;
+  let lines = 0;
   for (;;) {
     const start = at;
     const stop = start + length;
-    if (stop > end) return false;
-    for (; at < stop; at++) if (HEX[bytes[at]!] === 0) return false;
-    if (previous >= 0 && !rises(bytes, previous, start, length)) return false;
+    if (stop > end) return 0;
+    for (; at < stop; at++) if (HEX[bytes[at]!] === 0) return 0;
+    if (previous >= 0 && !rises(bytes, previous, start, length)) return 0;
     previous = start;
-    if (bytes[at++] !== 58) return false; // ":"
+    lines++;
+    if (bytes[at++] !== 58) return 0; // ":"
     const first = bytes[at++]!;
-    if (!(first >= 49 && first <= 57)) return false; // a count above 0, no leading zero
+    if (!(first >= 49 && first <= 57)) return 0; // a count above 0, no leading zero
     for (let digits = 1; at < end; at++, digits++) {
       const c = bytes[at]!;
       if (c < 48 || c > 57) break;
-      if (digits === 15) return false; // at most 15 digits
+      if (digits === 15) return 0; // at most 15 digits
     }
-    if (at === end) return true;
-    if (bytes[at] !== 13 || bytes[at + 1] !== 10) return false; // CRLF
+    if (at === end) return lines;
+    if (bytes[at] !== 13 || bytes[at + 1] !== 10) return 0; // CRLF
     at += 2;
-    if (at === end) return false; // no line ending after the last line
+    if (at === end) return 0; // no line ending after the last line
   }
 }
 

@@ -112,7 +112,7 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
     response.end();
     return;
   }
-  const body = padded ? withPadding(found.body, mode) : found.body;
+  const body = padded ? withPadding(found.body, found.lines, mode) : found.body;
   const encoding = pickEncoding(request.headers["accept-encoding"]);
   const sent = encoding === "br" ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }) : encoding === "gzip" ? gzipSync(body, { level: 6 }) : body;
   if (encoding !== undefined) response.setHeader("content-encoding", encoding);
@@ -137,78 +137,63 @@ function send(response: ServerResponse, request: IncomingMessage, status: number
 /**
  * The body with count-0 lines to a random total of 800 to 1,000 lines (at least 10 more when the
  * range is already that long), merged in order with the real ones so their place says nothing
- * either. `body` is SUFFIX:COUNT lines in rising order joined by CRLF, as a range source gives it;
- * the answer is built in one buffer in one pass, without a string per line.
+ * either. `body` is `lines` SUFFIX:COUNT lines in rising order joined by CRLF, as a range source
+ * gives it; the answer is built in one buffer in one pass, without a string per line.
  */
-export function withPadding(body: Buffer, mode: HashMode): Buffer {
+export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer {
   const length = SUFFIX_LENGTH[mode];
   const width = Math.ceil(length / 2);
-  const starts = lineStarts(body, length);
-  const lines = starts.length - 1;
   const target = randomInt(PADDED_MIN, PADDED_MAX + 1);
   const extra = Math.max(target - lines, randomInt(10, 210));
   const random = randomBytes(extra * width);
   const order = padOrder(random, extra, length);
-  const out = Buffer.allocUnsafe(body.length + 2 + extra * (length + 4));
+  const pad = Buffer.allocUnsafe(length + 4);
+  pad.write(":0\r\n", length, "latin1");
+  const out = Buffer.allocUnsafe(body.length + 2 + extra * pad.length);
+  const end = body.length;
   let written = 0;
-  let line = 0;
-  // Each pad is written where it sorts, straight from its random bytes: a copy for each run of
-  // real lines between two pads, and no other call per line.
+  // Real lines are copied a run at a time, from `run` to `at`, the start of the next line yet to
+  // place (end + 2 once past the last one, which has no CRLF of its own).
+  let run = 0;
+  let at = 0;
+  const copyRun = () => {
+    if (run === at) return;
+    written += body.copy(out, written, run, Math.min(at, end));
+    if (at > end) written += out.write("\r\n", written, "latin1");
+    run = at;
+  };
   for (let n = 0; n < extra; n++) {
-    const pad = order[n]! * width;
-    const from = line;
-    while (line < lines && lineBefore(body, starts[line]!, random, pad, length)) line++;
-    written = copyLines(body, starts, from, line, out, written);
-    for (let k = 0; k < length; k++) out[written++] = HEX_DIGITS[digit(random, pad, k)]!;
-    out[written++] = 58; // ":0\r\n"
-    out[written++] = 48;
-    out[written++] = 13;
-    out[written++] = 10;
+    const first = order[n]! * width;
+    for (let k = 0; k < length; k++) pad[k] = HEX_DIGITS[k & 1 ? random[first + (k >> 1)]! & 15 : random[first + (k >> 1)]! >> 4]!;
+    while (at < end && suffixBefore(body, at, pad, length)) {
+      // Past the suffix, the colon and the first digit, to the CRLF.
+      at += length + 2;
+      while (at < end && body[at] !== 13) at++;
+      at += 2;
+    }
+    copyRun();
+    written += pad.copy(out, written);
   }
-  written = copyLines(body, starts, line, lines, out, written);
+  at = end + 2;
+  copyRun();
   // Every line was written with a CRLF after it; the service sends none after the last.
   return out.subarray(0, written - 2);
 }
 
-/** Where each line of a CRLF-joined body starts, and one more: where a line after the last would. */
-function lineStarts(body: Buffer, length: number): Int32Array {
-  const starts = new Int32Array(Math.floor((body.length + 2) / (length + 4)) + 2);
-  let count = 0;
-  let at = 0;
-  for (;;) {
-    starts[count++] = at;
-    // A line is at least the suffix, a colon and a digit; its CRLF comes after.
-    at += length + 2;
-    while (at < body.length && body[at] !== 13) at++;
-    if (at >= body.length) break;
-    at += 2;
-  }
-  starts[count] = body.length + 2;
-  return starts.subarray(0, count + 1);
-}
-
-/** Copies lines [from, to) of `body` with a CRLF after each; returns where writing ends. */
-function copyLines(body: Buffer, starts: Int32Array, from: number, to: number, out: Buffer, written: number): number {
-  if (from === to) return written;
-  written += body.copy(out, written, starts[from]!, starts[to]! - 2);
-  out[written++] = 13;
-  out[written++] = 10;
-  return written;
-}
-
 const HEX_DIGITS = Buffer.from("0123456789ABCDEF", "latin1");
-/** Hex digit k (0 the first) of the pad whose random bytes start at `at`, as a number 0-15. */
-const digit = (random: Uint8Array, at: number, k: number) => (k & 1 ? random[at + (k >> 1)]! & 15 : random[at + (k >> 1)]! >> 4);
 
-/** Whether the suffix of the line at body[line] sorts before the pad whose random bytes start at `at`. */
-function lineBefore(body: Buffer, line: number, random: Uint8Array, at: number, length: number): boolean {
+/** Whether the suffix of the line at body[at] sorts before the pad's. */
+function suffixBefore(body: Buffer, at: number, pad: Buffer, length: number): boolean {
   for (let k = 0; k < length; k++) {
-    const a = body[line + k]!;
-    const b = HEX_DIGITS[digit(random, at, k)]!;
+    const a = body[at + k]!;
+    const b = pad[k]!;
     if (a !== b) return a < b;
   }
   return false;
 }
+
+/** Hex digit k (0 the first) of the pad whose random bytes start at `at`, as a number 0-15. */
+const digit = (random: Uint8Array, at: number, k: number) => (k & 1 ? random[at + (k >> 1)]! & 15 : random[at + (k >> 1)]! >> 4);
 
 /** Index bits below a 40-bit sort key: a padded answer never needs this many pads. */
 const INDEX_BITS = 13;

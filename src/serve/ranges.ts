@@ -11,11 +11,14 @@ import { readRegularFile } from "../files/regular.js";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "../breach/hash.js";
 import { dataOpenError, detectFileMode } from "../breach/offline.js";
 import { openPrefixFolder } from "../breach/prefixFolder.js";
-import { isCanonical, normalizeBody } from "../breach/canonicalBody.js";
+import { canonicalLines, normalizeBody } from "../breach/canonicalBody.js";
 import { parseCountLine } from "../breach/rangeBody.js";
 
-/** The range of one prefix: SUFFIX:COUNT lines, upper-case, sorted, counts above 0, joined by CRLF (ASCII bytes). */
-export type PrefixLines = { readonly ok: true; readonly body: Buffer } | { readonly ok: false; readonly problem: "missing" | "damaged" | "unreadable" };
+/**
+ * The range of one prefix: SUFFIX:COUNT lines, upper-case, sorted, counts above 0, joined by CRLF
+ * (ASCII bytes), and how many lines that is.
+ */
+export type PrefixLines = { readonly ok: true; readonly body: Buffer; readonly lines: number } | { readonly ok: false; readonly problem: "missing" | "damaged" | "unreadable" };
 
 export interface RangeSource {
   readonly path: string;
@@ -52,15 +55,18 @@ async function openFolderSource(path: string): Promise<RangeSource> {
         return { ok: false, problem: errorCode(error) === "ENOENT" ? "missing" : "unreadable" };
       }
       // A file harden downloaded is already in the service's form and is sent as it is.
-      if (isCanonical(body, mode)) return { ok: true, body };
+      const lines = canonicalLines(body, mode);
+      if (lines > 0) return { ok: true, body, lines };
       const normal = normalizeBody(body.toString("utf8"), mode);
-      return normal === undefined ? { ok: false, problem: "damaged" } : { ok: true, body: Buffer.from(normal, "latin1") };
+      if (normal === undefined) return { ok: false, problem: "damaged" };
+      const bytes = Buffer.from(normal, "latin1");
+      return { ok: true, body: bytes, lines: canonicalLines(bytes, mode) };
     },
     close: async () => {},
   };
 }
 
-const found = (lines: string[]): PrefixLines => (lines.length > 0 ? { ok: true, body: Buffer.from(lines.join("\r\n"), "latin1") } : { ok: false, problem: "missing" });
+const found = (lines: string[]): PrefixLines => (lines.length > 0 ? { ok: true, body: Buffer.from(lines.join("\r\n"), "latin1"), lines: lines.length } : { ok: false, problem: "missing" });
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** Binary search stops when this little is left, then reads on line by line. */

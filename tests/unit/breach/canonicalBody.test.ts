@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCanonical, normalizeBody } from "../../../src/breach/canonicalBody.js";
+import { canonicalLines, isCanonical, normalizeBody } from "../../../src/breach/canonicalBody.js";
 import { parseRangeBody } from "../../../src/breach/rangeBody.js";
 
 const hexChar = fc.constantFrom(..."0123456789ABCDEFabcdef");
@@ -21,6 +21,7 @@ describe("normalizeBody", () => {
         const expected = [...parsed.counts].map(([s, n]) => `${s}:${n}`).sort().join("\r\n");
         expect(normal).toBe(expected);
         expect(isCanonical(normal!, "sha1")).toBe(true);
+        expect(canonicalLines(Buffer.from(normal!, "latin1"), "sha1")).toBe(parsed.counts.size);
         expect(normalizeBody(normal!, "sha1")).toBe(normal);
       }),
     );

@@ -149,6 +149,8 @@ export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer
   const order = padOrder(random, extra, length);
   const pad = Buffer.allocUnsafe(length + 4);
   pad.write(":0\r\n", length, "latin1");
+  const lineView = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const padView = new DataView(pad.buffer, pad.byteOffset, pad.byteLength);
   const out = Buffer.allocUnsafe(body.length + 2 + extra * pad.length);
   const end = body.length;
   let written = 0;
@@ -165,7 +167,7 @@ export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer
   for (let n = 0; n < extra; n++) {
     const first = order[n]! * width;
     for (let k = 0; k < length; k++) pad[k] = HEX_DIGITS[k & 1 ? random[first + (k >> 1)]! & 15 : random[first + (k >> 1)]! >> 4]!;
-    while (at < end && suffixBefore(body, at, pad, length)) {
+    while (at < end && suffixBefore(lineView, at, padView, length)) {
       // Past the suffix, the colon and the first digit, to the CRLF.
       at += length + 2;
       while (at < end && body[at] !== 13) at++;
@@ -182,11 +184,14 @@ export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer
 
 const HEX_DIGITS = Buffer.from("0123456789ABCDEF", "latin1");
 
-/** Whether the suffix of the line at body[at] sorts before the pad's. */
-function suffixBefore(body: Buffer, at: number, pad: Buffer, length: number): boolean {
-  for (let k = 0; k < length; k++) {
-    const a = body[at + k]!;
-    const b = pad[k]!;
+/**
+ * Whether the suffix of the line at `at` sorts before the pad's, four bytes at a time (big-endian
+ * words compare as their bytes do); the pad's colon ends the comparison of the last word.
+ */
+function suffixBefore(line: DataView, at: number, pad: DataView, length: number): boolean {
+  for (let k = 0; k < length; k += 4) {
+    const a = line.getUint32(at + k);
+    const b = pad.getUint32(k);
     if (a !== b) return a < b;
   }
   return false;
@@ -225,6 +230,8 @@ export function padOrder(random: Uint8Array, count: number, length: number): Int
     return false;
   };
   for (let n = 1; n < count; n++) {
+    // Pads whose first 40 bits differ are already in order.
+    if (Math.floor(keys[n]! / 2 ** INDEX_BITS) !== Math.floor(keys[n - 1]! / 2 ** INDEX_BITS)) continue;
     const pad = order[n]!;
     let m = n;
     for (; m > 0 && less(pad, order[m - 1]!); m--) order[m] = order[m - 1]!;

@@ -166,7 +166,7 @@ export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer
   };
   for (let n = 0; n < extra; n++) {
     const first = order[n]! * width;
-    for (let k = 0; k < length; k++) pad[k] = HEX_DIGITS[k & 1 ? random[first + (k >> 1)]! & 15 : random[first + (k >> 1)]! >> 4]!;
+    for (let k = 0; k < length; k++) pad[k] = HEX_DIGITS[digit(random, first, k)]!;
     while (at < end && suffixBefore(lineView, at, padView, length)) {
       // Past the suffix, the colon and the first digit, to the CRLF.
       at += length + 2;

@@ -11,11 +11,14 @@ import { readRegularFile } from "../files/regular.js";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "../breach/hash.js";
 import { dataOpenError, detectFileMode } from "../breach/offline.js";
 import { openPrefixFolder } from "../breach/prefixFolder.js";
-import { normalizeBody } from "../breach/canonicalBody.js";
+import { canonicalLines, normalizeBody } from "../breach/canonicalBody.js";
 import { parseCountLine } from "../breach/rangeBody.js";
 
-/** The range of one prefix: SUFFIX:COUNT lines, upper-case, sorted, counts above 0, joined by CRLF. */
-export type PrefixLines = { readonly ok: true; readonly body: string } | { readonly ok: false; readonly problem: "missing" | "damaged" | "unreadable" };
+/**
+ * The range of one prefix: SUFFIX:COUNT lines, upper-case, sorted, counts above 0, joined by CRLF
+ * (ASCII bytes), and how many lines that is.
+ */
+export type PrefixLines = { readonly ok: true; readonly body: Buffer; readonly lines: number } | { readonly ok: false; readonly problem: "missing" | "damaged" | "unreadable" };
 
 export interface RangeSource {
   readonly path: string;
@@ -36,13 +39,13 @@ export async function openRangeSource(path: string): Promise<RangeSource> {
 
 async function openFolderSource(path: string): Promise<RangeSource> {
   const { mode } = await openPrefixFolder(path);
-  const read = async (name: string) => (await readRegularFile(join(path, name), "offline range file", MAX_RANGE_BYTES)).toString("utf8");
+  const read = (name: string) => readRegularFile(join(path, name), "offline range file", MAX_RANGE_BYTES);
   return {
     path,
     mode,
     format: "prefix-folder",
     async linesOf(prefix) {
-      let body: string;
+      let body: Buffer;
       try {
         body = await read(`${prefix}.txt`).catch(async (error: unknown) => {
           if (errorCode(error) !== "ENOENT") throw error;
@@ -52,12 +55,18 @@ async function openFolderSource(path: string): Promise<RangeSource> {
         return { ok: false, problem: errorCode(error) === "ENOENT" ? "missing" : "unreadable" };
       }
       // A file harden downloaded is already in the service's form and is sent as it is.
-      const normal = normalizeBody(body, mode);
-      return normal === undefined ? { ok: false, problem: "damaged" } : { ok: true, body: normal };
+      const lines = canonicalLines(body, mode);
+      if (lines > 0) return { ok: true, body, lines };
+      const normal = normalizeBody(body.toString("utf8"), mode);
+      if (normal === undefined) return { ok: false, problem: "damaged" };
+      const bytes = Buffer.from(normal, "latin1");
+      return { ok: true, body: bytes, lines: canonicalLines(bytes, mode) };
     },
     close: async () => {},
   };
 }
+
+const found = (lines: string[]): PrefixLines => (lines.length > 0 ? { ok: true, body: Buffer.from(lines.join("\r\n"), "latin1"), lines: lines.length } : { ok: false, problem: "missing" });
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** Binary search stops when this little is left, then reads on line by line. */
@@ -128,12 +137,12 @@ async function openSortedSource(path: string, size: number): Promise<RangeSource
             if (line === "") continue;
             const key = line.slice(0, PREFIX_LENGTH).toUpperCase();
             if (key < prefix) continue;
-            if (key > prefix) return lines.length > 0 ? { ok: true, body: lines.join("\r\n") } : { ok: false, problem: "missing" };
+            if (key > prefix) return found(lines);
             const parsed = parseCountLine(line, hashLength);
             if (parsed === undefined || parsed.count === 0) return { ok: false, problem: "damaged" };
             lines.push(`${parsed.hex.slice(PREFIX_LENGTH)}:${parsed.count}`);
           }
-          if (chunk.length === 0) return lines.length > 0 ? { ok: true, body: lines.join("\r\n") } : { ok: false, problem: "missing" };
+          if (chunk.length === 0) return found(lines);
         }
       } catch {
         return { ok: false, problem: "unreadable" };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCanonical, normalizeBody } from "../../../src/breach/canonicalBody.js";
+import { canonicalLines, isCanonical, normalizeBody } from "../../../src/breach/canonicalBody.js";
 import { parseRangeBody } from "../../../src/breach/rangeBody.js";
 
 const hexChar = fc.constantFrom(..."0123456789ABCDEFabcdef");
@@ -21,6 +21,7 @@ describe("normalizeBody", () => {
         const expected = [...parsed.counts].map(([s, n]) => `${s}:${n}`).sort().join("\r\n");
         expect(normal).toBe(expected);
         expect(isCanonical(normal!, "sha1")).toBe(true);
+        expect(canonicalLines(Buffer.from(normal!, "latin1"), "sha1")).toBe(parsed.counts.size);
         expect(normalizeBody(normal!, "sha1")).toBe(normal);
       }),
     );
@@ -46,7 +47,7 @@ describe("isCanonical", () => {
   const count = fc.oneof(fc.integer({ min: 1, max: 1000 }).map(String), fc.constantFrom("0", "01", "999999999999999", "1000000000000000", ""));
   const canonicalish = fc
     .uniqueArray(upper, { minLength: 1, maxLength: 12 })
-    .chain((suffixes) => fc.tuple(fc.constant(suffixes.sort()), fc.array(count, { minLength: suffixes.length, maxLength: suffixes.length }), fc.boolean(), fc.nat(400), fc.constantFrom("", "\r\n", "\n", "a", ":", "G", "\r", "\u0130", "\u0441")))
+    .chain((suffixes) => fc.tuple(fc.constant(suffixes.sort()), fc.array(count, { minLength: suffixes.length, maxLength: suffixes.length }), fc.boolean(), fc.nat(400), fc.constantFrom("", "\r\n", "\n", "a", ":", "G", "\r", "\u0130", "\u0441", "/", "@", "`", "\u007f", "\u00c0")))
     .map(([suffixes, counts, swap, at, noise]) => {
       const lines = suffixes.map((s, i) => `${s}:${counts[i] || "7"}`);
       if (swap && lines.length > 1) [lines[0], lines[1]] = [lines[1]!, lines[0]!];

@@ -23,6 +23,16 @@ export function normalizeBody(body: string, mode: HashMode): string | undefined 
  */
 export const isCanonical = (body: string | Uint8Array, mode: HashMode): boolean => canonicalLines(body, mode) > 0;
 
+/**
+ * normalizeBody for bytes as they came (a download's answer, a file): the same bytes when they
+ * are already canonical, the usual case, with no round trip through a string.
+ */
+export function normalizeBytes(bytes: Uint8Array, mode: HashMode): Uint8Array | undefined {
+  if (isCanonical(bytes, mode)) return bytes;
+  const normal = normalizeBody(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), mode);
+  return normal === undefined ? undefined : Buffer.from(normal, "utf8");
+}
+
 /** How many lines the body has if it is canonical (see isCanonical), else 0. */
 export function canonicalLines(body: string | Uint8Array, mode: HashMode): number {
   // One pass over the bytes, shape and order together: about 3x faster than a regular

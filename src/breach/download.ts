@@ -19,8 +19,8 @@ import { readRegularFile, readRegularFileSync } from "../files/regular.js";
 import { replaceFileSync, replaceFileUnsynced } from "../files/replace.js";
 import { PREFIX_LENGTH, type HashMode } from "./hash.js";
 import { PREFIX_COUNT } from "./hashLines.js";
-import { normalizeBody } from "./canonicalBody.js";
-import { hasProvenEnd, parseRetryAfterMs, readLimited, sleep } from "./rangeClient.js";
+import { normalizeBytes } from "./canonicalBody.js";
+import { hasProvenEnd, parseRetryAfterMs, readLimitedBytes, sleep } from "./rangeClient.js";
 
 export const MANIFEST_FILE = "harden-download.json";
 export const JOURNAL_FILE = "harden-download.journal";
@@ -146,7 +146,7 @@ const DEFAULTS = { maxAttempts: 5, backoffBaseMs: 500, maxBackoffMs: 16_000, max
 const SAFE_ETAG = /^[\x21-\x7e]{1,200}$/;
 
 type Attempt =
-  | { readonly ok: true; readonly status: 200; readonly body: string; readonly etag?: string }
+  | { readonly ok: true; readonly status: 200; readonly body: Uint8Array; readonly etag?: string }
   | { readonly ok: true; readonly status: 304 }
   | { readonly ok: false; readonly failure: PrefixFailure; readonly retry: boolean; readonly retryAfterMs?: number };
 
@@ -207,16 +207,17 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
       present[i] = 1;
       counts.unchanged++;
     } else if (outcome.ok && outcome.status === 200) {
-      bytes += Buffer.byteLength(outcome.body);
-      const body = normalizeBody(outcome.body, options.mode);
+      bytes += outcome.body.byteLength;
+      const body = normalizeBytes(outcome.body, options.mode);
       if (body === undefined) {
         recordFailure(prefix, { kind: "malformed" }, old);
       } else {
         try {
-          if (body !== old) await replaceFileUnsynced(join(dir, `${prefix}.txt`), join(dir, tempName(prefix)), body);
+          const same = old !== undefined && Buffer.compare(body, old) === 0;
+          if (!same) await replaceFileUnsynced(join(dir, `${prefix}.txt`), join(dir, tempName(prefix)), body);
           present[i] = 1;
           counts.fetched++;
-          if (old !== undefined && body !== old) counts.changed++;
+          if (old !== undefined && !same) counts.changed++;
           if (found === "damaged") counts.repaired++;
           if (outcome.etag !== undefined) {
             etags[range.first + i] = outcome.etag;
@@ -233,7 +234,7 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
     progress();
   };
   /** A refresh that fails keeps the old file: the prefix is still present, just not re-checked. */
-  const recordFailure = (prefix: string, failure: PrefixFailure, old: string | undefined) => {
+  const recordFailure = (prefix: string, failure: PrefixFailure, old: Uint8Array | undefined) => {
     if (old !== undefined) present[Number.parseInt(prefix, 16) - range.first] = 1;
     failureCount++;
     if (failures.length < MAX_LISTED) failures.push({ prefix, failure });
@@ -344,15 +345,16 @@ function removeStaleTemps(dir: string): void {
   for (const name of readdirSync(dir)) if (TEMP.test(name)) rmSync(join(dir, name), { force: true });
 }
 
-/** The file's text when it is a sound range file, "damaged" when it is there but not sound. */
-async function readSound(dir: string, prefix: string, mode: HashMode): Promise<string | undefined | "damaged"> {
-  let text: string;
+/** The file's bytes when it is a sound range file, "damaged" when it is there but not sound. */
+async function readSound(dir: string, prefix: string, mode: HashMode): Promise<Uint8Array | undefined | "damaged"> {
+  let bytes: Buffer;
   try {
-    text = (await readRegularFile(join(dir, `${prefix}.txt`), "range file", MAX_BODY_BYTES)).toString("utf8");
+    bytes = await readRegularFile(join(dir, `${prefix}.txt`), "range file", MAX_BODY_BYTES);
   } catch (error) {
     return errorCode(error) === "ENOENT" ? undefined : "damaged";
   }
-  return normalizeBody(text, mode) === text ? text : "damaged";
+  const normal = normalizeBytes(bytes, mode);
+  return normal !== undefined && Buffer.compare(normal, bytes) === 0 ? bytes : "damaged";
 }
 
 async function fetchPrefix(agent: Agent, settings: typeof DEFAULTS, url: string, options: DownloadOptions, etag: string | undefined): Promise<Attempt> {
@@ -394,7 +396,7 @@ async function attemptOnce(agent: Agent, settings: typeof DEFAULTS, url: string,
       await response.body.dump().catch(() => undefined);
       return { ok: false, failure: { kind: "encoded" }, retry: false };
     }
-    const body = await readLimited(response.body, MAX_BODY_BYTES);
+    const body = await readLimitedBytes(response.body, MAX_BODY_BYTES);
     if (body === undefined) return { ok: false, failure: { kind: "too-large" }, retry: false };
     const tag = header(response.headers.etag);
     return { ok: true, status: 200, body, ...(tag !== undefined && SAFE_ETAG.test(tag) ? { etag: tag } : {}) };

@@ -249,6 +249,11 @@ export function hasProvenEnd(headers: Record<string, unknown>): boolean {
 }
 
 export async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<string | undefined> {
+  return (await readLimitedBytes(body, limit))?.toString("utf8");
+}
+
+/** The whole body as bytes, or undefined past `limit` bytes. */
+export async function readLimitedBytes(body: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -257,7 +262,7 @@ export async function readLimited(body: AsyncIterable<Uint8Array>, limit: number
     if (size > limit) return undefined;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function statusFailure(status: number, headers: Record<string, unknown>, settings: Settings): AttemptFailure {

@@ -337,7 +337,9 @@ async function listedPrefixes(dir: string, range: PrefixRange): Promise<Uint8Arr
   return listed;
 }
 
-const tempName = (what: string) => `.${what}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+/** Unique within a run by its counter, across runs by the pid; created exclusively, so a clash fails, never overwrites. */
+let temps = randomBytes(4).readUInt32BE(0);
+const tempName = (what: string) => `.${what}.${process.pid}.${((temps = (temps + 1) >>> 0)).toString(16).padStart(8, "0")}.tmp`;
 const TEMP = /^\.[0-9A-Za-z]+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
 /** Temporary files a killed run left behind. */

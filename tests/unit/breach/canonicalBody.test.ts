@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalLines, isCanonical, normalizeBody } from "../../../src/breach/canonicalBody.js";
+import { canonicalLines, isCanonical, normalizeBody, normalizeBytes } from "../../../src/breach/canonicalBody.js";
 import { parseRangeBody } from "../../../src/breach/rangeBody.js";
 
 const hexChar = fc.constantFrom(..."0123456789ABCDEFabcdef");
@@ -34,6 +34,21 @@ describe("normalizeBody", () => {
     for (const bad of [`${b}\r\n${a}`, `${a}\r\n${a}`, `${a}\r\n${b}\r\n`, `${a}\n${b}`, `${a.toLowerCase()}`, `${"A".repeat(35)}:0`, `${"A".repeat(35)}:01`, "", `${"A".repeat(34)}:1`]) {
       expect(isCanonical(bad, "sha1"), JSON.stringify(bad)).toBe(false);
     }
+  });
+});
+
+describe("normalizeBytes", () => {
+  it("is normalizeBody for bytes, and hands back the very bytes it was given when they are canonical", () => {
+    fc.assert(
+      fc.property(body, (text) => {
+        const bytes = Buffer.from(text);
+        const normal = normalizeBody(text, "sha1");
+        const fromBytes = normalizeBytes(bytes, "sha1");
+        expect(fromBytes === undefined ? undefined : Buffer.from(fromBytes).toString()).toBe(normal);
+        if (normal === text) expect(fromBytes).toBe(bytes);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

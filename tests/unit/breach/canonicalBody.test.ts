@@ -50,6 +50,13 @@ describe("normalizeBytes", () => {
       { numRuns: 300 },
     );
   });
+
+  it("keeps a canonical answer's bytes as they are, and makes the canonical form of another", () => {
+    const canonical = Buffer.from(`${"0".repeat(34)}1:2\r\n${"A".repeat(35)}:10`);
+    expect(normalizeBytes(canonical, "sha1")).toBe(canonical);
+    expect(Buffer.from(normalizeBytes(Buffer.from(`${"a".repeat(35)}:10\n${"0".repeat(34)}1:2\n`), "sha1")!).equals(canonical)).toBe(true);
+    expect(normalizeBytes(Buffer.from("<html>"), "sha1")).toBeUndefined();
+  });
 });
 
 describe("isCanonical", () => {

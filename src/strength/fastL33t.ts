@@ -262,10 +262,15 @@ function wordIndex(rankedDictionaries: RankedDictionaries): { lookup: (word: str
  * matching is off in harden's options), using the shared word index and prefix walk.
  */
 export class FastDictionaryMatching {
-  constructor(protected options: Options) {}
+  /** `lists`: where the word lists come from when they are not the main ones (see fastWordSequenceMatching). */
+  constructor(
+    protected options: Options,
+    private readonly lists?: DictionaryMatcher,
+  ) {}
 
   /** As the library's mergeUserInputDictionary: the person's own words join the lists. */
-  getRangedDictionaries(userInputsOptions: MatchOptions["userInputsOptions"]) {
+  getRangedDictionaries(userInputsOptions: MatchOptions["userInputsOptions"]): ReturnType<DictionaryMatcher["getRangedDictionaries"]> {
+    if (this.lists) return this.lists.getRangedDictionaries(userInputsOptions);
     const options = this.options as unknown as { rankedDictionaries: RankedDictionaries; rankedDictionariesMaxWordSize: Record<string, number> };
     if (!userInputsOptions) return { rankedDictionaries: options.rankedDictionaries, rankedDictionariesMaxWordSize: options.rankedDictionariesMaxWordSize };
     return {
@@ -322,16 +327,35 @@ function matchWords(password: string, index: ReturnType<typeof wordIndex>, maxWi
 type MatcherClass = new (options: Options) => { match(options: MatchOptions): MatchExtended[] | Promise<MatchExtended[]> };
 
 /**
- * zxcvbn-ts's word-sequence matcher runs its own copy of the l33t matcher over the small
- * word-sequence lists; this swaps that copy for the fast one. The library does not export the
- * class, so it is taken from a bare factory's matcher.
+ * The library's word-sequence dictionary picks its lists (months, numbers…) out of all of them on
+ * every call, and never adds the person's own words; they are picked once per set of lists.
+ */
+function wordSequenceLists(library: DictionaryMatcher, options: Options): DictionaryMatcher {
+  let source: unknown;
+  let picked: ReturnType<DictionaryMatcher["getRangedDictionaries"]>;
+  return {
+    getRangedDictionaries(userInputsOptions) {
+      const current = (options as unknown as { rankedDictionaries: RankedDictionaries }).rankedDictionaries;
+      if (source !== current) [source, picked] = [current, library.getRangedDictionaries(userInputsOptions)];
+      return picked;
+    },
+  };
+}
+
+/**
+ * zxcvbn-ts's word-sequence matcher runs its own copies of the dictionary, l33t and reverse
+ * matchers over the small word-sequence lists; this swaps them for the fast ones. The library
+ * does not export the class, so it is taken from a bare factory's matcher.
  */
 export function fastWordSequenceMatching(WordSequence: MatcherClass): MatcherClass {
   return class FastWordSequence extends WordSequence {
     constructor(options: Options) {
       super(options);
-      const self = this as unknown as { dictionary: DictionaryMatcher; dictionaryL33t: FastL33tMatching };
-      self.dictionaryL33t = new FastL33tMatching(options, () => self.dictionary);
+      const self = this as unknown as { dictionary: DictionaryMatcher; dictionaryL33t: FastL33tMatching; dictionaryReverse: FastReverseMatching };
+      const lists = wordSequenceLists(self.dictionary, options);
+      self.dictionary = new FastDictionaryMatching(options, lists);
+      self.dictionaryL33t = new FastL33tMatching(options, () => lists);
+      self.dictionaryReverse = new FastReverseMatching(options, lists);
     }
   };
 }

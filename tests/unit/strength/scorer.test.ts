@@ -22,6 +22,17 @@ const l33tish = fc
 const wordy = fc
   .tuple(fc.constantFrom("password", "p@ssw0rd", "l0v3", "dragon", "m0nkey", "s3cr3t", "jan", "f3bruary", "five", "s!x", "motdepasse"), fc.string({ maxLength: 6 }), fc.integer({ min: 1950, max: 2030 }))
   .map(([w, s, y]) => `${w}${s}${y}`);
+// Word sequences (months, numbers, planets…), plain, l33t, capitalised or reversed, with separators.
+const sequence = fc
+  .tuple(
+    fc.array(fc.constantFrom("one", "two", "thr33", "four", "January", "f3bruary", "march", "monday", "Tuesday", "mercury", "v3nus", "red", "orange", "north", "un", "deux", "lundi", "mars"), { minLength: 1, maxLength: 4 }),
+    fc.constantFrom("", " ", "-", "_", ".", "/"),
+    fc.boolean(),
+  )
+  .map(([words, separator, reversed]) => {
+    const joined = words.join(separator);
+    return reversed ? [...joined].reverse().join("") : joined;
+  });
 
 /** Printable characters from a fixed seed: long, yet quick to score (no repeats or words). */
 function pseudoRandom(length: number): string {
@@ -40,9 +51,9 @@ describe("strength scoring", () => {
     expect(text).toContain("Strength is scored on the first 256 characters; the breach check used the whole password.");
   });
 
-  it("gives exactly the library's guesses and score on l33t-heavy and random passwords", () => {
+  it("gives exactly the library's guesses and score on l33t-heavy, word-sequence and random passwords", () => {
     fc.assert(
-      fc.property(fc.oneof(l33tish, wordy, fc.string({ maxLength: 20 })), (password) => {
+      fc.property(fc.oneof(l33tish, wordy, sequence, fc.string({ maxLength: 20 })), (password) => {
         const a = reference.check(password);
         const b = fast.check(password);
         expect(b.guesses).toBe(a.guesses);

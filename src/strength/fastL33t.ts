@@ -142,10 +142,12 @@ export class FastL33tMatching {
           // only the full span still counts, because it stops the search.
           if (!isFull && changedBefore[j + 1] === changedBefore[i]) continue;
           const word = lower.slice(i, j + 1);
-          for (const [dictionaryName, rank] of lookup(word)) {
-            const ex = extras(variant, i, j);
+          const hits = lookup(word);
+          if (hits.length === 0) continue;
+          const ex = extras(variant, i, j);
+          const token = password.slice(ex.i, ex.j + 1);
+          for (const [dictionaryName, rank] of hits) {
             if (!hasFullMatch) hasFullMatch = ex.i === 0 && ex.j === password.length - 1;
-            const token = password.slice(ex.i, ex.j + 1);
             const key = `${ex.i}\u0000${ex.j}\u0000${dictionaryName}\u0000${word}`;
             if (token.toLowerCase() !== word && !included.has(key)) {
               included.add(key);
@@ -180,7 +182,12 @@ const NO_HITS: Array<[string, number]> = [];
 type UserInputs = MatchOptions["userInputsOptions"];
 
 function addPrefixes(set: Set<string>, word: string): void {
-  for (let k = 1; k <= PREFIX_LENGTH && k <= word.length; k++) set.add(word.slice(0, k));
+  // Longest first: a prefix already there came with all of its own prefixes.
+  for (let k = Math.min(PREFIX_LENGTH, word.length); k >= 1; k--) {
+    const start = word.slice(0, k);
+    if (set.has(start)) return;
+    set.add(start);
+  }
 }
 
 /**
@@ -221,8 +228,11 @@ export class WordLists {
   private hits(word: string): Array<[string, number]> {
     const found = this.words.get(word);
     if (found === undefined) return NO_HITS;
-    const unpack = (hit: number): [string, number] => [this.names[Math.floor(hit / RANK_BITS)]!, hit % RANK_BITS];
-    return typeof found === "number" ? [unpack(found)] : found.map(unpack);
+    return typeof found === "number" ? [this.unpack(found)] : found.map((hit) => this.unpack(hit));
+  }
+
+  private unpack(hit: number): [string, number] {
+    return [this.names[Math.floor(hit / RANK_BITS)]!, hit % RANK_BITS];
   }
 
   /**

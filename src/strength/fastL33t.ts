@@ -132,8 +132,19 @@ export class FastL33tMatching {
       const changed = new Uint8Array(n);
       for (const c of variant.changes) for (let k = c.i; k < c.i + c.letter.length && k < n; k++) changed[k] = 1;
       for (let k = 0; k < n; k++) changedBefore[k + 1] = changedBefore[k]! + changed[k]!;
+      // nextChange[k]: the first substituted position from k on (n if none).
+      const nextChange = new Int32Array(n + 1).fill(n);
+      for (let k = n - 1; k >= 0; k--) nextChange[k] = changed[k] ? k : nextChange[k + 1]!;
       for (let i = 0; i < n; i += 1) {
-        for (let j = i; j < n; j += 1) {
+        // Spans from i that end before its first substitution are skipped below, so the walk
+        // starts there, if it would have got that far: no longer than the longest word, and on
+        // a word's prefix (the indexed prefixes hold their own prefixes). The one exception, the
+        // full span of the variant without substitutions, is the last variant's, so stopping
+        // the search on it would change nothing.
+        const first = nextChange[i]!;
+        if (first >= n || first - i > maxWidth) continue;
+        if (first > i && !isPrefix(lower.slice(i, i + Math.min(PREFIX_LENGTH, first - i)))) continue;
+        for (let j = first; j < n; j += 1) {
           const isFull = i === 0 && j === n - 1;
           if (j - i + 1 > maxWidth && !isFull) break;
           // No word starts this way, so no longer substring from i can be a word either.

@@ -76,8 +76,6 @@ export function loadScorer(lang: Language = "en"): Promise<Scorer> {
  * The zxcvbn-ts options harden scores with: common passwords and English, French and Arabic words,
  * and the feedback (warnings, suggestions, crack times) in `lang`, from the language package's translations.
  */
-export type ZxcvbnOptions = Awaited<ReturnType<typeof zxcvbnOptions>>;
-
 export async function zxcvbnOptions(lang: Language = "en") {
   const [common, en, fr, ar] = await Promise.all([
     import("@zxcvbn-ts/language-common"),
@@ -94,11 +92,13 @@ export async function zxcvbnOptions(lang: Language = "en") {
   };
 }
 
+export type ZxcvbnOptions = Awaited<ReturnType<typeof zxcvbnOptions>>;
+
 async function build(lang: Language): Promise<Scorer> {
   const [{ ZxcvbnFactory }, options] = await Promise.all([import("@zxcvbn-ts/core"), zxcvbnOptions(lang)]);
   const factory = fastFactory(ZxcvbnFactory, options);
-  // The first check builds the word index the fast matchers share; do it now, while the
-  // person is still typing, not after they press Enter.
+  // The word index is built with the factory; a first check also runs every matcher's code
+  // once. Both happen now, while the person is still typing, not after they press Enter.
   factory.check("warm-up P4ssw0rd!1990");
   return {
     score(password, contextWords = []) {

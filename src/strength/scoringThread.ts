@@ -15,7 +15,7 @@ export interface ScoringThread {
   close(): Promise<void>;
 }
 
-/** From this many passwords a second thread pays for the second or two its dictionaries take to load. */
+/** From this many passwords a second thread pays for the second or so its dictionaries take to load. */
 export const PARALLEL_FROM = 200;
 /**
  * Passwords per message. Each thread asks for the next part when it is done with one, so a

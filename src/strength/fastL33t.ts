@@ -34,15 +34,6 @@ interface Variant {
   changes: Change[];
 }
 
-type RankedDictionaries = Record<string, Record<string, number>>;
-
-interface DictionaryMatcher {
-  getRangedDictionaries(userInputsOptions: MatchOptions["userInputsOptions"]): {
-    rankedDictionaries: RankedDictionaries;
-    rankedDictionariesMaxWordSize: Record<string, number>;
-  };
-}
-
 /** The same variants, in the same order, as zxcvbn-ts's getCleanPasswords. */
 function cleanVariants(password: string, limit: number, trieRoot: TrieNode): Variant[] {
   const out: Variant[] = [];
@@ -118,21 +109,16 @@ function extras(variant: Variant, i: number, j: number) {
 }
 
 export class FastL33tMatching {
-  /**
-   * `dictionaries` gives the dictionary matcher whose word lists apply: the main one by
-   * default, or the word-sequence matcher's own (months, numbers…) when it runs inside it.
-   */
+  /** `userWords`: whether the person's own words join `lists`, as they do everywhere but in word sequences. */
   constructor(
     protected options: Options,
-    private readonly dictionaries: (omniMatch: MatchOptions["omniMatch"]) => DictionaryMatcher = (omniMatch) =>
-      (omniMatch as unknown as { matchers: { dictionary: DictionaryMatcher } }).matchers.dictionary,
+    private readonly lists: WordLists,
+    private readonly userWords = true,
   ) {}
 
-  match({ password, omniMatch, userInputsOptions }: MatchOptions): MatchExtended[] {
+  match({ password, userInputsOptions }: MatchOptions): MatchExtended[] {
     const options = this.options as Options & { trieNodeRoot: TrieNode };
-    const { rankedDictionaries, rankedDictionariesMaxWordSize } = this.dictionaries(omniMatch).getRangedDictionaries(userInputsOptions);
-    const maxWidth = Math.max(0, ...Object.values(rankedDictionariesMaxWordSize));
-    const { lookup, isPrefix } = wordIndex(rankedDictionaries);
+    const { lookup, isPrefix, maxWidth } = this.lists.with(this.userWords ? userInputsOptions : undefined);
 
     const matches: MatchExtended[] = [];
     const included = new Set<string>();
@@ -146,8 +132,19 @@ export class FastL33tMatching {
       const changed = new Uint8Array(n);
       for (const c of variant.changes) for (let k = c.i; k < c.i + c.letter.length && k < n; k++) changed[k] = 1;
       for (let k = 0; k < n; k++) changedBefore[k + 1] = changedBefore[k]! + changed[k]!;
+      // nextChange[k]: the first substituted position from k on (n if none).
+      const nextChange = new Int32Array(n + 1).fill(n);
+      for (let k = n - 1; k >= 0; k--) nextChange[k] = changed[k] ? k : nextChange[k + 1]!;
       for (let i = 0; i < n; i += 1) {
-        for (let j = i; j < n; j += 1) {
+        // Spans from i that end before its first substitution are skipped below, so the walk
+        // starts there, if it would have got that far: no longer than the longest word, and on
+        // a word's prefix (the indexed prefixes hold their own prefixes). The one exception, the
+        // full span of the variant without substitutions, is the last variant's, so stopping
+        // the search on it would change nothing.
+        const first = nextChange[i]!;
+        if (first >= n || first - i > maxWidth) continue;
+        if (first > i && !isPrefix(lower.slice(i, i + Math.min(PREFIX_LENGTH, first - i)))) continue;
+        for (let j = first; j < n; j += 1) {
           const isFull = i === 0 && j === n - 1;
           if (j - i + 1 > maxWidth && !isFull) break;
           // No word starts this way, so no longer substring from i can be a word either.
@@ -156,10 +153,12 @@ export class FastL33tMatching {
           // only the full span still counts, because it stops the search.
           if (!isFull && changedBefore[j + 1] === changedBefore[i]) continue;
           const word = lower.slice(i, j + 1);
-          for (const [dictionaryName, rank] of lookup(word)) {
-            const ex = extras(variant, i, j);
+          const hits = lookup(word);
+          if (hits.length === 0) continue;
+          const ex = extras(variant, i, j);
+          const token = password.slice(ex.i, ex.j + 1);
+          for (const [dictionaryName, rank] of hits) {
             if (!hasFullMatch) hasFullMatch = ex.i === 0 && ex.j === password.length - 1;
-            const token = password.slice(ex.i, ex.j + 1);
             const key = `${ex.i}\u0000${ex.j}\u0000${dictionaryName}\u0000${word}`;
             if (token.toLowerCase() !== word && !included.has(key)) {
               included.add(key);
@@ -185,114 +184,113 @@ export class FastL33tMatching {
   }
 }
 
-const NO_HITS: Array<[string, number]> = [];
 /** Prefixes up to this length are indexed, so a walk from one start stops at the first dead end. */
 const PREFIX_LENGTH = 4;
 /** A hit is packed as list number * 2^24 + rank in one small integer: no allocation per word. */
 const RANK_BITS = 2 ** 24;
+const NO_HITS: Array<[string, number]> = [];
 
-interface WordIndex {
-  names: string[];
-  /** word -> packed hit, or packed hits when several lists hold the word. */
-  words: Map<string, number | number[]>;
-  prefixes: Set<string>;
-}
-/** One index per set of word lists, built once: the lists never change. */
-const indexes = new WeakMap<object, WordIndex>();
+type UserInputs = MatchOptions["userInputsOptions"];
 
 function addPrefixes(set: Set<string>, word: string): void {
-  for (let k = 1; k <= PREFIX_LENGTH && k <= word.length; k++) set.add(word.slice(0, k));
-}
-
-function buildIndex(rankedDictionaries: RankedDictionaries, names: string[]): WordIndex {
-  const words = new Map<string, number | number[]>();
-  const prefixes = new Set<string>();
-  names.forEach((name, n) => {
-    const list = rankedDictionaries[name]!;
-    for (const word in list) {
-      const hit = n * RANK_BITS + list[word]!;
-      const known = words.get(word);
-      if (known === undefined) {
-        words.set(word, hit);
-        addPrefixes(prefixes, word);
-      } else if (typeof known === "number") words.set(word, [known, hit]);
-      else known.push(hit);
-    }
-  });
-  return { names, words, prefixes };
+  // Longest first: a prefix already there came with all of its own prefixes.
+  for (let k = Math.min(PREFIX_LENGTH, word.length); k >= 1; k--) {
+    const start = word.slice(0, k);
+    if (set.has(start)) return;
+    set.add(start);
+  }
 }
 
 /**
- * Looks a word up in every list at once, and tells whether any word starts with a given
- * short string. The person's own words (userInputs) change per call and are checked on their
- * own, in their place in the list order.
+ * Word lists indexed for the fast matchers: one lookup finds a word in every list, and a short
+ * string tells whether any word starts with it. Ranks, list order and the longest word are the
+ * library's (its buildRankedDictionary and getRankedDictionariesMaxWordSize). The lists are
+ * given to these matchers only, not to the library, which would build a second ranked copy of
+ * every list (some 16 MB per thread) that nothing reads.
  */
-function wordIndex(rankedDictionaries: RankedDictionaries): { lookup: (word: string) => Array<[string, number]>; isPrefix: (start: string) => boolean } {
-  const names = Object.keys(rankedDictionaries);
-  const fixed = names.filter((n) => n !== "userInputs");
-  // The fixed lists are the same objects in every call, so the first one keys the index.
-  const key = rankedDictionaries[fixed[0] ?? ""] ?? rankedDictionaries;
-  let index = indexes.get(key);
-  if (!index) indexes.set(key, (index = buildIndex(rankedDictionaries, fixed)));
-  const { words, prefixes } = index;
-  const unpack = (hit: number): [string, number] => [index!.names[Math.floor(hit / RANK_BITS)]!, hit % RANK_BITS];
-  const fixedHits = (word: string): Array<[string, number]> => {
-    const found = words.get(word);
-    return found === undefined ? NO_HITS : typeof found === "number" ? [unpack(found)] : found.map(unpack);
-  };
-  const user = rankedDictionaries.userInputs;
-  if (!user || Object.keys(user).length === 0) return { lookup: fixedHits, isPrefix: (start) => prefixes.has(start) };
-  const userPrefixes = new Set<string>();
-  for (const word of Object.keys(user)) addPrefixes(userPrefixes, word);
-  const at = names.indexOf("userInputs");
-  return {
-    lookup(word) {
-      const rank = user[word];
-      if (rank === undefined) return fixedHits(word);
-      const hits = [...fixedHits(word)];
-      hits.splice(hits.filter(([n]) => names.indexOf(n) < at).length, 0, ["userInputs", rank]);
-      return hits;
-    },
-    isPrefix: (start) => prefixes.has(start) || userPrefixes.has(start),
-  };
+export class WordLists {
+  private readonly names: string[];
+  /** word -> packed hit, or packed hits (in list order) when several lists hold the word. */
+  private readonly words = new Map<string, number | number[]>();
+  private readonly prefixes = new Set<string>();
+  private readonly maxWordSize: number;
+
+  constructor(lists: Readonly<Record<string, ReadonlyArray<string | number>>>) {
+    this.names = Object.keys(lists);
+    let longest = 0;
+    this.names.forEach((name, n) => {
+      lists[name]!.forEach((entry, position) => {
+        const word = String(entry);
+        longest = Math.max(longest, word.length);
+        // Ranks start at 1; a word listed twice keeps its last rank, as in the library.
+        const hit = n * RANK_BITS + position + 1;
+        const known = this.words.get(word);
+        if (known === undefined) {
+          this.words.set(word, hit);
+          addPrefixes(this.prefixes, word);
+        } else if (typeof known === "number") this.words.set(word, Math.floor(known / RANK_BITS) === n ? hit : [known, hit]);
+        else if (Math.floor(known.at(-1)! / RANK_BITS) === n) known[known.length - 1] = hit;
+        else known.push(hit);
+      });
+    });
+    this.maxWordSize = longest;
+  }
+
+  private hits(word: string): Array<[string, number]> {
+    const found = this.words.get(word);
+    if (found === undefined) return NO_HITS;
+    return typeof found === "number" ? [this.unpack(found)] : found.map((hit) => this.unpack(hit));
+  }
+
+  private unpack(hit: number): [string, number] {
+    return [this.names[Math.floor(hit / RANK_BITS)]!, hit % RANK_BITS];
+  }
+
+  /**
+   * Lookups in these lists and, after them, the person's own words (the library's
+   * mergeUserInputDictionary puts them last), with the longest word either holds.
+   */
+  with(userInputs: UserInputs): { lookup: (word: string) => Array<[string, number]>; isPrefix: (start: string) => boolean; maxWidth: number } {
+    const user = userInputs?.rankedDictionary;
+    if (!user || Object.keys(user).length === 0) {
+      return { lookup: (word) => this.hits(word), isPrefix: (start) => this.prefixes.has(start), maxWidth: Math.max(this.maxWordSize, userInputs?.rankedDictionaryMaxWordSize ?? 0) };
+    }
+    const userPrefixes = new Set<string>();
+    for (const word of Object.keys(user)) addPrefixes(userPrefixes, word);
+    return {
+      lookup: (word) => {
+        const rank = user[word];
+        return rank === undefined ? this.hits(word) : [...this.hits(word), ["userInputs", rank]];
+      },
+      isPrefix: (start) => this.prefixes.has(start) || userPrefixes.has(start),
+      maxWidth: Math.max(this.maxWordSize, userInputs.rankedDictionaryMaxWordSize),
+    };
+  }
 }
 
 /**
  * The plain and reversed dictionary matchers, with the same results as zxcvbn-ts's (Levenshtein
- * matching is off in harden's options), using the shared word index and prefix walk.
+ * matching is off in harden's options).
  */
 export class FastDictionaryMatching {
-  constructor(protected options: Options) {}
-
-  /** As the library's mergeUserInputDictionary: the person's own words join the lists. */
-  getRangedDictionaries(userInputsOptions: MatchOptions["userInputsOptions"]) {
-    const options = this.options as unknown as { rankedDictionaries: RankedDictionaries; rankedDictionariesMaxWordSize: Record<string, number> };
-    if (!userInputsOptions) return { rankedDictionaries: options.rankedDictionaries, rankedDictionariesMaxWordSize: options.rankedDictionariesMaxWordSize };
-    return {
-      rankedDictionaries: { ...options.rankedDictionaries, userInputs: { ...(options.rankedDictionaries.userInputs ?? {}), ...userInputsOptions.rankedDictionary } },
-      rankedDictionariesMaxWordSize: {
-        ...options.rankedDictionariesMaxWordSize,
-        userInputs: Math.max(userInputsOptions.rankedDictionaryMaxWordSize, options.rankedDictionariesMaxWordSize.userInputs ?? 0),
-      },
-    };
+  constructor(
+    protected options: Options,
+    protected readonly lists: WordLists,
+    protected readonly userWords = true,
+  ) {
+    if ((options as unknown as { useLevenshteinDistance: boolean }).useLevenshteinDistance) throw new Error("Levenshtein matching is not supported here");
   }
 
   match({ password, userInputsOptions }: MatchOptions): MatchExtended[] {
-    if ((this.options as unknown as { useLevenshteinDistance: boolean }).useLevenshteinDistance) throw new Error("Levenshtein matching is not supported here");
-    const { rankedDictionaries, rankedDictionariesMaxWordSize } = this.getRangedDictionaries(userInputsOptions);
-    const index = wordIndex(rankedDictionaries);
-    const maxWidth = Math.max(0, ...Object.values(rankedDictionariesMaxWordSize));
-    return matchWords(password, index, maxWidth, false);
+    return matchWords(password, this.lists.with(this.userWords ? userInputsOptions : undefined), false);
   }
 }
 
 export class FastReverseMatching extends FastDictionaryMatching {
   override match({ password, userInputsOptions }: MatchOptions): MatchExtended[] {
-    const { rankedDictionaries, rankedDictionariesMaxWordSize } = this.getRangedDictionaries(userInputsOptions);
-    const maxWidth = Math.max(0, ...Object.values(rankedDictionariesMaxWordSize));
     const reversed = password.split("").reverse().join("");
     const n = password.length;
-    return matchWords(reversed, wordIndex(rankedDictionaries), maxWidth, true).map((m) => ({
+    return matchWords(reversed, this.lists.with(this.userWords ? userInputsOptions : undefined), true).map((m) => ({
       ...m,
       token: m.token.split("").reverse().join(""),
       i: n - 1 - m.j,
@@ -302,13 +300,13 @@ export class FastReverseMatching extends FastDictionaryMatching {
 }
 
 /** Every dictionary word in `password`, in the library's (i, j, list) order. */
-function matchWords(password: string, index: ReturnType<typeof wordIndex>, maxWidth: number, reversed: boolean): MatchExtended[] {
+function matchWords(password: string, index: ReturnType<WordLists["with"]>, reversed: boolean): MatchExtended[] {
   const matches: MatchExtended[] = [];
   const lower = password.toLowerCase();
   const n = lower.length;
   for (let i = 0; i < n; i += 1) {
     for (let j = i; j < n; j += 1) {
-      if (j - i + 1 > maxWidth && !(i === 0 && j === n - 1)) break;
+      if (j - i + 1 > index.maxWidth && !(i === 0 && j === n - 1)) break;
       const word = lower.slice(i, j + 1);
       if (j - i + 1 <= PREFIX_LENGTH && !index.isPrefix(word)) break;
       for (const [dictionaryName, rank] of index.lookup(word)) {
@@ -322,16 +320,20 @@ function matchWords(password: string, index: ReturnType<typeof wordIndex>, maxWi
 type MatcherClass = new (options: Options) => { match(options: MatchOptions): MatchExtended[] | Promise<MatchExtended[]> };
 
 /**
- * zxcvbn-ts's word-sequence matcher runs its own copy of the l33t matcher over the small
- * word-sequence lists; this swaps that copy for the fast one. The library does not export the
+ * zxcvbn-ts's word-sequence matcher runs its own copies of the dictionary, l33t and reverse
+ * matchers over the small word-sequence lists (months, numbers…), never with the person's own
+ * words; this swaps them for fast ones over `sequences`. The library does not export the
  * class, so it is taken from a bare factory's matcher.
  */
-export function fastWordSequenceMatching(WordSequence: MatcherClass): MatcherClass {
+export function fastWordSequenceMatching(WordSequence: MatcherClass, sequences: WordLists): MatcherClass {
   return class FastWordSequence extends WordSequence {
     constructor(options: Options) {
       super(options);
-      const self = this as unknown as { dictionary: DictionaryMatcher; dictionaryL33t: FastL33tMatching };
-      self.dictionaryL33t = new FastL33tMatching(options, () => self.dictionary);
+      Object.assign(this, {
+        dictionary: new FastDictionaryMatching(options, sequences, false),
+        dictionaryL33t: new FastL33tMatching(options, sequences, false),
+        dictionaryReverse: new FastReverseMatching(options, sequences, false),
+      });
     }
   };
 }

@@ -7,7 +7,7 @@ import type { Matcher, Matchers, ZxcvbnResult } from "@zxcvbn-ts/core";
 // Types only: the scoring thread loads no message catalogue.
 import type { Language } from "../i18n/index.js";
 import { STRENGTH_MAX_CHARS } from "../input/limits.js";
-import { FastDictionaryMatching, FastL33tMatching, FastReverseMatching, fastWordSequenceMatching } from "./fastL33t.js";
+import { FastDictionaryMatching, FastL33tMatching, FastReverseMatching, fastWordSequenceMatching, WordLists } from "./fastL33t.js";
 
 export type Score = 0 | 1 | 2 | 3 | 4;
 
@@ -31,26 +31,36 @@ export interface Scorer {
 export const DICTIONARY_LANGUAGES = ["common", "en", "fr", "ar"] as const;
 
 /**
- * The library's dictionary, reverse, l33t and word-sequence matchers are replaced by ones
- * that find the same matches faster (see fastL33t.ts). Scoring of built-in patterns always
- * uses the library's own functions, so `scoring` here is never called.
+ * The library with its dictionary, reverse, l33t and word-sequence matchers replaced by ones
+ * that find the same matches faster (see fastL33t.ts). The word lists go to those matchers
+ * only: the library's own ranked copy of them would be read by nothing.
  */
-export function fastMatchers(ZxcvbnFactory: typeof import("@zxcvbn-ts/core").ZxcvbnFactory): Matchers {
+export function fastFactory(ZxcvbnFactory: typeof import("@zxcvbn-ts/core").ZxcvbnFactory, { dictionary, ...options }: ZxcvbnOptions): InstanceType<typeof ZxcvbnFactory> {
   // The library exports neither its matcher classes nor its feedback functions; a bare
   // factory has both. Feedback is looked up by a match's pattern, and the fast matchers'
   // matches are ordinary "dictionary" and "wordSequence" ones, so they keep the library's own.
   const bare = new ZxcvbnFactory() as unknown as {
+    options: { isWordSequence(name: string): boolean };
     matching: { matchers: Record<string, { constructor: unknown }> };
     feedback: { matchers: Record<string, Matcher["feedback"]> };
   };
   const WordSequence = bare.matching.matchers.wordSequence!.constructor as Parameters<typeof fastWordSequenceMatching>[0];
-  const dictionary = { feedback: bare.feedback.matchers.dictionary!, scoring: () => 0 };
-  return {
-    dictionary: { Matching: FastDictionaryMatching as unknown as Matcher["Matching"], ...dictionary },
-    dictionaryReverse: { Matching: FastReverseMatching as unknown as Matcher["Matching"], ...dictionary },
-    dictionaryL33t: { Matching: FastL33tMatching as unknown as Matcher["Matching"], ...dictionary },
-    wordSequence: { Matching: fastWordSequenceMatching(WordSequence) as unknown as Matcher["Matching"], feedback: bare.feedback.matchers.wordSequence!, scoring: () => 0 },
+  const lists = new WordLists(dictionary);
+  const sequences = new WordLists(Object.fromEntries(Object.entries(dictionary).filter(([name]) => bare.options.isWordSequence(name))));
+  // Scoring of built-in patterns always uses the library's own functions, so `scoring` here is never called.
+  const feedback = { feedback: bare.feedback.matchers.dictionary!, scoring: () => 0 };
+  const over = (Fast: typeof FastDictionaryMatching | typeof FastL33tMatching) => class extends Fast {
+    constructor(o: ConstructorParameters<typeof Fast>[0]) {
+      super(o, lists);
+    }
+  } as unknown as Matcher["Matching"];
+  const matchers: Matchers = {
+    dictionary: { Matching: over(FastDictionaryMatching), ...feedback },
+    dictionaryReverse: { Matching: over(FastReverseMatching), ...feedback },
+    dictionaryL33t: { Matching: over(FastL33tMatching), ...feedback },
+    wordSequence: { Matching: fastWordSequenceMatching(WordSequence, sequences) as unknown as Matcher["Matching"], feedback: bare.feedback.matchers.wordSequence!, scoring: () => 0 },
   };
+  return new ZxcvbnFactory(options, matchers);
 }
 
 const loading = new Map<Language, Promise<Scorer>>();
@@ -82,11 +92,13 @@ export async function zxcvbnOptions(lang: Language = "en") {
   };
 }
 
+export type ZxcvbnOptions = Awaited<ReturnType<typeof zxcvbnOptions>>;
+
 async function build(lang: Language): Promise<Scorer> {
   const [{ ZxcvbnFactory }, options] = await Promise.all([import("@zxcvbn-ts/core"), zxcvbnOptions(lang)]);
-  const factory = new ZxcvbnFactory(options, fastMatchers(ZxcvbnFactory));
-  // The first check builds the word index the fast matchers share; do it now, while the
-  // person is still typing, not after they press Enter.
+  const factory = fastFactory(ZxcvbnFactory, options);
+  // The word index is built with the factory; a first check also runs every matcher's code
+  // once. Both happen now, while the person is still typing, not after they press Enter.
   factory.check("warm-up P4ssw0rd!1990");
   return {
     score(password, contextWords = []) {

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { sha1Hex } from "../../src/breach/hash.js";
+import { loadScorer } from "../../src/strength/scorer.js";
+import { PARALLEL_FROM } from "../../src/strength/scoringThread.js";
 import { ABSENT_PASSWORD, KNOWN_PASSWORDS, knownEntries, writeSortedFile, randomEntries, withNeighbours } from "../fixtures/breach/datasets.js";
 import { serveEntries, startRangeServer, type RangeServer } from "../fixtures/breach/rangeServer.js";
 import { FIXTURES, ROOT, tempDir } from "../helpers/fixtures.js";
@@ -180,6 +182,27 @@ describe("harden scan", () => {
     expect(said.stdout).toMatch(/too short: under 15 characters \((strong|good|fair)/);
     expect(said.stdout).not.toMatch(/too weak: (strong|good)/);
   });
+
+  it("a large export is scored on two threads, with the verdicts one thread gives, each at its own entry", async () => {
+    const { dir, env } = await setup();
+    // Words, l33t, years, repeats and random strings: threads get parts that cost unequal time.
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const words = ["password", "dragon", "monkey", "soleil", "correct", "horse", "january", "qwerty", "azerty", "sunshine"];
+    const passwords = Array.from({ length: PARALLEL_FROM * 3 }, (_, i) =>
+      i % 7 === 6
+        ? `shared-${rand(5)}`
+        : i % 3 === 0
+          ? Array.from({ length: 8 + rand(12) }, () => String.fromCharCode(33 + rand(94))).join("")
+          : `${words[rand(words.length)]!.replace(/o/g, rand(2) ? "0" : "o")}${words[rand(words.length)]}${1950 + rand(75)}`,
+    );
+    const file = path.join(dir, "big.csv");
+    writeFileSync(file, `name,url,username,password,note\r\n${passwords.map((p, i) => `Site ${i},https://site${i}.example,user${i},"${p.replace(/"/g, '""')}",`).join("\r\n")}\r\n`);
+    const r = await runHarden(["scan", file, "--json", "--no-breach"], { env });
+    expect(r.stderr).toBe("");
+    const scorer = await loadScorer("en");
+    expect(JSON.parse(r.stdout).entries.map((e: { strength: unknown }) => e.strength)).toEqual(passwords.map((p) => scorer.score(p)));
+  }, 90000);
 
   it("reads every fixture format and rejects an unknown header with exit 2", async () => {
     const { env } = await setup();

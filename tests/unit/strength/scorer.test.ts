@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { passwordText } from "../../../src/output/passwordView.js";
 import { plainStyle } from "../../../src/output/style.js";
-import { fastMatchers, loadScorer, zxcvbnOptions, type Scorer } from "../../../src/strength/scorer.js";
+import { fastFactory, loadScorer, zxcvbnOptions, type Scorer } from "../../../src/strength/scorer.js";
 
 // The library with its default matchers is the reference the fast matchers must equal.
 let reference: ZxcvbnFactory;
@@ -12,7 +12,7 @@ let scorer: Scorer;
 beforeAll(async () => {
   const options = await zxcvbnOptions();
   reference = new ZxcvbnFactory(options);
-  fast = new ZxcvbnFactory(options, fastMatchers(ZxcvbnFactory));
+  fast = fastFactory(ZxcvbnFactory, options);
   scorer = await loadScorer();
 }, 30000);
 
@@ -22,6 +22,17 @@ const l33tish = fc
 const wordy = fc
   .tuple(fc.constantFrom("password", "p@ssw0rd", "l0v3", "dragon", "m0nkey", "s3cr3t", "jan", "f3bruary", "five", "s!x", "motdepasse"), fc.string({ maxLength: 6 }), fc.integer({ min: 1950, max: 2030 }))
   .map(([w, s, y]) => `${w}${s}${y}`);
+// Word sequences (months, numbers, planets…), plain, l33t, capitalised or reversed, with separators.
+const sequence = fc
+  .tuple(
+    fc.array(fc.constantFrom("one", "two", "thr33", "four", "January", "f3bruary", "march", "monday", "Tuesday", "mercury", "v3nus", "red", "orange", "north", "un", "deux", "lundi", "mars"), { minLength: 1, maxLength: 4 }),
+    fc.constantFrom("", " ", "-", "_", ".", "/"),
+    fc.boolean(),
+  )
+  .map(([words, separator, reversed]) => {
+    const joined = words.join(separator);
+    return reversed ? [...joined].reverse().join("") : joined;
+  });
 
 /** Printable characters from a fixed seed: long, yet quick to score (no repeats or words). */
 function pseudoRandom(length: number): string {
@@ -40,9 +51,9 @@ describe("strength scoring", () => {
     expect(text).toContain("Strength is scored on the first 256 characters; the breach check used the whole password.");
   });
 
-  it("gives exactly the library's guesses and score on l33t-heavy and random passwords", () => {
+  it("gives exactly the library's guesses and score on l33t-heavy, word-sequence and random passwords", () => {
     fc.assert(
-      fc.property(fc.oneof(l33tish, wordy, fc.string({ maxLength: 20 })), (password) => {
+      fc.property(fc.oneof(l33tish, wordy, sequence, fc.string({ maxLength: 20 })), (password) => {
         const a = reference.check(password);
         const b = fast.check(password);
         expect(b.guesses).toBe(a.guesses);
@@ -58,6 +69,15 @@ describe("strength scoring", () => {
       const a = reference.check(password, [...words]);
       expect(fast.check(password, [...words]).guesses).toBe(a.guesses);
       expect(scorer.score(password, words).score).toBe(a.score);
+    }
+  });
+
+  it("ranks a word listed twice, or in several lists, as the library does", async () => {
+    const options = { ...(await zxcvbnOptions()), dictionary: { first: ["zebra", "quokka", "zebra", "ibex"], second: ["ibex", "zebra"], months: ["zebra"] } };
+    const [lib, ours] = [new ZxcvbnFactory(options), fastFactory(ZxcvbnFactory, options)];
+    for (const password of ["zebra", "quokka", "ibex", "z3bra", "arbez", "zebraibex", "Zebra-Quokka"]) {
+      expect(ours.check(password).guesses, password).toBe(lib.check(password).guesses);
+      expect(ours.check(password).sequence, password).toEqual(lib.check(password).sequence);
     }
   });
 

@@ -25,8 +25,12 @@ function home(): NodeJS.ProcessEnv {
   return { HARDEN_HOME: path.join(t.dir, "home") };
 }
 
-/** Waits until harden has drawn a prompt and gone quiet; returns that prompt's question. */
-async function nextPrompt(session: PtySession, cols: number, seen: number): Promise<{ question: string; at: number }> {
+/**
+ * Waits until harden has drawn a prompt and gone quiet; returns that prompt's question. With
+ * `below`, only a prompt on a row below that one counts: the answer just typed redraws the old
+ * prompt, and on a busy machine the screen can go quiet before the next one is drawn.
+ */
+async function nextPrompt(session: PtySession, cols: number, seen: number, below = -1): Promise<{ question: string; at: number; row: number }> {
   const deadline = Date.now() + 15000;
   for (;;) {
     const before = session.output.length;
@@ -34,7 +38,7 @@ async function nextPrompt(session: PtySession, cols: number, seen: number): Prom
     if (session.output.length === before && session.output.length > seen) {
       const lines = screenLines(await terminal(session.output, cols, ROWS)).map((l) => l.text);
       const start = lines.findLastIndex((l) => /^\? /.test(l));
-      if (start >= 0) return { question: lines.slice(start).join(" ").replace(/\s+/g, " "), at: session.output.length };
+      if (start > below) return { question: lines.slice(start).join(" ").replace(/\s+/g, " "), at: session.output.length, row: start };
     }
     if (Date.now() > deadline) throw new Error(`no prompt came; the screen was:\n${session.text.slice(-2000)}`);
   }
@@ -130,12 +134,14 @@ describe("the screen at 40 to 120 columns", () => {
       WIDTHS.map(async (cols) => {
         const session = new PtySession(["workshop", path.join(FIXTURES, "workshop", "drills.yaml")], home(), { cols, rows: ROWS });
         let seen = 0;
+        let row = -1;
         const done = session.exited.then(() => true);
         const asked: string[] = [];
         for (let answered = 0; answered < 30; answered++) {
-          const next = await Promise.race([nextPrompt(session, cols, seen), done.then(() => undefined)]);
+          const next = await Promise.race([nextPrompt(session, cols, seen, row), done.then(() => undefined)]);
           if (!next) break;
           seen = next.at;
+          row = next.row;
           asked.push(next.question);
           await expectNoSplitWords(session, cols, next.question);
           const q = next.question;

@@ -197,6 +197,9 @@ const kit: CommandKit = {
     return progressLine(process.stderr, label, describe);
   },
   usePrivateScreen,
+  say(text) {
+    for (const line of text.replace(/\n$/, "").split("\n")) process.stderr.write(`${stderrLine(line)}\n`);
+  },
 };
 
 export function buildProgram(): Command {

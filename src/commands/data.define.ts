@@ -70,7 +70,7 @@ export function defineData(kit: CommandKit): Command {
             onProgress = progress?.update;
             clearProgress = progress?.done;
           }
-          const warn = (line: string) => process.stderr.write(`${sanitizeLine(line)}\n`);
+          const warn = (line: string) => kit.say(sanitizeLine(line));
           try {
             return await dataDownloadCommand(ctx, dir, flags, { version: kit.version, onProgress, warn });
           } finally {

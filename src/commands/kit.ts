@@ -37,6 +37,8 @@ export interface CommandKit {
   progressFor<P extends CheckProgress = CheckProgress>(globals: GlobalOptions, label: string, describe?: (progress: P) => string): Promise<ProgressLine<P> | undefined>;
   /** Runs the rest of an interactive command in the terminal's alternate screen. */
   usePrivateScreen(): Promise<void>;
+  /** A message on stderr while a command runs (a warning, a server's log), wrapped like every other at a terminal. */
+  say(text: string): void;
 }
 
 /** A repeatable flag's values, in the order given. */

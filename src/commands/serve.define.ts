@@ -26,7 +26,7 @@ export function defineServe(kit: CommandKit): Command {
           process.removeAllListeners("SIGINT");
           process.once("SIGINT", () => stop.abort("SIGINT"));
           process.once("SIGTERM", () => stop.abort("SIGTERM"));
-          const say = (text: string) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+          const say = (text: string) => kit.say(text);
           return serveCommand(ctx, flags, {
             signal: stop.signal,
             onListening: async (info) => {

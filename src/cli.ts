@@ -8,6 +8,7 @@ import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInp
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
+import { fitToWidth, useScreenWidth, wrap } from "./output/wrap.js";
 import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, t, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
 import type { StateStore } from "./state/store.js";
@@ -71,11 +72,7 @@ const EXAMPLES = [
  * The exit codes, the JSON error, examples and where files are kept: the end of `harden --help`,
  * wrapped to the terminal (at most 100 columns) by the one wrapping function, in any language.
  */
-/** The wrapping function, loaded in main() only when help is asked for (string-width costs start-up time). */
-let helpWrap: typeof import("./output/wrap.js").wrap | undefined;
-
 function exitCodesHelp(): string {
-  const wrap = helpWrap ?? ((text: string, _width: number, first: string, rest = first) => `${first}${text}`.replace(/\n/g, `\n${rest}`));
   const columns = Math.max(40, Math.min(process.stdout.columns || 80, 100));
   // Examples in two columns where there is room; on a narrow screen the words go under the command.
   const column = columns >= 80 ? 40 : 0;
@@ -142,8 +139,6 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   const { colorEnabled, makeStyle } = await import("./output/style.js");
   const style = await makeStyle(!toFile && colorEnabled(process.stdout, { color: options.color }));
   const discreet = privateScreen?.leavePrivateScreen() === true;
-  const { fitToWidth, useScreenWidth } = await import("./output/wrap.js");
-  fitScreen = fitToWidth;
   // Text for a person is fitted to the screen; JSON, Markdown and HTML are data, kept exactly.
   const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format))) && !("report" in result && result.report !== undefined);
   useScreenWidth(!toFile && prose && process.stdout.isTTY === true ? process.stdout.columns : undefined);
@@ -166,9 +161,8 @@ function flushNotices(): void {
 
 /** A message line for stderr: fitted to the terminal's width when stderr is one, kept as it is otherwise. */
 function stderrLine(line: string): string {
-  return process.stderr.isTTY === true && fitScreen ? fitScreen(line, process.stderr.columns) : line;
+  return process.stderr.isTTY === true ? fitToWidth(line, process.stderr.columns) : line;
 }
-let fitScreen: ((text: string, columns: number | undefined) => string) | undefined;
 
 /** A command's run as commander's action: gathers the global flags, runs it, prints its result. */
 function action<A extends unknown[]>(run: Run<A>, options: { state?: boolean } = {}) {
@@ -321,7 +315,6 @@ export async function main(argv: string[]): Promise<number> {
   if (args.includes("plan") && ["--help", "-h", "help"].some((a) => args.includes(a))) {
     planHelp = await (await import("./commands/plan.js")).planAnswersHelp(Math.min(process.stdout.columns || 80, 100));
   }
-  if (!namesCommand(args) || args.some((a) => a === "--help" || a === "-h" || a === "help")) helpWrap = (await import("./output/wrap.js")).wrap;
   // Only global flags (`harden --lang ar`) is no command at all: at a terminal, the audit.
   if (!namesCommand(args)) {
     if (process.stdin.isTTY === true && process.stdout.isTTY === true) args.push("audit");

@@ -75,7 +75,8 @@ function loadNamespace(ns: string): void {
       if (lang === "en" && (error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       continue;
     }
-    instance!.addResourceBundle(lang, ns, messages, true, true);
+    // Read once into a new bundle: nothing to merge into, and the object is ours (no copy).
+    instance!.addResourceBundle(lang, ns, messages, false, true, { silent: false, skipCopy: true });
   }
 }
 

@@ -10,8 +10,18 @@ import { htmlText } from "./escape.js";
 
 const NUMBER_LOCALES: Record<Language, string> = { en: "en-US", fr: "fr-FR", ar: "ar-u-nu-latn" };
 
-/** 1,234,567 / 1 234 567 / 1,234,567 (Latin digits in Arabic too). */
-export const formatNumber = (n: number) => n.toLocaleString(NUMBER_LOCALES[currentLanguage()]);
+/** The thousands separator of a whole number in each language, as Intl writes it (tested against Intl). */
+const GROUP_SEPARATORS: Record<Language, string> = { en: ",", fr: "\u202f", ar: "," };
+
+/**
+ * 1,234,567 / 1 234 567 / 1,234,567 (Latin digits in Arabic too). A whole number from 0 up is
+ * grouped here, without Intl: its first number formatter costs about 10 ms, paid by `harden list`
+ * and by every offline check of 1,000 passwords only to write "1,000". Other numbers go to Intl.
+ */
+export function formatNumber(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0 || Object.is(n, -0)) return n.toLocaleString(NUMBER_LOCALES[currentLanguage()]);
+  return String(n).replace(/\B(?=(\d{3})+$)/g, GROUP_SEPARATORS[currentLanguage()]);
+}
 
 /** A left-to-right run inside terminal text: isolated in a right-to-left language, as it is otherwise. Apply after sanitising. */
 export const ltr = (text: string) => (text !== "" && isRightToLeft(currentLanguage()) ? `\u2066${text}\u2069` : text);

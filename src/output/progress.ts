@@ -1,8 +1,7 @@
 /** A one-line progress counter on stderr, only for a person watching a terminal. */
 import type { CheckProgress } from "../breach/result.js";
-import stringWidth from "string-width";
 import { t } from "../i18n/index.js";
-import { oneLine } from "./wrap.js";
+import { oneLine, textWidth } from "./wrap.js";
 
 export interface ProgressLine<P extends CheckProgress = CheckProgress> {
   update(progress: P): void;
@@ -28,7 +27,7 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
       const filled = total === 0 ? width : Math.round((done / total) * width);
       // One row only: a line the terminal wrapped would leave its first row behind at each redraw.
       const bar = `${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${describe(progress)}`;
-      const line = stringWidth(bar) < (stream.columns ?? Infinity) ? bar : oneLine(`${label} ${describe(progress)}`, stream.columns);
+      const line = textWidth(bar) < (stream.columns ?? Infinity) ? bar : oneLine(`${label} ${describe(progress)}`, stream.columns);
       stream.write(`\r${line}\u001b[K`);
     },
     done() {

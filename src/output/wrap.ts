@@ -3,10 +3,30 @@
  * it (string-width: accents, Arabic, emoji and CJK, escape sequences count as nothing). A word is
  * broken only when it is longer than a whole line; continuation lines keep a hanging indent.
  */
-import stringWidth from "string-width";
+import { createRequire } from "node:module";
 import { currentLanguage, isRightToLeft } from "../i18n/index.js";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
+/**
+ * string-width, read the first time a text has more than printable ASCII in it: building its
+ * Unicode tables and expressions takes tens of milliseconds, which `harden --help`, `harden list`
+ * and the offline password check in English never need. Read synchronously (require of an ES
+ * module, Node 20.19 and later) because wrap() is called synchronously from every renderer.
+ */
+let unicodeWidth: ((text: string) => number) | undefined;
+
+/**
+ * Columns text takes on a terminal, exactly as string-width counts them: colour codes count as
+ * nothing, and printable ASCII is one column a character, counted without string-width.
+ */
+export function textWidth(text: string): number {
+  const plain = text.includes("\u001b") ? text.replace(ANSI, "") : text;
+  if (!NOT_PRINTABLE_ASCII.test(plain)) return plain.length;
+  unicodeWidth ??= (createRequire(import.meta.url)("string-width") as typeof import("string-width")).default;
+  return unicodeWidth(text);
+}
 
 /** Left-to-right isolate and its end (Unicode bidi isolates: zero width, string-width counts them as nothing). */
 const LRI = "\u2066";
@@ -44,7 +64,7 @@ export function isolateLatin(line: string, rtl = isRightToLeft(currentLanguage()
  * Columns a line takes on any terminal: xterm, tmux and Windows Terminal draw each isolate as a
  * column of its own (VTE and Konsole draw none), so they are counted, and a line never overflows.
  */
-export const columnsOf = (text: string): number => stringWidth(text) + (text.match(ISOLATES)?.length ?? 0);
+export const columnsOf = (text: string): number => textWidth(text) + (text.match(ISOLATES)?.length ?? 0);
 
 /** The columns isolateLatin may add around a word of an Arabic line (an LRI and a PDI), counted ahead. */
 const isolateRoom = (word: string): number => (isRightToLeft(currentLanguage()) && /[\p{Script=Latin}\p{Nd}]/u.test(word) ? 2 : 0);
@@ -67,7 +87,7 @@ function splitLongWord(word: string, room: number): string[] {
   const pieces: string[] = [];
   let piece = "";
   for (const char of word) {
-    if (piece && stringWidth(piece + char) > room) {
+    if (piece && textWidth(piece + char) > room) {
       pieces.push(piece);
       piece = "";
     }
@@ -83,15 +103,15 @@ export function wrap(text: string, width: number, firstIndent: string, restInden
   const out: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = firstIndent;
-    let lineWidth = stringWidth(firstIndent);
+    let lineWidth = textWidth(firstIndent);
     let indentOnly = true;
     // French typography: a guillemet stays with its words, and : ; ? ! » with the word before them
     // (« Password and security », « Source : »), so a line never ends in « nor starts with a colon.
     for (const whole of paragraph.split(/(?<!«) +(?![:;?!»])/).filter(Boolean)) {
-      const restWidth = stringWidth(restIndent);
-      const pieces = stringWidth(whole) > Math.max(1, width - restWidth) ? splitLongWord(whole, Math.max(1, width - restWidth)) : [whole];
+      const restWidth = textWidth(restIndent);
+      const pieces = textWidth(whole) > Math.max(1, width - restWidth) ? splitLongWord(whole, Math.max(1, width - restWidth)) : [whole];
       for (const word of pieces) {
-        const w = stringWidth(word) + isolateRoom(word);
+        const w = textWidth(word) + isolateRoom(word);
         if (!indentOnly && lineWidth + 1 + w > width) {
           out.push(isolateLatin(line));
           line = restIndent + word;
@@ -127,7 +147,7 @@ export function fitToWidth(text: string, columns: number | undefined): string {
       if (columnsOf(isolated) <= width) return isolated;
       const plain = line.replace(ANSI, "");
       const [, spaces = "", marker = ""] = LEAD.exec(plain) ?? [];
-      const rest = " ".repeat(spaces.length + (marker ? stringWidth(marker) : 2));
+      const rest = " ".repeat(spaces.length + (marker ? textWidth(marker) : 2));
       // The indent of the first line is part of the line itself; keep it (with any colour codes in it).
       const lead = line.match(/^(?:\u001b\[[0-9;]*m| )*/)?.[0] ?? "";
       return wrap(line.slice(lead.length), width, lead, rest.length < width / 2 ? rest : "  ");
@@ -145,10 +165,10 @@ export function wrapQuestion(message: string, columns: number | undefined, reser
   const width = columns;
   // Lines already laid out (a question's help under it) stay as they are when they fit; on the
   // first line, two columns hold the "? ".
-  const first = (line: string, room: number) => (stringWidth(line) + 2 <= room ? line : wrap(line, room, "  ", "  ").slice(2));
+  const first = (line: string, room: number) => (textWidth(line) + 2 <= room ? line : wrap(line, room, "  ", "  ").slice(2));
   const lines = message.split("\n").flatMap((line, i) => (i === 0 ? first(line, width) : fitToWidth(line, width)).split("\n"));
   const last = lines.pop() ?? "";
-  const lastWidth = stringWidth(last) + (lines.length === 0 ? 2 : 0);
+  const lastWidth = textWidth(last) + (lines.length === 0 ? 2 : 0);
   if (lastWidth + reserve <= width) lines.push(last);
   else if (reserve <= width / 2) lines.push(...(lines.length === 0 ? first(last, width - reserve) : fitToWidth(last, width - reserve)).split("\n"));
   else lines.push(`${last}\n`); // no room at all: the answer goes on a line of its own
@@ -157,11 +177,11 @@ export function wrapQuestion(message: string, columns: number | undefined, reser
 
 /** A status line that must stay on one row (it is redrawn with a carriage return): whole words that fit. */
 export function oneLine(text: string, columns: number | undefined): string {
-  if (!columns || stringWidth(text) < columns) return isolateLatin(text);
+  if (!columns || textWidth(text) < columns) return isolateLatin(text);
   let line = "";
   for (const word of text.split(" ")) {
     const next = line ? `${line} ${word}` : word;
-    if (stringWidth(next) >= columns) break;
+    if (textWidth(next) >= columns) break;
     line = next;
   }
   return isolateLatin(line);

@@ -7,8 +7,7 @@ import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState }
 import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
 import { InterruptedError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import stringWidth from "string-width";
-import { fitToWidth, useScreenWidth, wrapQuestion } from "../output/wrap.js";
+import { fitToWidth, textWidth, useScreenWidth, wrapQuestion } from "../output/wrap.js";
 
 const context = { output: process.stderr, clearPromptOnDone: false };
 useScreenWidth(process.stderr.isTTY === true ? process.stderr.columns : undefined);
@@ -36,7 +35,7 @@ export function say(text: string): void {
 
 /** A drawing (a QR code) that must reach the screen exactly as it is, never re-wrapped. */
 export function showDrawing(text: string): void {
-  const wide = Math.max(...text.split("\n").map((line) => stringWidth(line)));
+  const wide = Math.max(...text.split("\n").map((line) => textWidth(line)));
   const cols = columns();
   if (cols !== undefined && wide > cols) say(`  ${t("audit:prompts.qrTooNarrow", { count: wide })}\n`);
   else process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
@@ -46,7 +45,7 @@ export function showDrawing(text: string): void {
 const question = (message: string, reserve = 0) => wrapQuestion(message, columns(), reserve);
 /** What the answered question shows after it: a choice's name up to its first pause ("Done", "No", "Later"; "Fait" before " : "). */
 const shortName = (name: string) => name.split(/ ?: |, |، | \(/)[0]!;
-const longest = (choices: Array<{ name: string }>) => Math.max(0, ...choices.map((c) => stringWidth(shortName(c.name)))) + 1;
+const longest = (choices: Array<{ name: string }>) => Math.max(0, ...choices.map((c) => textWidth(shortName(c.name)))) + 1;
 /** Choice names wrap under themselves: the list puts two or three columns before each. */
 const fitChoices = <C extends { name: string; description?: string }>(choices: C[], lead: number): C[] =>
   choices.map((c) => ({
@@ -87,7 +86,7 @@ export function chooseMany<T extends string>(message: string, choices: Choice<T>
             renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) => {
               const names = picked.map((c) => c.short).join(t("audit:summary.separator"));
               const lastLine = question(message).split("\n").at(-1)!;
-              return stringWidth(`? ${lastLine} ${names}`) <= (columns() ?? 80) ? names : t("audit:prompts.chosen", { count: picked.length });
+              return textWidth(`? ${lastLine} ${names}`) <= (columns() ?? 80) ? names : t("audit:prompts.chosen", { count: picked.length });
             },
             keysHelpTip: keysHelp(),
           },
@@ -107,7 +106,7 @@ export function confirmAction(message: string, defaultYes = false): Promise<bool
   const [yes, no] = [t("audit:prompts.yes"), t("audit:prompts.no")];
   return ask(() =>
     confirm(
-      { message: question(message, Math.max(stringWidth(yes), stringWidth(no)) + 6), default: defaultYes, theme: { keywords: { yes, no, error: () => t("audit:prompts.yesOrNo", { yes, no }) } } },
+      { message: question(message, Math.max(textWidth(yes), textWidth(no)) + 6), default: defaultYes, theme: { keywords: { yes, no, error: () => t("audit:prompts.yesOrNo", { yes, no }) } } },
       context,
     ),
   );

@@ -21,6 +21,10 @@ export function runHarden(args: string[], options: { env?: NodeJS.ProcessEnv; in
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+    // A command that fails before reading its input (a usage error) may exit before this is written.
+    child.stdin.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") reject(error);
+    });
     child.stdin.end(options.input ?? "");
   });
 }

@@ -15,6 +15,14 @@ describe("locale helpers", () => {
     expect(formatNumber(1234567)).toMatch(/^1.234.567$/);
   });
 
+  it("format every number as Intl does in each language, the whole ones written without it included", () => {
+    const locales = { en: "en-US", fr: "fr-FR", ar: "ar-u-nu-latn" } as const;
+    for (const [lang, locale] of Object.entries(locales)) {
+      useLanguage(lang as keyof typeof locales);
+      for (const n of [0, 1, 7, 42, 999, 1000, 1001, 12345, 999999, 1234567, Number.MAX_SAFE_INTEGER, 2 ** 60, -1, -999, -1234, 0.5, 2.25, 999.5, 1234.5, -0]) expect([lang, n, formatNumber(n)]).toEqual([lang, n, n.toLocaleString(locale)]);
+    }
+  });
+
   it("isolate left-to-right runs only in Arabic, and never an empty one", () => {
     useLanguage("fr");
     expect(ltr("harden data verify x.txt")).toBe("harden data verify x.txt");

@@ -2,9 +2,36 @@ import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { useLanguage } from "../../../src/i18n/index.js";
-import { columnsOf, fitToWidth, isolateLatin, keepTogether, wrap, wrapQuestion } from "../../../src/output/wrap.js";
+import { columnsOf, fitToWidth, isolateLatin, keepTogether, textWidth, wrap, wrapQuestion } from "../../../src/output/wrap.js";
 
 const words = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "").split(/\s+/).filter(Boolean);
+
+describe("textWidth", () => {
+  const red = (text: string) => `\u001b[31m${text}\u001b[39m`;
+  const samples = [
+    "",
+    "Check each password's hash against the list: 1,234 seen (step 1 of 23) ~/pwned --offline",
+    "Mot de passe et sécurité : « Source : » — déjà vu ? Où ça ! Ça, l'été",
+    "e\u0301te\u0301 (accents written as combining marks)",
+    "كلمة المرور والأمان: تحقق من ⁦Facebook⁩ الآن",
+    "👍 ok 👨‍👩‍👧 🇫🇷 ✓ ✗ ⚠️ 1️⃣",
+    "日本語のテキスト、한국어 텍스트, 中文",
+    red("coloured English"),
+    `${red("rouge")} et ${red("été")} ${red("مرحبا")} ${red("日本")} ${red("👍")}`,
+    "tab\tand\nnewline and \u0007 bell",
+  ];
+
+  it("is string-width's count on English, French, Arabic, emoji, CJK and coloured text", () => {
+    for (const text of samples) expect([text, textWidth(text)]).toEqual([text, stringWidth(text)]);
+    // Printable ASCII is counted without string-width, coloured or not: still one column a character.
+    expect(textWidth(red("12345"))).toBe(5);
+  });
+
+  it("agrees with string-width on any text, escape sequences included", () => {
+    const pieces = fc.constantFrom("a", " ", "~", "é", "e\u0301", "م", "日", "👍", "\u200d", "\u001b[1m", "\u001b[0m", "\u001b]8;;x\u0007", "\u001b", "\t", "\u2066");
+    fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: "grapheme" }))), (parts) => textWidth(parts.join("")) === stringWidth(parts.join(""))));
+  });
+});
 
 describe("wrap and fitToWidth", () => {
   it("never splits a word that fits, at any width, and keeps every line inside it", () => {

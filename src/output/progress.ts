@@ -23,11 +23,15 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
       if (done !== total && now - last < 100) return;
       last = now;
       shown = true;
-      const width = 24;
-      const filled = total === 0 ? width : Math.round((done / total) * width);
+      const words = describe(progress);
+      const bar = (width: number) => {
+        const filled = total === 0 ? width : Math.round((done / total) * width);
+        return `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
+      };
       // One row only: a line the terminal wrapped would leave its first row behind at each redraw.
-      const bar = `${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${describe(progress)}`;
-      const line = textWidth(bar) < (stream.columns ?? Infinity) ? bar : oneLine(`${label} ${describe(progress)}`, stream.columns);
+      // On a narrow screen the label goes first, then the bar shrinks, then the words are cut.
+      const columns = stream.columns ?? Infinity;
+      const line = [`${label} ${bar(24)} ${words}`, `${bar(24)} ${words}`, `${bar(10)} ${words}`, words].find((l) => textWidth(l) < columns) ?? oneLine(words, stream.columns);
       stream.write(`\r${line}\u001b[K`);
     },
     done() {

@@ -24,7 +24,11 @@ export function defineServe(kit: CommandKit): Command {
           const stop = new AbortController();
           // Stopping is how a server ends: Ctrl-C or SIGTERM closes it and prints what it answered.
           process.removeAllListeners("SIGINT");
-          process.once("SIGINT", () => stop.abort("SIGINT"));
+          process.once("SIGINT", () => {
+            // The terminal has echoed ^C where the cursor was: what follows starts on a line of its own.
+            if (process.stderr.isTTY === true) process.stderr.write("\n");
+            stop.abort("SIGINT");
+          });
           process.once("SIGTERM", () => stop.abort("SIGTERM"));
           const say = (text: string) => kit.say(text);
           return serveCommand(ctx, flags, {

@@ -202,7 +202,19 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
       return;
     }
     const etag = old !== undefined ? etags[range.first + i] : undefined;
-    const outcome = await fetchPrefix(agent, settings, `${baseUrl}${prefix}${options.mode === "ntlm" ? "?mode=ntlm" : ""}`, options, etag);
+    // The answer's bytes live in a buffer of the pool until this prefix is written.
+    const scratch = buffers.pop() ?? { buffer: Buffer.allocUnsafe(64 * 1024) };
+    try {
+      await fetchAndWrite(i, prefix, found, old, etag, scratch);
+    } finally {
+      buffers.push(scratch);
+    }
+    done++;
+    progress();
+  };
+  const buffers: { buffer: Buffer }[] = [];
+  const fetchAndWrite = async (i: number, prefix: string, found: Uint8Array | undefined | "damaged", old: Uint8Array | undefined, etag: string | undefined, scratch: { buffer: Buffer }) => {
+    const outcome = await fetchPrefix(agent, settings, `${baseUrl}${prefix}${options.mode === "ntlm" ? "?mode=ntlm" : ""}`, options, etag, scratch);
     if (outcome.ok && outcome.status === 304) {
       present[i] = 1;
       counts.unchanged++;
@@ -230,8 +242,6 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
     } else if (!outcome.ok) {
       recordFailure(prefix, outcome.failure, old);
     }
-    done++;
-    progress();
   };
   /** A refresh that fails keeps the old file: the prefix is still present, just not re-checked. */
   const recordFailure = (prefix: string, failure: PrefixFailure, old: Uint8Array | undefined) => {
@@ -359,11 +369,11 @@ async function readSound(dir: string, prefix: string, mode: HashMode): Promise<U
   return normal !== undefined && Buffer.compare(normal, bytes) === 0 ? bytes : "damaged";
 }
 
-async function fetchPrefix(agent: Agent, settings: typeof DEFAULTS, url: string, options: DownloadOptions, etag: string | undefined): Promise<Attempt> {
+async function fetchPrefix(agent: Agent, settings: typeof DEFAULTS, url: string, options: DownloadOptions, etag: string | undefined, scratch: { buffer: Buffer }): Promise<Attempt> {
   let last: Attempt | undefined;
   for (let attempt = 1; attempt <= settings.maxAttempts; attempt++) {
     options.signal?.throwIfAborted();
-    last = await attemptOnce(agent, settings, url, options, etag);
+    last = await attemptOnce(agent, settings, url, options, etag, scratch);
     if (last.ok || !last.retry || attempt === settings.maxAttempts) return last;
     const ceiling = Math.min(settings.backoffBaseMs * 2 ** (attempt - 1), settings.maxBackoffMs);
     const delay = last.retryAfterMs ?? ceiling / 2 + Math.random() * (ceiling / 2);
@@ -372,7 +382,7 @@ async function fetchPrefix(agent: Agent, settings: typeof DEFAULTS, url: string,
   return last!;
 }
 
-async function attemptOnce(agent: Agent, settings: typeof DEFAULTS, url: string, options: DownloadOptions, etag: string | undefined): Promise<Attempt> {
+async function attemptOnce(agent: Agent, settings: typeof DEFAULTS, url: string, options: DownloadOptions, etag: string | undefined, scratch: { buffer: Buffer }): Promise<Attempt> {
   try {
     // No Add-Padding: the whole, real answer is wanted.
     const headers: Record<string, string> = { "user-agent": `harden/${options.version}` };
@@ -398,7 +408,7 @@ async function attemptOnce(agent: Agent, settings: typeof DEFAULTS, url: string,
       await response.body.dump().catch(() => undefined);
       return { ok: false, failure: { kind: "encoded" }, retry: false };
     }
-    const body = await readLimitedBytes(response.body, MAX_BODY_BYTES);
+    const body = await readLimitedBytes(response.body, MAX_BODY_BYTES, scratch);
     if (body === undefined) return { ok: false, failure: { kind: "too-large" }, retry: false };
     const tag = header(response.headers.etag);
     return { ok: true, status: 200, body, ...(tag !== undefined && SAFE_ETAG.test(tag) ? { etag: tag } : {}) };

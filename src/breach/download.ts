@@ -365,8 +365,9 @@ async function readSound(dir: string, prefix: string, mode: HashMode): Promise<U
   } catch (error) {
     return errorCode(error) === "ENOENT" ? undefined : "damaged";
   }
+  // Canonical bytes come back as they are; only a rewritten body needs comparing.
   const normal = normalizeBytes(bytes, mode);
-  return normal !== undefined && Buffer.compare(normal, bytes) === 0 ? bytes : "damaged";
+  return normal === bytes || (normal !== undefined && Buffer.compare(normal, bytes) === 0) ? bytes : "damaged";
 }
 
 async function fetchPrefix(agent: Agent, settings: typeof DEFAULTS, url: string, options: DownloadOptions, etag: string | undefined, scratch: { buffer: Buffer }): Promise<Attempt> {

@@ -11,7 +11,7 @@ import { readRegularFile } from "../files/regular.js";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "../breach/hash.js";
 import { dataOpenError, detectFileMode } from "../breach/offline.js";
 import { openPrefixFolder } from "../breach/prefixFolder.js";
-import { canonicalLines, normalizeBody } from "../breach/canonicalBody.js";
+import { canonicalLines, normalizeBytes } from "../breach/canonicalBody.js";
 import { parseCountLine } from "../breach/rangeBody.js";
 
 /**
@@ -57,9 +57,10 @@ async function openFolderSource(path: string): Promise<RangeSource> {
       // A file harden downloaded is already in the service's form and is sent as it is.
       const lines = canonicalLines(body, mode);
       if (lines > 0) return { ok: true, body, lines };
-      const normal = normalizeBody(body.toString("utf8"), mode);
+      // Another tool's file (lower case, LF, padding): made canonical, which is rare enough to check twice.
+      const normal = normalizeBytes(body, mode);
       if (normal === undefined) return { ok: false, problem: "damaged" };
-      const bytes = Buffer.from(normal, "latin1");
+      const bytes = Buffer.from(normal.buffer, normal.byteOffset, normal.byteLength);
       return { ok: true, body: bytes, lines: canonicalLines(bytes, mode) };
     },
     close: async () => {},

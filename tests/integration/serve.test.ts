@@ -9,6 +9,7 @@ import { startRangeServer, type RunningRangeServer } from "../../src/serve/range
 import { knownEntries, randomEntries, writePrefixFolder, writeSortedFile, ABSENT_PASSWORD, KNOWN_PASSWORDS, type Entry } from "../fixtures/breach/datasets.js";
 import { tempDir } from "../helpers/fixtures.js";
 import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -130,6 +131,20 @@ describe("harden serve's range server", () => {
     const r = await request(`${url}${prefix}?mode=ntlm`);
     expect(r.statusCode).toBe(200);
     expect((await r.body.text()).split("\r\n").every((l) => /^[0-9A-F]{27}:\d+$/.test(l))).toBe(true);
+  });
+
+  it("a folder file in another tool's form (lower case, LF, a padding line) is served in the service's form", async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const folder = join(t.dir, "ranges");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "00000.txt"), `${"b".repeat(35)}:7\n${"0".repeat(35)}:0\n${"a".repeat(35)}:3\n`);
+    const source = await openRangeSource(folder);
+    cleanups.push(() => source.close());
+    const lines = await source.linesOf("00000");
+    expect(lines.ok && { body: lines.body.toString("latin1"), lines: lines.lines }).toEqual({ body: `${"A".repeat(35)}:3\r\n${"B".repeat(35)}:7`, lines: 2 });
+    writeFileSync(join(folder, "00001.txt"), "not a range\n");
+    expect(await source.linesOf("00001")).toEqual({ ok: false, problem: "damaged" });
   });
 
   it("keeps counts; hands out request lines only to onRequest", async () => {

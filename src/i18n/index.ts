@@ -5,7 +5,8 @@
  * Machine-read output (JSON field names, enum values, ids, exit codes) never goes through here.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import i18next, { type i18n, type TOptions } from "i18next";
+import { createRequire } from "node:module";
+import type { i18n, TOptions } from "i18next";
 
 export const LANGUAGES = ["en", "fr", "ar"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -60,8 +61,10 @@ let current: Language = "en";
 let folder: URL | undefined;
 /** Namespaces already read, per language: each is read the first time one of its messages is asked for. */
 const loaded = new Set<string>();
+/** The catalogues read so far, by language and namespace: the same objects i18next is given. */
+const bundles = new Map<string, Record<string, unknown>>();
 
-/** Reads one namespace of a language (and of English, beneath it) into the catalogue, once. */
+/** Reads one namespace of a language (and of English, beneath it), once. */
 function loadNamespace(ns: string): void {
   for (const lang of current === "en" ? ["en"] : [current, "en"]) {
     const id = `${lang}:${ns}`;
@@ -75,20 +78,23 @@ function loadNamespace(ns: string): void {
       if (lang === "en" && (error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       continue;
     }
+    bundles.set(id, messages);
     // Read once into a new bundle: nothing to merge into, and the object is ours (no copy).
-    instance!.addResourceBundle(lang, ns, messages, false, true, { silent: false, skipCopy: true });
+    instance?.addResourceBundle(lang, ns, messages, false, true, { silent: false, skipCopy: true });
   }
 }
 
 /**
- * Sets the language of the run. Catalogues are read a namespace at a time, when a message of it is
- * first asked for, so `harden --help` reads only the command layer's words.
+ * i18next itself, made the first time a message needs more than a look-up (a plural, a context, a
+ * key it must search for): most runs never need it, and loading it costs a short command a
+ * quarter of its start-up. It is given every namespace read so far.
  */
-export function useLanguage(lang: Language): void {
+function library(): i18n {
+  if (instance) return instance;
+  const i18next = createRequire(import.meta.url)("i18next") as typeof import("i18next").default;
   instance = i18next.createInstance();
-  loaded.clear();
   void instance.init({
-    lng: lang,
+    lng: current,
     fallbackLng: "en",
     resources: {},
     partialBundledLanguages: true,
@@ -102,20 +108,98 @@ export function useLanguage(lang: Language): void {
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<i18n["init"]>[0]);
+  for (const [id, messages] of bundles) {
+    const colon = id.indexOf(":");
+    instance.addResourceBundle(id.slice(0, colon), id.slice(colon + 1), messages, false, true, { silent: false, skipCopy: true });
+  }
+  return instance;
+}
+
+/**
+ * Sets the language of the run. Catalogues are read a namespace at a time, when a message of it is
+ * first asked for, so `harden --help` reads only the command layer's words. `catalogue` is another
+ * locales folder, for tests.
+ */
+export function useLanguage(lang: Language, catalogue?: URL): void {
+  instance = undefined;
+  loaded.clear();
+  bundles.clear();
   current = lang;
+  folder = catalogue;
 }
 
 export const currentLanguage = (): Language => current;
+
+/** Options i18next reads itself rather than as placeholder values: a message with any of them goes to i18next. */
+const LIBRARY_OPTIONS = /^(?:context|ordinal|lngs?|fallbackLng|ns|defaultValue.*|returnObjects|returnDetails|joinArrays|replace|interpolation|postProcess|keyPrefix|skipInterpolation|nsSeparator|keySeparator)$/;
+/** A placeholder the look-up fills itself: {{name}}, nothing nested, formatted or unescaped. */
+const PLACEHOLDER = /\{\{\s*([A-Za-z_$][\w$]*)\s*\}\}/g;
+/** CLDR plural rules by language, as i18next makes them. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The message at a dotted path of one catalogue, when a string is there (i18next skips an empty one). */
+function messageAt(messages: Record<string, unknown> | undefined, path: string): string | undefined {
+  let node: unknown = messages;
+  let from = 0;
+  while (node !== undefined && node !== null && typeof node === "object") {
+    const dot = path.indexOf(".", from);
+    node = (node as Record<string, unknown>)[dot < 0 ? path.slice(from) : path.slice(from, dot)];
+    if (dot < 0) return typeof node === "string" && node !== "" ? node : undefined;
+    from = dot + 1;
+  }
+  return undefined;
+}
+
+/**
+ * A message found by a plain look-up, as i18next would give it: in the run's language, then in
+ * English, the first of key_zero (a count of 0), key_<CLDR category of the count> and key that is
+ * there; {{name}} filled from the options. Undefined whenever i18next's own rules could give
+ * anything else (contexts, ordinals, nesting, formats, a missing placeholder, a key not at its
+ * path): then i18next answers. tests/unit/i18n/lookup.test.ts reads every message both ways.
+ */
+function lookUp(ns: string, path: string, options: TOptions | undefined): string | undefined {
+  let count: number | undefined;
+  if (options) {
+    for (const name in options) {
+      const value = (options as Record<string, unknown>)[name];
+      if (LIBRARY_OPTIONS.test(name) || (typeof value !== "string" && typeof value !== "number")) return undefined;
+    }
+    if (Object.hasOwn(options, "count")) {
+      if (typeof options.count !== "number") return undefined;
+      count = options.count;
+    }
+  }
+  let message: string | undefined;
+  for (const lang of current === "en" ? ["en"] : [current, "en"]) {
+    const messages = bundles.get(`${lang}:${ns}`);
+    if (count !== undefined) {
+      let rules = pluralRules.get(lang);
+      if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+      message = (count === 0 ? messageAt(messages, `${path}_zero`) : undefined) ?? messageAt(messages, `${path}_${rules.select(count)}`);
+    }
+    message ??= messageAt(messages, path);
+    if (message !== undefined) break;
+  }
+  if (message === undefined || message.includes("$t(")) return undefined;
+  if (!message.includes("{{")) return message;
+  let complete = true;
+  const filled = message.replace(PLACEHOLDER, (_, name: string) => {
+    const value = options && Object.hasOwn(options, name) ? (options as Record<string, unknown>)[name] : undefined;
+    if (value === undefined) complete = false;
+    return String(value);
+  });
+  return complete && !filled.includes("{{") ? filled : undefined;
+}
 
 /**
  * One message: `t("audit:step.header", { n: 1, total: 23 })`. A `count` option picks the plural
  * form by the language's CLDR rules (keys ending _zero, _one, _two, _few, _many, _other).
  */
 export function t(key: string, options?: TOptions): string {
-  if (!instance) useLanguage("en");
   const colon = key.indexOf(":");
-  loadNamespace(colon > 0 ? key.slice(0, colon) : "common");
-  return instance!.t(key, options ?? {}) as string;
+  const ns = colon > 0 ? key.slice(0, colon) : "common";
+  loadNamespace(ns);
+  return lookUp(ns, colon > 0 ? key.slice(colon + 1) : key, options) ?? (library().t(key, options ?? {}) as string);
 }
 
 /** The plural categories a language's catalogue must give for a message with a count. */

@@ -14,7 +14,7 @@ import { knownEntries, randomEntries, writeSortedFile } from "../fixtures/breach
 
 const home = tempHomes();
 const HOOK = fileURLToPath(new URL("../helpers/loadedModules.mjs", import.meta.url));
-const HEAVY = ["string-width", "@zxcvbn-ts", "undici", "@inquirer"];
+const HEAVY = ["string-width", "@zxcvbn-ts", "undici", "@inquirer", "i18next"];
 
 /** The packages a run of harden loads, by name (a scope stands for its packages too). */
 async function packagesLoaded(args: string[], input = ""): Promise<{ code: number | null; packages: Set<string> }> {

@@ -142,7 +142,7 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   // Text for a person is fitted to the screen; JSON, Markdown and HTML are data, kept exactly.
   const prose = options.json !== true && !("format" in result && ["md", "html", "json"].includes(String(result.format))) && !("report" in result && result.report !== undefined);
   useScreenWidth(!toFile && prose && process.stdout.isTTY === true ? process.stdout.columns : undefined);
-  const rendered = renderResult(result, { json: options.json === true, style, discreet });
+  const rendered = await renderResult(result, { json: options.json === true, style, discreet });
   flushNotices();
   if (toFile) {
     const { writePrivateFile } = await import("./output/writeFile.js");

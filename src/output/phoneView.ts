@@ -10,7 +10,7 @@ import { LICENCE_URL, UPSTREAM, type IndicatorsInfo } from "../phone/indicators.
 import type { PhoneReport, PhoneResult } from "../phone/results.js";
 import { htmlPage } from "./checklistView.js";
 import { htmlText, htmlUrl, markdownText, markdownUrl } from "./escape.js";
-import { json, type Rendered } from "./reporter.js";
+import { json, type Rendered } from "./rendered.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";

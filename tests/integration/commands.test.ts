@@ -187,14 +187,14 @@ describe("survivor-centred audit", () => {
 describe("other commands", () => {
   it("lists platforms with item counts and sections", async () => {
     const { ctx } = setup();
-    const out = renderResult(await listCommand(ctx), { json: true, style });
+    const out = await renderResult(await listCommand(ctx), { json: true, style });
     const demo = (JSON.parse(out.stdout) as Array<{ id: string }>).find((p) => p.id === "demo");
     expect(demo).toEqual({ id: "demo", name: "Demo Social", items: 3, sections: ["two-factor", "sessions", "location"] });
   });
 
   it("shows a checklist as printable HTML with checkboxes and escaped text", async () => {
     const { ctx } = setup({ checklistsDir: path.join(CHECKLIST_FIXTURES, "trainer") });
-    const out = renderResult(await checklistShowCommand(ctx, ["demo"], { format: "html" }), { json: false, style });
+    const out = await renderResult(await checklistShowCommand(ctx, ["demo"], { format: "html" }), { json: false, style });
     expect(out.stdout).toContain('<input type="checkbox"');
     expect(out.stdout).toContain("@media print");
     expect(out.stdout).toContain("Trainer&#39;s own location step");
@@ -202,7 +202,7 @@ describe("other commands", () => {
 
   it("validate exits 2 with one FILE:LINE: FIELD line per problem", async () => {
     const broken = path.join(CHECKLIST_FIXTURES, "broken", "missing-title.yaml");
-    const out = renderResult(await checklistValidateCommand([broken]), { json: false, style });
+    const out = await renderResult(await checklistValidateCommand([broken]), { json: false, style });
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain(`${broken}:13: items[1].title: is missing`);
   });
@@ -210,7 +210,7 @@ describe("other commands", () => {
   it("validate checks what a trainer's file shows: the allowlist only with officialHosts, English only with --english", async () => {
     const hosts = path.join(CHECKLIST_FIXTURES, "content", "hosts.yaml");
     const plain = path.join(CHECKLIST_FIXTURES, "content", "no-hosts.yaml");
-    const out = renderResult(await checklistValidateCommand([hosts, plain]), { json: false, style });
+    const out = await renderResult(await checklistValidateCommand([hosts, plain]), { json: false, style });
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toEqual([
       `${hosts}:13: items[0].steps[1]: says "block them" (blocks someone, which they can notice): add flags alerts-others`,
@@ -222,12 +222,12 @@ describe("other commands", () => {
       `${plain}:26: items[1].sourceCopy: web.archive.org is a copy, proxy or archive site: give the platform's own address of the page the copy showed, or leave sourceCopy out (official-copy says a copy was read)`,
       `${plain}:26: items[1].sourceCopy: is the source itself: leave sourceCopy out when you read the page itself`,
     ]);
-    const english = renderResult(await checklistValidateCommand([hosts], { english: true }), { json: false, style });
+    const english = await renderResult(await checklistValidateCommand([hosts], { english: true }), { json: false, style });
     expect(english.stderr.filter((l) => !out.stderr.includes(l))).toEqual([
       expect.stringMatching(new RegExp(`^${hosts.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:22: items\\[1\\]\\.why: why and steps read at grade \\d+\\.\\d: make them 8 or below`)),
       `${hosts}:27: items[1].source: links to a page in another language (/de-de/): use the English page (en, en-us or no language)`,
     ]);
-    expect(renderResult(await checklistValidateCommand([GOOD]), { json: false, style }).exitCode).toBe(0);
+    expect((await renderResult(await checklistValidateCommand([GOOD]), { json: false, style })).exitCode).toBe(0);
   });
 
   it("forget needs --yes without a terminal, then deletes", async () => {

@@ -51,7 +51,7 @@ function helpThenDoneUI(): AuditUI & { said: string[] } {
 describe("provenance is never shown", () => {
   it.each(["text", "md", "html"])("checklist show --format %s shows the source and its date, never sourceCopy or alsoRead", async (format) => {
     const { ctx } = setup();
-    const out = renderResult(await checklistShowCommand(ctx, ["provdemo"], { format }), { json: false, style }).stdout;
+    const out = (await renderResult(await checklistShowCommand(ctx, ["provdemo"], { format }), { json: false, style })).stdout;
     expect(out).not.toMatch(MARKERS);
     expect(out).toContain("help.provdemo.example/devices");
     expect(out).toContain("page from 2019: it may be out of date; checked 2026-11-20");
@@ -62,7 +62,7 @@ describe("provenance is never shown", () => {
 
   it("checklist show --format json leaves sourceCopy and alsoRead out, and keeps sourceDate", async () => {
     const { ctx } = setup();
-    const out = renderResult(await checklistShowCommand(ctx, ["provdemo"], { format: "json" }), { json: false, style }).stdout;
+    const out = (await renderResult(await checklistShowCommand(ctx, ["provdemo"], { format: "json" }), { json: false, style })).stdout;
     expect(out).not.toMatch(MARKERS);
     const items = (JSON.parse(out) as { items: Array<Record<string, unknown>> }).items;
     expect(items.map((i) => [i.sourceDate, "sourceCopy" in i, "alsoRead" in i])).toEqual([
@@ -88,15 +88,15 @@ describe("provenance is never shown", () => {
     const { dir, ctx } = setup();
     const file = path.join(dir, "answers.yaml");
     writeFileSync(file, "intake:\n  physical-access: yes\nplatforms: [provdemo]\nprovdemo.old: later\n");
-    const audit = renderResult(await auditCommand(ctx, { platforms: [], answers: file }, { style }), { json: true, style }).stdout;
+    const audit = (await renderResult(await auditCommand(ctx, { platforms: [], answers: file }, { style }), { json: true, style })).stdout;
     expect(audit).toContain("provdemo.old");
     expect(audit).not.toMatch(MARKERS);
-    const plan = renderResult(await planCommand(ctx, { platforms: [], answers: file }, { style }), { json: true, style }).stdout;
+    const plan = (await renderResult(await planCommand(ctx, { platforms: [], answers: file }, { style }), { json: true, style })).stdout;
     expect(plan).toContain("provdemo.dated");
     expect(plan).not.toMatch(MARKERS);
     const checklists = (await ctx.checklists()).filter((c) => c.platform === "provdemo");
     const handout = { plan: { title: "Session", platforms: ["provdemo"], drills: [] } as never, checklists };
-    for (const out of [handoutHtml(handout), handoutMarkdown(handout), handoutText(handout, style), renderResult({ kind: "handout", ...handout, format: "json" }, { json: true, style }).stdout]) {
+    for (const out of [handoutHtml(handout), handoutMarkdown(handout), handoutText(handout, style), (await renderResult({ kind: "handout", ...handout, format: "json" }, { json: true, style })).stdout]) {
       expect(out).toContain("help.provdemo.example/privacy");
       expect(out).not.toMatch(MARKERS);
     }

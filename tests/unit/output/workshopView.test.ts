@@ -15,14 +15,14 @@ const workshop = {
 } as unknown as CommandResult;
 
 describe("the workshop's summary", () => {
-  it("after the private screen shows counts only, never a step's title", () => {
-    const out = renderResult(workshop, { json: false, style: plainStyle(), discreet: true });
+  it("after the private screen shows counts only, never a step's title", async () => {
+    const out = await renderResult(workshop, { json: false, style: plainStyle(), discreet: true });
     expect(out.stdout).not.toContain(TITLE);
     expect(out.stdout).toContain("1 of 2 steps done");
     expect(out.stdout).toContain("harden report");
   });
 
-  it("with the screen kept, lists what is left", () => {
-    expect(renderResult(workshop, { json: false, style: plainStyle() }).stdout).toContain(TITLE);
+  it("with the screen kept, lists what is left", async () => {
+    expect((await renderResult(workshop, { json: false, style: plainStyle() })).stdout).toContain(TITLE);
   });
 });

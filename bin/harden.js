@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import("../dist/bundle/cli.js");
+// CommonJS, like the bundle it starts (see scripts/bundle.mjs and bin/package.json): no ES module loader at start-up.
+require("../dist/bundle/cli.js");

@@ -1,8 +1,8 @@
 /**
  * What the quick commands load (STYLE.md: "harden --help must not load password dictionaries or
- * the HTTP client"): the built bin is run with a hook that lists every ES module file it loads;
- * the bundle's chunks name the packages inside them (esbuild's "// node_modules/<package>/"
- * comments), and NODE_DEBUG=module shows what is read with require() (string-width).
+ * the HTTP client"): the built bin is run with NODE_DEBUG=module, which names every file it
+ * loads (the bundle is CommonJS) and every package read with require() (string-width, i18next);
+ * dist/bundle/chunks.json names the packages inside each chunk of the bundle.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -13,16 +13,16 @@ import { BIN, tempHomes } from "../helpers/fixtures.js";
 import { knownEntries, randomEntries, writeSortedFile } from "../fixtures/breach/datasets.js";
 
 const home = tempHomes();
-const HOOK = fileURLToPath(new URL("../helpers/loadedModules.mjs", import.meta.url));
+const BUNDLE = fileURLToPath(new URL("../../dist/bundle", import.meta.url));
+const CHUNKS = JSON.parse(readFileSync(new URL("../../dist/bundle/chunks.json", import.meta.url), "utf8")) as Record<string, string[]>;
 const HEAVY = ["string-width", "@zxcvbn-ts", "undici", "@inquirer", "i18next"];
 
 /** The packages a run of harden loads, by name (a scope stands for its packages too). */
 async function packagesLoaded(args: string[], input = ""): Promise<{ code: number | null; packages: Set<string> }> {
-  const { dir, env } = home();
-  const list = path.join(dir, "loaded.txt");
+  const { env } = home();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", HOOK, BIN, ...args], {
-      env: { PATH: process.env.PATH, NO_COLOR: "1", NODE_DEBUG: "module", HARDEN_TEST_LOADED: list, ...env },
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, NO_COLOR: "1", NODE_DEBUG: "module", ...env },
       stdio: ["pipe", "ignore", "pipe"],
     });
     let err = "";
@@ -36,9 +36,13 @@ async function packagesLoaded(args: string[], input = ""): Promise<{ code: numbe
     packages.add(name);
     if (name.startsWith("@")) packages.add(name.split("/")[0]!);
   };
-  const urls = readFileSync(list, "utf8").split("\n").filter(Boolean);
-  for (const file of urls.map((url) => fileURLToPath(url))) {
-    for (const [, name] of readFileSync(file, "utf8").matchAll(/^\/\/ node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gm)) add(name!);
+  const files = [...stderr.matchAll(/^MODULE \d+: load "([^"]+)" for module/gm)].map((m) => m[1]!);
+  expect(files.some((file) => file.endsWith(`${path.sep}cli.js`))).toBe(true);
+  for (const file of files.filter((f) => path.dirname(f) === BUNDLE)) {
+    for (const input of CHUNKS[path.basename(file)] ?? []) {
+      const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+      if (name) add(name);
+    }
   }
   for (const [, name] of stderr.matchAll(/Module\._load REQUEST ((?:@[^/\s]+\/)?[^/\s]+)/g)) add(name!);
   return { code, packages };

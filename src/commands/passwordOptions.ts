@@ -5,7 +5,7 @@ import { DEFAULT_MIN_SCORE } from "../core/passwordVerdict.js";
 import { isIP } from "node:net";
 import { UsageError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { stateDir } from "../state/store.js";
+import { stateDir } from "../state/dir.js";
 import type { ScoringThread } from "../strength/scoringThread.js";
 import type { Context } from "./context.js";
 

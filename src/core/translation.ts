@@ -4,7 +4,6 @@
  * no longer matches, the translation is stale, and the English is shown instead (with a note).
  * No I/O here.
  */
-import { createHash } from "node:crypto";
 import type { Checklist, ChecklistItem } from "./checklist.js";
 
 /** The fields of an item a person reads, in the order they are hashed and translated. */
@@ -13,6 +12,9 @@ export type TranslatedField = (typeof TRANSLATED_FIELDS)[number];
 
 /** A short, stable fingerprint of any JSON value (12 hex characters of SHA-256). */
 export function textHash(value: unknown): string {
+  // node:crypto is read when first used (it costs a start-up several milliseconds): `harden list`
+  // in English never hashes.
+  const { createHash } = process.getBuiltinModule("node:crypto");
   return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 12);
 }
 

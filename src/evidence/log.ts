@@ -4,22 +4,21 @@
  * Only hashes and sizes are taken from the files; their contents are never shown.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { lstatSync, readdirSync, rmdirSync, rmSync } from "node:fs";
+import { lstatSync, rmSync } from "node:fs";
 import { open, rename, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { HardenError, UsageError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { cannotRead, openRegularFile } from "../files/regular.js";
-import { APPEND_FLAGS, cannotSave, LinkRefusedError, NEW_FILE_FLAGS, openError, readStateFile, refuseLink, TEMP_MARK, useStateFolder, useSubfolder, writeStateFile } from "../state/folder.js";
+import { APPEND_FLAGS, cannotSave, LinkRefusedError, NEW_FILE_FLAGS, openError, readStateFile, refuseLink, useStateFolder, useSubfolder, writeStateFile } from "../state/folder.js";
 import { withStateLock } from "../state/lock.js";
 import { checkChain, entryLine, entryRef, localTime, parseTail, readLogLines, sealEntry, tailOf, type ChainTail, type EvidenceEntry, type EvidenceFile, type EvidenceFinding, type LogLine } from "./chain.js";
 import { checkSeal, type Seal, type SealCheck } from "./seal.js";
+import { FILES, HEAD, INCOMING } from "./layout.js";
+
+export { removeEvidenceLeftovers } from "./layout.js";
 
 const LOG = "log.jsonl";
-const HEAD = "head.json";
-const FILES = "files";
-/** A copy being written: renamed to its hash once it is whole, removed if anything fails. */
-const INCOMING = ".incoming-";
 
 export const evidenceDir = (stateDir: string) => path.join(stateDir, "evidence");
 
@@ -210,30 +209,6 @@ export async function recordEvidence(dir: string, input: { now: Date; note: stri
 
 function writeHead(dir: string, tail: ChainTail): void {
   writeStateFile(path.join(dir, HEAD), `${JSON.stringify(tail)}\n`);
-}
-
-/**
- * For forget when the log is kept: removes what an interrupted write left (a temporary head,
- * half-written copies) and the copies folder once empty, and the evidence folder if nothing is
- * left in it. Returns what it removed.
- */
-export function removeEvidenceLeftovers(dir: string): string[] {
-  const removed: string[] = [];
-  const remove = (entry: string) => {
-    rmSync(entry, { force: true });
-    removed.push(entry);
-  };
-  const names = (folder: string) => (useSubfolder(folder, { create: false }) ? readdirSync(folder) : []);
-  for (const name of names(dir)) if (name === `${HEAD}.tmp` || name.startsWith(`${HEAD}${TEMP_MARK}`)) remove(path.join(dir, name));
-  const filesDir = path.join(dir, FILES);
-  for (const name of names(filesDir)) if (name.startsWith(INCOMING)) remove(path.join(filesDir, name));
-  for (const folder of [filesDir, dir]) {
-    if (useSubfolder(folder, { create: false }) && readdirSync(folder).length === 0) {
-      rmdirSync(folder);
-      removed.push(folder);
-    }
-  }
-  return removed;
 }
 
 export interface EvidenceLog {

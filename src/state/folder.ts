@@ -5,7 +5,6 @@
  * A folder of the person's own is made private (0700). Files in it are opened without following
  * links, and a link at any name harden uses is refused rather than followed or replaced.
  */
-import { randomBytes } from "node:crypto";
 import { chmodSync, closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { HardenError, UsageError } from "../errors.js";
@@ -252,6 +251,8 @@ export function keepAside(file: string, aside: string): void {
 export function writeStateFile(file: string, data: string): void {
   refuseLink(file);
   try {
+    // node:crypto when first needed: most runs write nothing, and loading it costs several milliseconds.
+    const { randomBytes } = process.getBuiltinModule("node:crypto");
     replaceFileSync(file, `${file}${TEMP_MARK}${randomBytes(6).toString("hex")}`, data);
   } catch (error) {
     throw openError(file, error);

@@ -6,13 +6,17 @@
  * A second harden waits up to WAIT_MS, then stops with StateBusyError (exit 2).
  */
 import { lstatSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import lockfile from "proper-lockfile";
 import { UsageError } from "../errors.js";
 import { cannotSave } from "./folder.js";
 import { t } from "../i18n/index.js";
 
 export const LOCK_NAME = "harden.lock";
+
+let lockfile: typeof import("proper-lockfile") | undefined;
+/** proper-lockfile (and graceful-fs under it), read when a lock is first taken: a run that only reads loads neither. */
+const properLockfile = () => (lockfile ??= createRequire(import.meta.url)("proper-lockfile") as typeof import("proper-lockfile"));
 /** Longer than any hold (one small write) takes; a held lock is refreshed every STALE_MS / 2. */
 const STALE_MS = 5000;
 /** Longer than STALE_MS, so a lock left by a killed harden is taken over within the wait. */
@@ -48,7 +52,7 @@ function clearLockFromTheFuture(lockPath: string): void {
 function tryLock(dir: string): (() => void) | undefined {
   try {
     clearLockFromTheFuture(path.join(dir, LOCK_NAME));
-    return lockfile.lockSync(dir, {
+    return properLockfile().lockSync(dir, {
       realpath: false,
       lockfilePath: path.join(dir, LOCK_NAME),
       stale: STALE_MS,

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { stateDir } from "./dir.js";
 import { emptyProgress, isAnswer, type Progress } from "../core/progress.js";
-import { removeEvidenceLeftovers } from "../evidence/log.js";
+import { removeEvidenceLeftovers } from "../evidence/layout.js";
 import { keepAside, readStateFile, TEMP_MARK, useStateFolder, writeStateFile } from "./folder.js";
 import { LOCK_NAME, withStateLockSync } from "./lock.js";
 import { t } from "../i18n/index.js";

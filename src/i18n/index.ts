@@ -124,6 +124,7 @@ export function useLanguage(lang: Language, catalogue?: URL): void {
   instance = undefined;
   loaded.clear();
   bundles.clear();
+  templates.clear();
   current = lang;
   folder = catalogue;
 }
@@ -131,7 +132,7 @@ export function useLanguage(lang: Language, catalogue?: URL): void {
 export const currentLanguage = (): Language => current;
 
 /** Options i18next reads itself rather than as placeholder values: a message with any of them goes to i18next. */
-const LIBRARY_OPTIONS = /^(?:context|ordinal|lngs?|fallbackLng|ns|defaultValue.*|returnObjects|returnDetails|joinArrays|replace|interpolation|postProcess|keyPrefix|skipInterpolation|nsSeparator|keySeparator)$/;
+const LIBRARY_OPTIONS = new Set(["context", "ordinal", "lng", "lngs", "fallbackLng", "ns", "returnObjects", "returnDetails", "joinArrays", "replace", "interpolation", "postProcess", "keyPrefix", "skipInterpolation", "nsSeparator", "keySeparator"]);
 /** A placeholder the look-up fills itself: {{name}}, nothing nested, formatted or unescaped. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_$][\w$]*)\s*\}\}/g;
 /** CLDR plural rules by language, as i18next makes them. */
@@ -150,45 +151,86 @@ function messageAt(messages: Record<string, unknown> | undefined, path: string):
   return undefined;
 }
 
+/** A message cut at its placeholders: text, name, text, ..., text. Null: only i18next can read it. */
+type Template = { readonly parts: readonly string[]; readonly names: readonly string[] } | null;
+
+function compile(message: string | undefined): Template {
+  if (message === undefined || message.includes("$t(")) return null;
+  const parts: string[] = [];
+  const names: string[] = [];
+  let from = 0;
+  for (const match of message.matchAll(PLACEHOLDER)) {
+    parts.push(message.slice(from, match.index));
+    names.push(match[1]!);
+    from = match.index + match[0].length;
+  }
+  parts.push(message.slice(from));
+  // Any other {{...}} (a format, a nested path, {{- unescaped}}) is i18next's.
+  return parts.some((part) => part.includes("{{")) ? null : { parts, names };
+}
+
+/** The templates found so far in this run's language, by key (and plural categories). */
+const templates = new Map<string, Template>();
+
+const rulesFor = (lang: string) => {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+};
+
 /**
- * A message found by a plain look-up, as i18next would give it: in the run's language, then in
- * English, the first of key_zero (a count of 0), key_<CLDR category of the count> and key that is
- * there; {{name}} filled from the options. Undefined whenever i18next's own rules could give
- * anything else (contexts, ordinals, nesting, formats, a missing placeholder, a key not at its
- * path): then i18next answers. tests/unit/i18n/lookup.test.ts reads every message both ways.
+ * The template of a message, as i18next would find it: in the run's language, then in English,
+ * the first of key_zero (a count of 0), key_<CLDR category of the count> and key that is there.
  */
-function lookUp(ns: string, path: string, options: TOptions | undefined): string | undefined {
+function templateOf(key: string, count: number | undefined): Template {
+  const categories = count === undefined ? "" : `${count === 0 ? "0" : ""}:${rulesFor(current).select(count)}:${current === "en" ? "" : rulesFor("en").select(count)}`;
+  const id = categories === "" ? key : `${key}\u0000${categories}`;
+  const known = templates.get(id);
+  if (known !== undefined) return known;
+  const colon = key.indexOf(":");
+  const ns = colon > 0 ? key.slice(0, colon) : "common";
+  const path = colon > 0 ? key.slice(colon + 1) : key;
+  loadNamespace(ns);
+  let message: string | undefined;
+  for (const lang of current === "en" ? ["en"] : [current, "en"]) {
+    const messages = bundles.get(`${lang}:${ns}`);
+    if (count !== undefined) message = (count === 0 ? messageAt(messages, `${path}_zero`) : undefined) ?? messageAt(messages, `${path}_${rulesFor(lang).select(count)}`);
+    message ??= messageAt(messages, path);
+    if (message !== undefined) break;
+  }
+  const template = compile(message);
+  templates.set(id, template);
+  return template;
+}
+
+/**
+ * A message found by a plain look-up, as i18next would give it, {{name}} filled from the options.
+ * Undefined whenever i18next's own rules could give anything else (contexts, ordinals, nesting,
+ * formats, a missing placeholder, a key not at its path): then i18next answers.
+ * tests/unit/i18n/lookup.test.ts reads every message both ways.
+ */
+function lookUp(key: string, options: TOptions | undefined): string | undefined {
   let count: number | undefined;
   if (options) {
     for (const name in options) {
       const value = (options as Record<string, unknown>)[name];
-      if (LIBRARY_OPTIONS.test(name) || (typeof value !== "string" && typeof value !== "number")) return undefined;
+      if (LIBRARY_OPTIONS.has(name) || name.startsWith("defaultValue") || (typeof value !== "string" && typeof value !== "number")) return undefined;
     }
     if (Object.hasOwn(options, "count")) {
       if (typeof options.count !== "number") return undefined;
       count = options.count;
     }
   }
-  let message: string | undefined;
-  for (const lang of current === "en" ? ["en"] : [current, "en"]) {
-    const messages = bundles.get(`${lang}:${ns}`);
-    if (count !== undefined) {
-      let rules = pluralRules.get(lang);
-      if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-      message = (count === 0 ? messageAt(messages, `${path}_zero`) : undefined) ?? messageAt(messages, `${path}_${rules.select(count)}`);
-    }
-    message ??= messageAt(messages, path);
-    if (message !== undefined) break;
+  const template = templateOf(key, count);
+  if (template === null) return undefined;
+  const { parts, names } = template;
+  let text = parts[0]!;
+  for (let i = 0; i < names.length; i++) {
+    const value = options && Object.hasOwn(options, names[i]!) ? (options as Record<string, unknown>)[names[i]!] : undefined;
+    if (value === undefined) return undefined;
+    text += String(value) + parts[i + 1]!;
   }
-  if (message === undefined || message.includes("$t(")) return undefined;
-  if (!message.includes("{{")) return message;
-  let complete = true;
-  const filled = message.replace(PLACEHOLDER, (_, name: string) => {
-    const value = options && Object.hasOwn(options, name) ? (options as Record<string, unknown>)[name] : undefined;
-    if (value === undefined) complete = false;
-    return String(value);
-  });
-  return complete && !filled.includes("{{") ? filled : undefined;
+  return text;
 }
 
 /**
@@ -196,10 +238,7 @@ function lookUp(ns: string, path: string, options: TOptions | undefined): string
  * form by the language's CLDR rules (keys ending _zero, _one, _two, _few, _many, _other).
  */
 export function t(key: string, options?: TOptions): string {
-  const colon = key.indexOf(":");
-  const ns = colon > 0 ? key.slice(0, colon) : "common";
-  loadNamespace(ns);
-  return lookUp(ns, colon > 0 ? key.slice(colon + 1) : key, options) ?? (library().t(key, options ?? {}) as string);
+  return lookUp(key, options) ?? (loadNamespace(key.indexOf(":") > 0 ? key.slice(0, key.indexOf(":")) : "common"), library().t(key, options ?? {}) as string);
 }
 
 /** The plural categories a language's catalogue must give for a message with a count. */

@@ -1,5 +1,4 @@
 /** `harden data download` and `harden serve` in words (namespace data), and their JSON. */
-import { STATUS_CODES } from "node:http";
 import type { DownloadProgress, DownloadSummary, PrefixFailure } from "../breach/download.js";
 import { MODE_NAME } from "../breach/hash.js";
 import { formatSize } from "../files/regular.js";
@@ -64,7 +63,8 @@ export function downloadProgressJson(p: DownloadProgress, rate: ReturnType<Retur
 export function failureText(failure: PrefixFailure): string {
   switch (failure.kind) {
     case "status": {
-      const text = STATUS_CODES[failure.status];
+      // node:http read only here, for its status words: printing a password check never needs it.
+      const text = process.getBuiltinModule("node:http").STATUS_CODES[failure.status];
       return t("data:failure.status", { status: latin(text === undefined ? String(failure.status) : `${failure.status} ${text}`) });
     }
     case "network":

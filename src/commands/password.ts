@@ -6,7 +6,7 @@ import type { CheckProgress } from "../breach/result.js";
 import { summarizeVerdicts } from "../core/passwordVerdict.js";
 import { UsageError } from "../errors.js";
 import type { CommandResult } from "../output/results.js";
-import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
+import { checkSecretLength, readSecretFile, readStdinLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 import { contextWords, prepareChecks, withScoringThread } from "./passwordOptions.js";
 import { t } from "../i18n/index.js";
@@ -35,7 +35,7 @@ export const safeWays = () => t("errors:password.safeWays");
 
 async function gatherPasswords(ctx: Context, options: PasswordOptions, askSecret?: (message: string) => Promise<string>): Promise<{ lines: SecretLine[]; interactive: boolean }> {
   if (options.stdin && options.passwordFile !== undefined) throw new UsageError(t("errors:password.stdinOrFile"));
-  if (options.stdin) return { lines: await readSecretLines(process.stdin), interactive: false };
+  if (options.stdin) return { lines: await readStdinLines(), interactive: false };
   if (options.passwordFile !== undefined) return { lines: await readSecretFile(options.passwordFile), interactive: false };
   if (!ctx.canPrompt || !askSecret) {
     throw new UsageError(t("errors:password.noTerminal", { ways: safeWays() }));

@@ -11,7 +11,7 @@ import { ltr } from "../output/locale.js";
 import { wrap } from "../output/wrap.js";
 import type { CommandResult } from "../output/results.js";
 import type { Style } from "../output/style.js";
-import { checkSecretLength, readSecretFile, readSecretLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
+import { checkSecretLength, readSecretFile, readStdinLines, refuseUnsafeSecretSources, type SecretLine } from "../secrets/lines.js";
 import type { Context } from "./context.js";
 
 /** A paragraph of the catalogue indented under its heading, as the drill's screens are. */
@@ -38,7 +38,7 @@ async function readSecretInput(ctx: Context, options: SecretSourceOptions, ui: T
   refuseUnsafeSecretSources(ctx.env, { onCommandLine: options.extraArgs.length > 0, what: "secret", safeWays: safeWays() });
   if (options.stdin && options.secretFile !== undefined) throw new UsageError(t("errors:totp.stdinOrFile"));
   let lines: SecretLine[] | undefined;
-  if (options.stdin) lines = await readSecretLines(process.stdin);
+  if (options.stdin) lines = await readStdinLines();
   else if (options.secretFile !== undefined) lines = await readSecretFile(options.secretFile);
   if (lines) {
     if (lines.length === 0) throw new UsageError(t("errors:totp.emptyInput"));

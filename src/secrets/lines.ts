@@ -2,7 +2,7 @@
  * Secrets arrive one per line from stdin or a file, never from argv or the environment.
  * Lines keep their 1-based number so results can name a line without repeating the secret.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, fstatSync, readSync, type Stats } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { UsageError } from "../errors.js";
 import { MAX_SECRET_CHARS } from "../input/limits.js";
@@ -25,42 +25,85 @@ const secretTooLong = (where: string) =>
 const LINE_BREAK = /\r\n|\n|\r/;
 
 /**
- * Non-empty lines of a stream; CRLF, a lone CR and a leading BOM are tolerated (as readline
- * does). A line over MAX_SECRET_CHARS stops the reading at once, so an endless or huge line
- * (a 200 MB file, /dev/zero) never fills the memory. `source` names the input in messages.
+ * Cuts text into numbered lines as it arrives: CRLF, a lone CR and a leading BOM are tolerated
+ * (as readline does), empty lines are skipped, and a line over MAX_SECRET_CHARS stops the
+ * reading at once, so an endless or huge line (a 200 MB file, /dev/zero) never fills the memory.
  */
-export async function readSecretLines(stream: NodeJS.ReadableStream, source = "stdin"): Promise<SecretLine[]> {
-  // A terminal echoes what is typed on stdin: the secret would stay on screen and in the scrollback.
-  if ((stream as { isTTY?: boolean }).isTTY === true) {
-    throw new UsageError("stdin is a terminal, so what you type there would show on the screen. Redirect a file in (for example --stdin < FILE), or run it without --stdin (or -) to type it at a hidden prompt.");
-  }
-  const out: SecretLine[] = [];
-  let line = 0;
-  const take = (raw: string) => {
-    line++;
-    const value = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    checkSecretLength(value, `on line ${line} of ${source}`);
-    if (value.length > 0) out.push({ line, value });
-  };
-  const decoder = new StringDecoder("utf8");
-  let pending = "";
-  for await (const chunk of stream) {
-    let text = pending + (typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer));
-    // A CR at the end may be the first half of a CRLF split between two chunks: keep it back.
+class SecretLineSplitter {
+  readonly lines: SecretLine[] = [];
+  private line = 0;
+  private pending = "";
+  private readonly decoder = new StringDecoder("utf8");
+
+  constructor(private readonly source: string) {}
+
+  push(chunk: Buffer | string): void {
+    let text = this.pending + (typeof chunk === "string" ? chunk : this.decoder.write(chunk));
     const held = text.endsWith("\r") ? "\r" : "";
     if (held) text = text.slice(0, -1);
     const parts = text.split(LINE_BREAK);
-    pending = parts.pop()! + held;
-    for (const raw of parts) take(raw);
-    if (pending.length > MAX_SECRET_CHARS + 1) throw secretTooLong(`on line ${line + 1} of ${source}`);
+    this.pending = parts.pop()! + held;
+    for (const raw of parts) this.take(raw);
+    if (this.pending.length > MAX_SECRET_CHARS + 1) throw secretTooLong(`on line ${this.line + 1} of ${this.source}`);
   }
-  pending = (pending + decoder.end()).replace(/\r$/, "");
-  if (pending !== "") take(pending);
-  return out;
+
+  end(): SecretLine[] {
+    const last = (this.pending + this.decoder.end()).replace(/\r$/, "");
+    this.pending = "";
+    if (last !== "") this.take(last);
+    return this.lines;
+  }
+
+  private take(raw: string): void {
+    this.line++;
+    const value = this.line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+    checkSecretLength(value, `on line ${this.line} of ${this.source}`);
+    if (value.length > 0) this.lines.push({ line: this.line, value });
+  }
 }
 
-export async function readSecretFile(file: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<SecretLine[]> {
-  if (file === "-") return readSecretLines(stdin);
+const TERMINAL_HINT =
+  "stdin is a terminal, so what you type there would show on the screen. Redirect a file in (for example --stdin < FILE), or run it without --stdin (or -) to type it at a hidden prompt.";
+
+/** Non-empty lines of a stream (see SecretLineSplitter). `source` names the input in messages. */
+export async function readSecretLines(stream: NodeJS.ReadableStream, source = "stdin", splitter = new SecretLineSplitter(source)): Promise<SecretLine[]> {
+  if ((stream as { isTTY?: boolean }).isTTY === true) throw new UsageError(TERMINAL_HINT);
+  for await (const chunk of stream) splitter.push(chunk as Buffer | string);
+  return splitter.end();
+}
+
+/**
+ * The lines of stdin. A pipe (a shell's FIFO, or the socket pair a program that starts harden
+ * gives it) or a redirected file is read straight from descriptor 0, without setting up
+ * process.stdin (a script's check starts several milliseconds sooner); a terminal, anything
+ * else, or a pipe that would block (O_NONBLOCK, set by whoever opened it) goes through
+ * process.stdin, from where the direct reads stopped.
+ */
+export async function readStdinLines(): Promise<SecretLine[]> {
+  let kind: Stats;
+  try {
+    kind = fstatSync(0);
+  } catch {
+    return readSecretLines(process.stdin);
+  }
+  if (!kind.isFIFO() && !kind.isSocket() && !kind.isFile()) return readSecretLines(process.stdin);
+  const splitter = new SecretLineSplitter("stdin");
+  const buffer = Buffer.allocUnsafe(64 * 1024);
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EAGAIN") return readSecretLines(process.stdin, "stdin", splitter);
+      throw error;
+    }
+    if (read === 0) return splitter.end();
+    splitter.push(buffer.subarray(0, read));
+  }
+}
+
+export async function readSecretFile(file: string, stdin?: NodeJS.ReadableStream): Promise<SecretLine[]> {
+  if (file === "-") return stdin ? readSecretLines(stdin) : readStdinLines();
   // Not only regular files: --password-file <(pass show site) gives a pipe, which is fine here.
   const stream = createReadStream(file);
   try {

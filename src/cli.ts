@@ -196,7 +196,31 @@ const kit: CommandKit = {
   },
 };
 
-export function buildProgram(): Command {
+/** Every command, by name, in the order help lists them: the person's own audit first, tools next, housekeeping last. */
+export const COMMANDS = [
+  ["audit", defineAudit],
+  ["plan", definePlan],
+  ["report", defineReport],
+  ["list", defineList],
+  ["checklist", defineChecklist],
+  ["password", definePassword],
+  ["scan", defineScan],
+  ["data", defineData],
+  ["serve", defineServe],
+  ["totp", defineTotp],
+  ["evidence", defineEvidence],
+  ["phone", definePhone],
+  ["workshop", defineWorkshop],
+  ["config", defineConfig],
+  ["forget", defineForget],
+] as const;
+
+/**
+ * The program. `only`: the command this run names, when it is one of harden's: then the others
+ * are not defined at all (nothing of theirs is shown or parsed, and defining all fifteen, with
+ * their flags' help in the language, is most of a short command's own start-up).
+ */
+export function buildProgram(only?: string): Command {
   const program = new Command("harden")
     .description(t("cli:program.description"))
     .version(VERSION, "-V, --version", t("cli:program.version"))
@@ -208,10 +232,8 @@ export function buildProgram(): Command {
     .addOption(new Option("--lang <lang>", t("cli:program.lang")).choices([...LANGUAGES]))
     .addHelpText("after", exitCodesHelp)
     .showSuggestionAfterError();
-  // Help lists commands in this order: the person's own audit first, tools next, housekeeping last.
-  for (const define of [defineAudit, definePlan, defineReport, defineList, defineChecklist, definePassword, defineScan, defineData, defineServe, defineTotp, defineEvidence, definePhone, defineWorkshop, defineConfig, defineForget]) {
-    program.addCommand(define(kit, () => planHelp));
-  }
+  const named = COMMANDS.some(([name]) => name === only);
+  for (const [name, define] of COMMANDS) if (!named || name === only) program.addCommand(define(kit, () => planHelp));
   // cli.ts words commander's errors itself (exitCodeFor), in the language and without secrets.
   localizeCommands(program, (command) => command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError());
   return program;
@@ -290,6 +312,17 @@ async function exitCodeFor(error: unknown, flags: { debug: boolean; json: boolea
 let planHelp = "";
 
 /** Whether the arguments name a command, or ask for help or the version, rather than giving global flags alone. */
+/** The command args name, unless a help or version flag comes first (then every command is wanted). */
+function commandOf(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (["--help", "-h", "--version", "-V"].includes(arg)) return undefined;
+    if (arg === "--lang" || arg === "--checklists") i++; // their value
+    else if (!arg.startsWith("-")) return arg;
+  }
+  return undefined;
+}
+
 function namesCommand(args: string[]): boolean {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -311,7 +344,6 @@ export async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   const flag = langFlag(args);
   useLanguage(resolveLanguage({ flag, setting: isLanguage(flag) ? undefined : savedLanguage(process.env), env: process.env }));
-  const program = buildProgram();
   if (args.includes("plan") && ["--help", "-h", "help"].some((a) => args.includes(a))) {
     planHelp = await (await import("./commands/plan.js")).planAnswersHelp(Math.min(process.stdout.columns || 80, 100));
   }
@@ -319,10 +351,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!namesCommand(args)) {
     if (process.stdin.isTTY === true && process.stdout.isTTY === true) args.push("audit");
     else {
-      process.stderr.write(program.helpInformation() + exitCodesHelp());
+      process.stderr.write(buildProgram().helpInformation() + exitCodesHelp());
       return ExitCode.usage;
     }
   }
+  const program = buildProgram(commandOf(args));
   try {
     await program.parseAsync(args, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok;

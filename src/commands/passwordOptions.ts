@@ -129,7 +129,8 @@ export async function withScoringThread<T>(enabled: boolean, run: (scorer: Scori
   try {
     return await run(scorer);
   } finally {
-    await scorer?.close();
+    // Not waited for: the result is printed while the threads stop (the process ends after both).
+    scorer?.close().catch(() => {});
   }
 }
 

@@ -24,8 +24,17 @@ let unicodeWidth: ((text: string) => number) | undefined;
 export function textWidth(text: string): number {
   const plain = text.includes("\u001b") ? text.replace(ANSI, "") : text;
   if (!NOT_PRINTABLE_ASCII.test(plain)) return plain.length;
-  unicodeWidth ??= (createRequire(import.meta.url)("string-width") as typeof import("string-width")).default;
-  return unicodeWidth(text);
+  return loadUnicodeWidth()(text);
+}
+
+const loadUnicodeWidth = () => (unicodeWidth ??= (createRequire(import.meta.url)("string-width") as typeof import("string-width")).default);
+
+/**
+ * Reads string-width now, for a caller with time to spare: a prompt, while the person types, so
+ * the verdict printed after Enter (its ✓ and ✗) does not wait for it.
+ */
+export function prepareTextWidth(): void {
+  loadUnicodeWidth();
 }
 
 /** Left-to-right isolate and its end (Unicode bidi isolates: zero width, string-width counts them as nothing). */

@@ -7,17 +7,21 @@ import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState }
 import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
 import { InterruptedError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { fitToWidth, textWidth, useScreenWidth, wrapQuestion } from "../output/wrap.js";
+import { fitToWidth, prepareTextWidth, textWidth, useScreenWidth, wrapQuestion } from "../output/wrap.js";
 
 const context = { output: process.stderr, clearPromptOnDone: false };
 useScreenWidth(process.stderr.isTTY === true ? process.stderr.columns : undefined);
 
 async function ask<T>(run: () => Promise<T>): Promise<T> {
+  // What the answer's result will be printed with loads while the person reads and types.
+  const idle = setTimeout(prepareTextWidth, 20);
   try {
     return await run();
   } catch (error) {
     if (error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError")) throw new InterruptedError();
     throw error;
+  } finally {
+    clearTimeout(idle);
   }
 }
 

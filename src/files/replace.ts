@@ -6,7 +6,6 @@
  * removed and the system error is rethrown for the caller to put into words.
  */
 import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
 
 /** Create-only, write-only, never through a link. */
 export const NEW_FILE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
@@ -42,6 +41,9 @@ export function replaceFileSync(file: string, temp: string, data: string | Uint8
  * that use it check every file again when they resume.
  */
 export async function replaceFileUnsynced(file: string, temp: string, data: string | Uint8Array): Promise<void> {
+  // node:fs/promises when first used: the state folder imports this file for its synchronous
+  // writes, and loading the promises API costs every start-up a millisecond or two.
+  const { open, rename, rm } = process.getBuiltinModule("node:fs/promises");
   const handle = await open(temp, NEW_FILE_FLAGS, 0o600);
   try {
     try {

@@ -156,6 +156,7 @@ type Template = { readonly parts: readonly string[]; readonly names: readonly st
 
 function compile(message: string | undefined): Template {
   if (message === undefined || message.includes("$t(")) return null;
+  if (!message.includes("{{")) return { parts: [message], names: [] };
   const parts: string[] = [];
   const names: string[] = [];
   let from = 0;

@@ -2,7 +2,6 @@
 import type { HashMode } from "../breach/hash.js";
 import type { BreachSource } from "../breach/open.js";
 import { DEFAULT_MIN_SCORE } from "../core/passwordVerdict.js";
-import { isIP } from "node:net";
 import { UsageError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { stateDir } from "../state/dir.js";
@@ -54,6 +53,8 @@ const stringSetting = (ctx: Context, key: string): string | undefined => {
 export function isLocalHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost")) return true;
+  // node:net only when a range URL is checked: every password and scan run imports this file.
+  const { isIP } = process.getBuiltinModule("node:net");
   if (isIP(host) === 4) {
     const [a, b] = host.split(".").map(Number) as [number, number];
     return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);

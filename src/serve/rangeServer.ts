@@ -5,7 +5,7 @@
  * gzip or br when asked. Every answer has a Content-Length, so a client can prove it whole.
  * Counts only are kept; the prefixes asked for are handed out only when `onRequest` is given.
  */
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { hash, randomFillSync, randomInt } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
@@ -101,7 +101,7 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
     return send(response, request, found.problem === "missing" ? 404 : 500, found.problem === "missing" ? "This server's data has no range for this prefix\n" : "This server's data for this prefix is damaged\n");
   }
   counts.ranges++;
-  const etag = `"${createHash("sha1").update(found.body).digest("hex").slice(0, 20)}"`;
+  const etag = `"${hash("sha1", found.body, "hex").slice(0, 20)}"`;
   const padded = String(request.headers["add-padding"]).toLowerCase() === "true";
   response.setHeader("etag", etag);
   response.setHeader("vary", "Accept-Encoding, Add-Padding");
@@ -145,7 +145,7 @@ export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer
   const width = Math.ceil(length / 2);
   const target = randomInt(PADDED_MIN, PADDED_MAX + 1);
   const extra = Math.max(target - lines, randomInt(10, 210));
-  const random = randomBytes(extra * width);
+  const random = randomBytesFromPool(extra * width);
   const order = padOrder(random, extra, length);
   const pad = Buffer.allocUnsafe(length + 4);
   pad.write(":0\r\n", length, "latin1");
@@ -183,6 +183,21 @@ export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer
 }
 
 const HEX_DIGITS = Buffer.from("0123456789ABCDEF", "latin1");
+
+/** Random bytes drawn from the system a 64 KiB block at a time (each byte used once): a call per block, not per answer. */
+const POOL_BYTES = 64 * 1024;
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+function randomBytesFromPool(length: number): Buffer {
+  if (length > POOL_BYTES) return randomFillSync(Buffer.allocUnsafe(length));
+  if (poolAt + length > pool.length) {
+    pool = randomFillSync(Buffer.allocUnsafe(POOL_BYTES));
+    poolAt = 0;
+  }
+  poolAt += length;
+  return pool.subarray(poolAt - length, poolAt);
+}
 
 /**
  * Whether the suffix of the line at `at` sorts before the pad's, four bytes at a time (big-endian

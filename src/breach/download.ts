@@ -162,10 +162,11 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
   removeStaleTemps(dir);
 
   const previous = readManifest(dir);
-  // By prefix number: a million strings in an array, not a million map entries.
-  const etags = new Array<string | undefined>(PREFIX_COUNT);
-  if (previous && previous.mode === options.mode) readEtagLines(join(dir, ETAGS_FILE), etags);
-  readEtagLines(join(dir, JOURNAL_FILE), etags);
+  // By place in the range (prefix number - range.first): up to a million strings in an array, not
+  // a million map entries, and no more slots than the range has.
+  const etags = new Array<string | undefined>(total);
+  if (previous && previous.mode === options.mode) readEtagLines(join(dir, ETAGS_FILE), etags, range);
+  readEtagLines(join(dir, JOURNAL_FILE), etags, range);
   // A complete download of the same kind and range is refreshed: every prefix asked again, with its ETag.
   const refresh = previous !== undefined && previous.completedAt !== null && previous.mode === options.mode;
   const startedAt = refresh || previous === undefined || previous.mode !== options.mode ? now().toISOString() : previous.startedAt;
@@ -201,7 +202,7 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
       progress();
       return;
     }
-    const etag = old !== undefined ? etags[range.first + i] : undefined;
+    const etag = old !== undefined ? etags[i] : undefined;
     // The answer's bytes live in a buffer of the pool until this prefix is written.
     const scratch = buffers.pop() ?? { buffer: Buffer.allocUnsafe(64 * 1024) };
     try {
@@ -232,9 +233,9 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
           if (old !== undefined && !same) counts.changed++;
           if (found === "damaged") counts.repaired++;
           if (outcome.etag !== undefined) {
-            etags[range.first + i] = outcome.etag;
+            etags[i] = outcome.etag;
             writeSync(journal, `${prefix} ${outcome.etag}\n`);
-          } else etags[range.first + i] = undefined;
+          } else etags[i] = undefined;
         } catch (error) {
           recordFailure(prefix, { kind: "write", code: errorCode(error) ?? "error" }, old);
         }
@@ -460,8 +461,8 @@ export function readManifest(dir: string): DownloadManifest | undefined {
   }
 }
 
-/** `PREFIX ETAG` lines (the ETags file, or the journal of a run that did not reach its end) into `etags`; later lines win. */
-function readEtagLines(file: string, etags: (string | undefined)[]): void {
+/** `PREFIX ETAG` lines of the range (the ETags file, or the journal of a run that did not reach its end) into `etags`; later lines win. */
+function readEtagLines(file: string, etags: (string | undefined)[], range: PrefixRange): void {
   let text: string;
   try {
     text = readFileSync(file, "latin1");
@@ -474,13 +475,14 @@ function readEtagLines(file: string, etags: (string | undefined)[]): void {
     const line = text.slice(at, end);
     at = end + 1;
     const match = /^([0-9A-F]{5}) (\S{1,200})$/.exec(line);
-    if (match && SAFE_ETAG.test(match[2]!)) etags[Number.parseInt(match[1]!, 16)] = match[2]!;
+    const n = match ? Number.parseInt(match[1]!, 16) : -1;
+    if (n >= range.first && n <= range.last && SAFE_ETAG.test(match![2]!)) etags[n - range.first] = match![2]!;
   }
 }
 
 function countEtags(etags: readonly (string | undefined)[], range: PrefixRange): number {
   let count = 0;
-  for (let n = range.first; n <= range.last; n++) if (etags[n] !== undefined) count++;
+  for (let n = range.first; n <= range.last; n++) if (etags[n - range.first] !== undefined) count++;
   return count;
 }
 
@@ -488,7 +490,7 @@ function countEtags(etags: readonly (string | undefined)[], range: PrefixRange):
 function* etagLines(etags: readonly (string | undefined)[], range: PrefixRange): Generator<Uint8Array> {
   let piece: string[] = [];
   for (let n = range.first; n <= range.last; n++) {
-    const etag = etags[n];
+    const etag = etags[n - range.first];
     if (etag !== undefined) piece.push(`${prefixHex(n)} ${etag}\n`);
     if (piece.length === 10_000) {
       yield Buffer.from(piece.join(""), "latin1");

@@ -205,16 +205,26 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
     const etag = old !== undefined ? etags[i] : undefined;
     // The answer's bytes live in a buffer of the pool until this prefix is written.
     const scratch = buffers.pop() ?? { buffer: Buffer.allocUnsafe(64 * 1024) };
+    let handedOver = false;
     try {
-      await fetchAndWrite(i, prefix, found, old, etag, scratch);
+      handedOver = await fetchAndWrite(i, prefix, found, old, etag, scratch);
     } finally {
-      buffers.push(scratch);
+      if (!handedOver) buffers.push(scratch);
     }
+    if (handedOver) return;
     done++;
     progress();
   };
   const buffers: { buffer: Buffer }[] = [];
-  const fetchAndWrite = async (i: number, prefix: string, found: Uint8Array | undefined | "damaged", old: Uint8Array | undefined, etag: string | undefined, scratch: { buffer: Buffer }) => {
+  /**
+   * Files being written, at most `concurrency`: a worker hands its answer to a write and asks for
+   * the next prefix, so the requests in flight do not wait on the disk (the limit assumes
+   * `concurrency` requests always in flight). A prefix counts as present once its file is renamed
+   * into place.
+   */
+  const writes = new Set<Promise<void>>();
+  /** True when the answer went to a write, which then owns `scratch`, counts the prefix and returns the buffer. */
+  const fetchAndWrite = async (i: number, prefix: string, found: Uint8Array | undefined | "damaged", old: Uint8Array | undefined, etag: string | undefined, scratch: { buffer: Buffer }): Promise<boolean> => {
     const outcome = await fetchPrefix(agent, settings, `${baseUrl}${prefix}${options.mode === "ntlm" ? "?mode=ntlm" : ""}`, options, etag, scratch);
     if (outcome.ok && outcome.status === 304) {
       present[i] = 1;
@@ -225,24 +235,43 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
       if (body === undefined) {
         recordFailure(prefix, { kind: "malformed" }, old);
       } else {
-        try {
-          const same = old !== undefined && Buffer.compare(body, old) === 0;
-          if (!same) await replaceFileUnsynced(join(dir, `${prefix}.txt`), join(dir, tempName(prefix)), body);
+        const stored = (changed: boolean) => {
           present[i] = 1;
           counts.fetched++;
-          if (old !== undefined && !same) counts.changed++;
+          if (changed) counts.changed++;
           if (found === "damaged") counts.repaired++;
           if (outcome.etag !== undefined) {
             etags[i] = outcome.etag;
             writeSync(journal, `${prefix} ${outcome.etag}\n`);
           } else etags[i] = undefined;
-        } catch (error) {
-          recordFailure(prefix, { kind: "write", code: errorCode(error) ?? "error" }, old);
+        };
+        const failedWrite = (error: unknown) => recordFailure(prefix, { kind: "write", code: errorCode(error) ?? "error" }, old);
+        if (old !== undefined && Buffer.compare(body, old) === 0) {
+          try {
+            stored(false);
+          } catch (error) {
+            failedWrite(error);
+          }
+          return false;
         }
+        // The file, then the journal line: a failure of either is this prefix's write failure.
+        const write: Promise<void> = replaceFileUnsynced(join(dir, `${prefix}.txt`), join(dir, tempName(prefix)), body)
+          .then(() => stored(old !== undefined))
+          .catch(failedWrite)
+          .finally(() => {
+            writes.delete(write);
+            buffers.push(scratch);
+            done++;
+            progress();
+          });
+        writes.add(write);
+        while (writes.size >= concurrency) await Promise.race(writes);
+        return true;
       }
     } else if (!outcome.ok) {
       recordFailure(prefix, outcome.failure, old);
     }
+    return false;
   };
   /** A refresh that fails keeps the old file: the prefix is still present, just not re-checked. */
   const recordFailure = (prefix: string, failure: PrefixFailure, old: Uint8Array | undefined) => {
@@ -255,6 +284,8 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
     // Indexes, not prefixes, in the pool: a million small strings are made only as they are needed.
     await runPoolRange(total, concurrency, work, options.signal);
   } finally {
+    // Stopped or done, every write under way ends (renamed or removed) before the journal closes.
+    await Promise.all(writes);
     closeSync(journal);
     await agent.close();
   }

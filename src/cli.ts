@@ -311,26 +311,18 @@ async function exitCodeFor(error: unknown, flags: { debug: boolean; json: boolea
 /** The answers-file part of `plan --help`, read from the intake rules only when that help is asked for. */
 let planHelp = "";
 
-/** Whether the arguments name a command, or ask for help or the version, rather than giving global flags alone. */
-/** The command args name, unless a help or version flag comes first (then every command is wanted). */
-function commandOf(args: string[]): string | undefined {
+/**
+ * What the arguments ask for first, past global flags and their values: a command (by the word
+ * given), help or the version (a flag before any word), or nothing (global flags alone).
+ */
+function firstRequest(args: string[]): { command: string } | "help-or-version" | undefined {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (["--help", "-h", "--version", "-V"].includes(arg)) return undefined;
+    if (["--help", "-h", "--version", "-V"].includes(arg)) return "help-or-version";
     if (arg === "--lang" || arg === "--checklists") i++; // their value
-    else if (!arg.startsWith("-")) return arg;
+    else if (!arg.startsWith("-")) return { command: arg };
   }
   return undefined;
-}
-
-function namesCommand(args: string[]): boolean {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (["--help", "-h", "--version", "-V"].includes(arg)) return true;
-    if (arg === "--lang" || arg === "--checklists") i++; // their value
-    else if (!arg.startsWith("-")) return true;
-  }
-  return false;
 }
 
 /** --lang's value, read before the program is built so that its help is in that language too. */
@@ -348,14 +340,15 @@ export async function main(argv: string[]): Promise<number> {
     planHelp = await (await import("./commands/plan.js")).planAnswersHelp(Math.min(process.stdout.columns || 80, 100));
   }
   // Only global flags (`harden --lang ar`) is no command at all: at a terminal, the audit.
-  if (!namesCommand(args)) {
+  if (firstRequest(args) === undefined) {
     if (process.stdin.isTTY === true && process.stdout.isTTY === true) args.push("audit");
     else {
       process.stderr.write(buildProgram().helpInformation() + exitCodesHelp());
       return ExitCode.usage;
     }
   }
-  const program = buildProgram(commandOf(args));
+  const first = firstRequest(args);
+  const program = buildProgram(typeof first === "object" ? first.command : undefined);
   try {
     await program.parseAsync(args, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : ExitCode.ok;

@@ -84,17 +84,10 @@ function loadNamespace(ns: string): void {
   }
 }
 
-/**
- * i18next itself, made the first time a message needs more than a look-up (a plural, a context, a
- * key it must search for): most runs never need it, and loading it costs a short command a
- * quarter of its start-up. It is given every namespace read so far.
- */
-function library(): i18n {
-  if (instance) return instance;
-  const i18next = createRequire(import.meta.url)("i18next") as typeof import("i18next").default;
-  instance = i18next.createInstance();
-  void instance.init({
-    lng: current,
+/** How harden sets i18next up (tests/unit/i18n/lookup.test.ts sets up its reference the same way). */
+export const libraryOptions = (lng: Language): Parameters<i18n["init"]>[0] =>
+  ({
+    lng,
     fallbackLng: "en",
     resources: {},
     partialBundledLanguages: true,
@@ -107,7 +100,18 @@ function library(): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     showSupportNotice: false,
-  } as Parameters<i18n["init"]>[0]);
+  }) as Parameters<i18n["init"]>[0];
+
+/**
+ * i18next itself, made the first time a message needs more than a look-up (a plural, a context, a
+ * key it must search for): most runs never need it, and loading it costs a short command a
+ * quarter of its start-up. It is given every namespace read so far.
+ */
+function library(): i18n {
+  if (instance) return instance;
+  const i18next = createRequire(import.meta.url)("i18next") as typeof import("i18next").default;
+  instance = i18next.createInstance();
+  void instance.init(libraryOptions(current));
   for (const [id, messages] of bundles) {
     const colon = id.indexOf(":");
     instance.addResourceBundle(id.slice(0, colon), id.slice(colon + 1), messages, false, true, { silent: false, skipCopy: true });

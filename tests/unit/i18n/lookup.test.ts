@@ -6,7 +6,7 @@
  */
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, readCatalogue, t, useLanguage, type Language } from "../../../src/i18n/index.js";
+import { LANGUAGES, libraryOptions, readCatalogue, t, useLanguage, type Language } from "../../../src/i18n/index.js";
 import { catalogueMessages } from "../../helpers/english.js";
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -15,18 +15,7 @@ const FIXTURE = new URL("../../fixtures/locales/", import.meta.url);
 
 function reference(lang: Language, dir?: URL) {
   const instance = i18next.createInstance();
-  void instance.init({
-    lng: lang,
-    fallbackLng: "en",
-    resources: Object.fromEntries(LANGUAGES.map((l) => [l, readCatalogue(l, dir)])),
-    defaultNS: "common",
-    nsSeparator: ":",
-    keySeparator: ".",
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
-  } as Parameters<typeof instance.init>[0]);
+  void instance.init({ ...libraryOptions(lang), resources: Object.fromEntries(LANGUAGES.map((l) => [l, readCatalogue(l, dir)])), partialBundledLanguages: false, ns: undefined });
   return instance;
 }
 

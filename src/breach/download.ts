@@ -223,6 +223,8 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
    * into place.
    */
   const writes = new Set<Promise<void>>();
+  /** Workers waiting for a write to end, each woken by one (Promise.race over the writes would leave a handler on each per wait). */
+  const waiting: (() => void)[] = [];
   /** True when the answer went to a write, which then owns `scratch`, counts the prefix and returns the buffer. */
   const fetchAndWrite = async (i: number, prefix: string, found: Uint8Array | undefined | "damaged", old: Uint8Array | undefined, etag: string | undefined, scratch: { buffer: Buffer }): Promise<boolean> => {
     const outcome = await fetchPrefix(agent, settings, `${baseUrl}${prefix}${options.mode === "ntlm" ? "?mode=ntlm" : ""}`, options, etag, scratch);
@@ -263,9 +265,10 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
             buffers.push(scratch);
             done++;
             progress();
+            waiting.shift()?.();
           });
         writes.add(write);
-        while (writes.size >= concurrency) await Promise.race(writes);
+        while (writes.size >= concurrency) await new Promise<void>((wake) => waiting.push(wake));
         return true;
       }
     } else if (!outcome.ok) {

@@ -43,7 +43,8 @@ export interface OpenOfflineOptions {
 
 // The downloader's own parallelism; enough to keep a disk busy without flooding it.
 const LOOKUP_CONCURRENCY = 8;
-const HEAD_BYTES = 64 * 1024;
+/** The first lines, checked at open like the sampled pages (and read for the kind of hash): one page. */
+const HEAD_BYTES = 4096;
 /** Pages sampled across the file to catch unsorted data beyond the head. */
 const SAMPLED_PAGES = 8;
 

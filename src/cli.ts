@@ -2,7 +2,7 @@
  * Builds the commander program and registers the commands. The one place that prints a
  * command's result and turns errors into exit codes. Commands load lazily so `--help` is fast.
  */
-import { readFileSync } from "node:fs";
+import { fstatSync, readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInputError } from "./errors.js";
 import type { Context } from "./commands/context.js";
@@ -114,6 +114,22 @@ type OpenState = typeof import("./state/store.js").openState;
 /** The state store of the running command, so its notices can be printed even on errors. */
 let openedState: StateStore | undefined;
 
+/**
+ * Whether stdin and stdout are a terminal a person answers at. A descriptor that is no character
+ * device cannot be a terminal: then process.stdin is not made (a stream, and for a pipe the net
+ * module behind it, several milliseconds of a script's run that reads no prompt).
+ */
+function atTerminal(): boolean {
+  const characterDevice = (fd: number) => {
+    try {
+      return fstatSync(fd).isCharacterDevice();
+    } catch {
+      return false;
+    }
+  };
+  return characterDevice(0) && characterDevice(1) && process.stdin.isTTY === true && process.stdout.isTTY === true;
+}
+
 function makeContext(options: GlobalOptions, openState: OpenState | undefined): Context {
   let checklists: Promise<Checklist[]> | undefined;
   return {
@@ -122,7 +138,7 @@ function makeContext(options: GlobalOptions, openState: OpenState | undefined): 
     save: options.save,
     json: options.json === true,
     lang: currentLanguage(),
-    canPrompt: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    canPrompt: atTerminal(),
     now: () => new Date(),
     state: () => {
       // Commands that keep nothing skip loading conf, which is most of a start-up's cost.
@@ -341,7 +357,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Only global flags (`harden --lang ar`) is no command at all: at a terminal, the audit.
   if (firstRequest(args) === undefined) {
-    if (process.stdin.isTTY === true && process.stdout.isTTY === true) args.push("audit");
+    if (atTerminal()) args.push("audit");
     else {
       process.stderr.write(buildProgram().helpInformation() + exitCodesHelp());
       return ExitCode.usage;

@@ -141,7 +141,7 @@ function makeContext(options: GlobalOptions, openState: OpenState | undefined): 
     canPrompt: atTerminal(),
     now: () => new Date(),
     state: () => {
-      // Commands that keep nothing skip loading conf, which is most of a start-up's cost.
+      // Commands that keep nothing never load the state store (src/state/store.ts) at all.
       if (!openState) throw new Error("this command was registered without saved state");
       return (openedState ??= openState({ save: options.save }));
     },

@@ -1,7 +1,9 @@
 /**
  * The message catalogue: every string a person reads comes from locales/<lang>/<namespace>.json,
- * through i18next (CLDR plural rules from Intl.PluralRules: Arabic has zero, one, two, few, many,
- * other). Messages take placeholders ({{name}}); sentences are never built from pieces.
+ * read as i18next reads it (CLDR plural rules from Intl.PluralRules: Arabic has zero, one, two,
+ * few, many, other): most messages by a plain look-up that gives exactly i18next's answer, the
+ * rest by i18next itself (see t()). Messages take placeholders ({{name}}); sentences are never
+ * built from pieces.
  * Machine-read output (JSON field names, enum values, ids, exit codes) never goes through here.
  */
 import { readdirSync, readFileSync } from "node:fs";

@@ -2,7 +2,8 @@
 import type { DownloadProgress, DownloadSummary, PrefixFailure } from "../breach/download.js";
 import { MODE_NAME } from "../breach/hash.js";
 import { formatSize } from "../files/regular.js";
-import { currentLanguage, isRightToLeft, t } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
+import { ltr, ltrNumber } from "./locale.js";
 import type { CommandResult } from "./results.js";
 import type { ServeListening } from "../commands/serve.js";
 import type { ServeCounts } from "../serve/rangeServer.js";
@@ -11,9 +12,6 @@ import type { Style } from "./style.js";
 
 type DownloadResult = Extract<CommandResult, { kind: "data-download" }>;
 
-/** A Latin run (path, URL, number, prefix) kept in its own direction inside Arabic text. */
-export const latin = (text: string) => (isRightToLeft(currentLanguage()) ? `\u2066${text}\u2069` : text);
-const number = (n: number) => latin(n.toLocaleString("en-US"));
 
 /**
  * Speed and time left from the recent past (the last 10 s), not the whole run: a resume starts
@@ -33,17 +31,17 @@ export function downloadRate(): (p: DownloadProgress) => { bytesPerSecond: numbe
 }
 
 function duration(seconds: number): string {
-  if (seconds < 90) return t("data:time.seconds", { count: Math.max(1, Math.round(seconds)), n: number(Math.max(1, Math.round(seconds))) });
-  if (seconds < 90 * 60) return t("data:time.minutes", { count: Math.round(seconds / 60), n: number(Math.round(seconds / 60)) });
+  if (seconds < 90) return t("data:time.seconds", { count: Math.max(1, Math.round(seconds)), n: ltrNumber(Math.max(1, Math.round(seconds))) });
+  if (seconds < 90 * 60) return t("data:time.minutes", { count: Math.round(seconds / 60), n: ltrNumber(Math.round(seconds / 60)) });
   const hours = Math.round(seconds / 360) / 10;
-  return t("data:time.hours", { count: hours, n: latin(String(hours)) });
+  return t("data:time.hours", { count: hours, n: ltr(String(hours)) });
 }
 
 /** The words after the progress bar. */
 export function downloadProgressText(p: DownloadProgress, rate: ReturnType<ReturnType<typeof downloadRate>>): string {
-  const mbs = latin((rate.bytesPerSecond / 1024 / 1024).toFixed(1));
-  if (rate.secondsLeft === undefined) return t("data:download.progressStarting", { done: number(p.done), total: number(p.total), mbs });
-  return t("data:download.progress", { done: number(p.done), total: number(p.total), mbs, left: duration(rate.secondsLeft) });
+  const mbs = ltr((rate.bytesPerSecond / 1024 / 1024).toFixed(1));
+  if (rate.secondsLeft === undefined) return t("data:download.progressStarting", { done: ltrNumber(p.done), total: ltrNumber(p.total), mbs });
+  return t("data:download.progress", { done: ltrNumber(p.done), total: ltrNumber(p.total), mbs, left: duration(rate.secondsLeft) });
 }
 
 /** One JSON line for scripts (under --json, on stderr). */
@@ -65,42 +63,42 @@ export function failureText(failure: PrefixFailure): string {
     case "status": {
       // node:http read only here, for its status words: printing a password check never needs it.
       const text = process.getBuiltinModule("node:http").STATUS_CODES[failure.status];
-      return t("data:failure.status", { status: latin(text === undefined ? String(failure.status) : `${failure.status} ${text}`) });
+      return t("data:failure.status", { status: ltr(text === undefined ? String(failure.status) : `${failure.status} ${text}`) });
     }
     case "network":
-      return t("data:failure.network", { code: latin(failure.code) });
+      return t("data:failure.network", { code: ltr(failure.code) });
     case "write":
-      return t("data:failure.write", { code: latin(failure.code) });
+      return t("data:failure.write", { code: ltr(failure.code) });
     default:
       return t(`data:failure.${failure.kind}`);
   }
 }
 
 const rangesText = (missing: DownloadSummary["missing"]) => {
-  const listed = missing.ranges.map(({ from, to }) => latin(from === to ? from : `${from}-${to}`)).join(", ");
-  return missing.rangeCount > missing.ranges.length ? t("data:download.moreRanges", { listed, count: missing.rangeCount - missing.ranges.length, n: number(missing.rangeCount - missing.ranges.length) }) : listed;
+  const listed = missing.ranges.map(({ from, to }) => ltr(from === to ? from : `${from}-${to}`)).join(", ");
+  return missing.rangeCount > missing.ranges.length ? t("data:download.moreRanges", { listed, count: missing.rangeCount - missing.ranges.length, n: ltrNumber(missing.rangeCount - missing.ranges.length) }) : listed;
 };
 
 export function downloadText(result: DownloadResult, style: Style): string {
   const s = result.summary;
-  const dir = latin(sanitizeLine(s.dir));
+  const dir = ltr(sanitizeLine(s.dir));
   const kind = MODE_NAME[s.mode];
   const out: string[] = [];
-  if (s.complete) out.push(style.green(t("data:download.complete", { count: s.range.count, n: number(s.range.count), kind, dir })));
-  else out.push(style.red(t("data:download.incomplete", { count: s.missing.count, n: number(s.missing.count), total: number(s.range.count), ranges: rangesText(s.missing) })));
-  const size = latin(formatSize(s.bytes));
-  const seconds = latin(s.seconds.toFixed(1));
-  out.push(`  ${t("data:download.fetched", { n: number(s.fetched), size, seconds })}`);
-  if (s.kept > 0) out.push(`  ${t("data:download.kept", { n: number(s.kept) })}`);
-  if (s.repaired > 0) out.push(`  ${t("data:download.repaired", { n: number(s.repaired) })}`);
+  if (s.complete) out.push(style.green(t("data:download.complete", { count: s.range.count, n: ltrNumber(s.range.count), kind, dir })));
+  else out.push(style.red(t("data:download.incomplete", { count: s.missing.count, n: ltrNumber(s.missing.count), total: ltrNumber(s.range.count), ranges: rangesText(s.missing) })));
+  const size = ltr(formatSize(s.bytes));
+  const seconds = ltr(s.seconds.toFixed(1));
+  out.push(`  ${t("data:download.fetched", { n: ltrNumber(s.fetched), size, seconds })}`);
+  if (s.kept > 0) out.push(`  ${t("data:download.kept", { n: ltrNumber(s.kept) })}`);
+  if (s.repaired > 0) out.push(`  ${t("data:download.repaired", { n: ltrNumber(s.repaired) })}`);
   if (s.refresh) {
-    out.push(`  ${t("data:download.changed", { n: number(s.changed) })}`);
-    out.push(`  ${t("data:download.unchanged", { n: number(s.unchanged) })}`);
+    out.push(`  ${t("data:download.changed", { n: ltrNumber(s.changed) })}`);
+    out.push(`  ${t("data:download.unchanged", { n: ltrNumber(s.unchanged) })}`);
   }
-  for (const { prefix, failure } of s.failures) out.push(`  ${latin(prefix)}: ${failureText(failure)}`);
-  if (s.failureCount > s.failures.length) out.push(`  ${t("data:download.moreFailures", { count: s.failureCount - s.failures.length, n: number(s.failureCount - s.failures.length) })}`);
-  if (s.sortedFile !== undefined) out.push(`  ${t("data:download.sortedFile", { file: latin(sanitizeLine(s.sortedFile)) })}`);
-  if (s.complete) out.push(`  ${t("data:download.next", { path: latin(sanitizeLine(s.sortedFile ?? s.dir)) })}`);
+  for (const { prefix, failure } of s.failures) out.push(`  ${ltr(prefix)}: ${failureText(failure)}`);
+  if (s.failureCount > s.failures.length) out.push(`  ${t("data:download.moreFailures", { count: s.failureCount - s.failures.length, n: ltrNumber(s.failureCount - s.failures.length) })}`);
+  if (s.sortedFile !== undefined) out.push(`  ${t("data:download.sortedFile", { file: ltr(sanitizeLine(s.sortedFile)) })}`);
+  if (s.complete) out.push(`  ${t("data:download.next", { path: ltr(sanitizeLine(s.sortedFile ?? s.dir)) })}`);
   else {
     if (s.format === "file") out.push(`  ${t("data:download.fileLater")}`);
     out.push(`  ${t("data:download.again")}`);
@@ -140,13 +138,13 @@ export function manifestLines(result: DataVerifyResult, style: Style): string[] 
   if (m === undefined) return [];
   if (!m.modeMatches) return [style.red(`✗ ${t("data:verify.manifestMode", { kind: MODE_NAME[m.mode] })}`)];
   if (m.completedAt === null) return [style.yellow(`! ${t("data:verify.manifestIncomplete")}`)];
-  if (m.missing > 0) return [style.red(`✗ ${t("data:verify.manifestMissing", { count: m.missing, n: number(m.missing) })}`)];
-  return [`  ${t("data:verify.manifestComplete", { date: latin(m.completedAt.slice(0, 10)), n: number(m.range.count), from: latin(m.range.from), to: latin(m.range.to) })}`];
+  if (m.missing > 0) return [style.red(`✗ ${t("data:verify.manifestMissing", { count: m.missing, n: ltrNumber(m.missing) })}`)];
+  return [`  ${t("data:verify.manifestComplete", { date: ltr(m.completedAt.slice(0, 10)), n: ltrNumber(m.range.count), from: ltr(m.range.from), to: ltr(m.range.to) })}`];
 }
 
 /** What `harden serve` prints when it starts, for the trainer (stderr). */
 export function serveBanner(info: ServeListening, style: Style, qr: ((text: string) => string) | undefined): string {
-  const url = latin(info.url);
+  const url = ltr(info.url);
   const out = [style.green(t("data:serve.listening", { url }))];
   if (info.localOnly) out.push(t("data:serve.localOnly"));
   else {
@@ -160,14 +158,14 @@ export function serveBanner(info: ServeListening, style: Style, qr: ((text: stri
 }
 
 export function serveCountsText(counts: ServeCounts): string {
-  return t("data:serve.counts", { requests: number(counts.requests), ok: number(counts.ranges), bad: number(counts.refused + counts.failed) });
+  return t("data:serve.counts", { requests: ltrNumber(counts.requests), ok: ltrNumber(counts.ranges), bad: ltrNumber(counts.refused + counts.failed) });
 }
 
 export function serveRequestText(line: { method: string; path: string; status: number }): string {
-  return t("data:serve.request", { method: latin(sanitizeLine(line.method)), path: latin(sanitizeLine(line.path)), status: latin(String(line.status)) });
+  return t("data:serve.request", { method: ltr(sanitizeLine(line.method)), path: ltr(sanitizeLine(line.path)), status: ltr(String(line.status)) });
 }
 
 export function serveStoppedText(result: Extract<CommandResult, { kind: "serve" }>): string {
   const c = result.counts;
-  return t("data:serve.stopped", { seconds: latin(result.seconds.toFixed(0)), requests: number(c.requests), ok: number(c.ranges), bad: number(c.refused), failed: number(c.failed) });
+  return t("data:serve.stopped", { seconds: ltr(result.seconds.toFixed(0)), requests: ltrNumber(c.requests), ok: ltrNumber(c.ranges), bad: ltrNumber(c.refused), failed: ltrNumber(c.failed) });
 }

@@ -356,14 +356,15 @@ export async function main(argv: string[]): Promise<number> {
     planHelp = await (await import("./commands/plan.js")).planAnswersHelp(Math.min(process.stdout.columns || 80, 100));
   }
   // Only global flags (`harden --lang ar`) is no command at all: at a terminal, the audit.
-  if (firstRequest(args) === undefined) {
-    if (atTerminal()) args.push("audit");
-    else {
+  let first = firstRequest(args);
+  if (first === undefined) {
+    if (!atTerminal()) {
       process.stderr.write(buildProgram().helpInformation() + exitCodesHelp());
       return ExitCode.usage;
     }
+    args.push("audit");
+    first = { command: "audit" };
   }
-  const first = firstRequest(args);
   const program = buildProgram(typeof first === "object" ? first.command : undefined);
   try {
     await program.parseAsync(args, { from: "user" });

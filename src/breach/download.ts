@@ -509,8 +509,9 @@ function readEtagLines(file: string, etags: (string | undefined)[], range: Prefi
     const line = text.slice(at, end);
     at = end + 1;
     const match = /^([0-9A-F]{5}) (\S{1,200})$/.exec(line);
-    const n = match ? Number.parseInt(match[1]!, 16) : -1;
-    if (n >= range.first && n <= range.last && SAFE_ETAG.test(match![2]!)) etags[n - range.first] = match![2]!;
+    if (!match) continue;
+    const n = Number.parseInt(match[1]!, 16);
+    if (n >= range.first && n <= range.last && SAFE_ETAG.test(match[2]!)) etags[n - range.first] = match[2]!;
   }
 }
 

@@ -16,8 +16,6 @@ import { checkChain, entryLine, entryRef, localTime, parseTail, readLogLines, se
 import { checkSeal, type Seal, type SealCheck } from "./seal.js";
 import { FILES, HEAD, INCOMING } from "./layout.js";
 
-export { removeEvidenceLeftovers } from "./layout.js";
-
 const LOG = "log.jsonl";
 
 export const evidenceDir = (stateDir: string) => path.join(stateDir, "evidence");

@@ -176,6 +176,12 @@ function compile(message: string | undefined): Template {
   return parts.some((part) => part.includes("{{")) ? null : { parts, names };
 }
 
+/** "ns:path.to.message" (or "path.to.message" in common) as its namespace and path. */
+function splitKey(key: string): { ns: string; path: string } {
+  const colon = key.indexOf(":");
+  return colon > 0 ? { ns: key.slice(0, colon), path: key.slice(colon + 1) } : { ns: "common", path: key };
+}
+
 /** The templates found so far in this run's language, by key (and plural categories). */
 const templates = new Map<string, Template>();
 
@@ -194,9 +200,7 @@ function templateOf(key: string, count: number | undefined): Template {
   const id = categories === "" ? key : `${key}\u0000${categories}`;
   const known = templates.get(id);
   if (known !== undefined) return known;
-  const colon = key.indexOf(":");
-  const ns = colon > 0 ? key.slice(0, colon) : "common";
-  const path = colon > 0 ? key.slice(colon + 1) : key;
+  const { ns, path } = splitKey(key);
   loadNamespace(ns);
   let message: string | undefined;
   for (const lang of current === "en" ? ["en"] : [current, "en"]) {
@@ -245,7 +249,11 @@ function lookUp(key: string, options: TOptions | undefined): string | undefined 
  * form by the language's CLDR rules (keys ending _zero, _one, _two, _few, _many, _other).
  */
 export function t(key: string, options?: TOptions): string {
-  return lookUp(key, options) ?? (loadNamespace(key.indexOf(":") > 0 ? key.slice(0, key.indexOf(":")) : "common"), library().t(key, options ?? {}) as string);
+  const found = lookUp(key, options);
+  if (found !== undefined) return found;
+  // i18next is given the namespace too: lookUp stops before reading it when an option is i18next's.
+  loadNamespace(splitKey(key).ns);
+  return library().t(key, options ?? {}) as string;
 }
 
 /** The plural categories a language's catalogue must give for a message with a count. */

@@ -39,6 +39,7 @@ class SecretLineSplitter {
 
   push(chunk: Buffer | string): void {
     let text = this.pending + (typeof chunk === "string" ? chunk : this.decoder.write(chunk));
+    // A CR at the end may be the first half of a CRLF split between two chunks: keep it back.
     const held = text.endsWith("\r") ? "\r" : "";
     if (held) text = text.slice(0, -1);
     const parts = text.split(LINE_BREAK);
@@ -62,12 +63,12 @@ class SecretLineSplitter {
   }
 }
 
-const TERMINAL_HINT =
-  "stdin is a terminal, so what you type there would show on the screen. Redirect a file in (for example --stdin < FILE), or run it without --stdin (or -) to type it at a hidden prompt.";
-
 /** Non-empty lines of a stream (see SecretLineSplitter). `source` names the input in messages. */
 export async function readSecretLines(stream: NodeJS.ReadableStream, source = "stdin", splitter = new SecretLineSplitter(source)): Promise<SecretLine[]> {
-  if ((stream as { isTTY?: boolean }).isTTY === true) throw new UsageError(TERMINAL_HINT);
+  // A terminal echoes what is typed on stdin: the secret would stay on screen and in the scrollback.
+  if ((stream as { isTTY?: boolean }).isTTY === true) {
+    throw new UsageError("stdin is a terminal, so what you type there would show on the screen. Redirect a file in (for example --stdin < FILE), or run it without --stdin (or -) to type it at a hidden prompt.");
+  }
   for await (const chunk of stream) splitter.push(chunk as Buffer | string);
   return splitter.end();
 }

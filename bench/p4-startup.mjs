@@ -1,6 +1,6 @@
 // P4: whole-process start-up of `harden --help` and `harden list` against a bare `node -e 0`
 // (median of 10, goal <= 1.5x), and a `harden scan --no-breach` of a generated 5,000-entry
-// Bitwarden CSV: peak memory (goal < 250 MB) and time.
+// Bitwarden CSV: peak memory (goal < 250 MB) and time (goal < 6 s, issue 16).
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,7 +33,7 @@ export async function p4() {
     const scan = await run(process.execPath, ["--import", `data:text/javascript,import fs from "node:fs";process.on("exit",()=>fs.writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS)))`, BIN, "scan", file, "--no-breach", "--json"], { env });
     const peakMb = Number(readFileSync(rssFile, "utf8")) / 1024;
     const entries = JSON.parse(scan.stdout).summary.entries;
-    figure("P4", `scan of ${entries} Bitwarden entries (--no-breach): ${ms(scan.ms)}, peak memory ${peakMb.toFixed(0)} MB (goal < 250 MB)`, peakMb < 250);
+    figure("P4", `scan of ${entries} Bitwarden entries (--no-breach): ${ms(scan.ms)} (goal < 6 s), peak memory ${peakMb.toFixed(0)} MB (goal < 250 MB)`, scan.ms < 6000 && peakMb < 250);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -54,6 +54,8 @@ export interface LineCheckerOptions {
   onProblem: (problem: LineProblem) => boolean;
   /** When given, the flag of every prefix seen is set (index = the prefix's value). */
   prefixes?: Uint8Array;
+  /** When given, where each well-formed line's hash starts (after any BOM), in line order. */
+  starts?: Int32Array;
 }
 
 /**
@@ -83,6 +85,7 @@ export class HashLineChecker {
     if (this.stopped) return false;
     const hexLength = this.hexLength;
     const prefixes = this.options.prefixes;
+    const starts = this.options.starts;
     // Where the previous line's hash is: in these bytes once a line was seen, else the saved copy.
     let previousBytes = this.previous ?? bytes;
     let previousAt = this.previous === undefined ? -1 : 0;
@@ -150,6 +153,7 @@ export class HashLineChecker {
       if (prefixes !== undefined && order !== 0 && differAt < 5) prefixes[prefixValue(bytes, pos)] = 1;
       previousBytes = bytes;
       previousAt = pos;
+      if (starts !== undefined) starts[lines] = pos;
       lines++;
       pos = end;
       if (kind !== undefined && !this.report(kind, base + start, lineNumber)) break;
@@ -187,14 +191,40 @@ function prefixValue(bytes: Uint8Array, at: number): number {
   return value;
 }
 
-/** The first problem among the lines of bytes[from, to), if any. */
-export function firstLineProblem(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number): LineProblem | undefined {
+/**
+ * The first problem among the lines of bytes[from, to), if any. With `starts`, also where each
+ * line's hash starts; then the number of lines, when there is no problem.
+ */
+export function firstLineProblem(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number, starts: Int32Array): LineProblem | number;
+export function firstLineProblem(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number): LineProblem | undefined;
+export function firstLineProblem(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number, starts?: Int32Array): LineProblem | number | undefined {
   let found: LineProblem | undefined;
-  new HashLineChecker(hexLength, {
+  const checker = new HashLineChecker(hexLength, {
     onProblem: (problem) => {
       found = problem;
       return false;
     },
-  }).scan(bytes, from, to, base);
-  return found;
+    starts,
+  });
+  checker.scan(bytes, from, to, base);
+  return found ?? (starts === undefined ? undefined : checker.lines);
+}
+
+/**
+ * How the hex digits at bytes[at, at + target.length) compare with `target` (upper-case hex
+ * codes), either case in the bytes: below 0, 0 or above 0. The bytes must be hex digits.
+ */
+export function compareHexAt(bytes: Uint8Array, at: number, target: Uint8Array): number {
+  for (let i = 0; i < target.length; i++) {
+    const difference = HEX_UPPER[bytes[at + i]!]! - target[i]!;
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** The count after the colon of the well-formed line whose hash starts at `at`, before byte `end`. */
+export function countAt(bytes: Uint8Array, at: number, hexLength: number, end: number): number {
+  let count = 0;
+  for (let q = at + hexLength + 1; q < end && bytes[q]! >= ZERO && bytes[q]! <= NINE; q++) count = count * 10 + (bytes[q]! - ZERO);
+  return count;
 }

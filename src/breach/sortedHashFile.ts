@@ -1,7 +1,7 @@
 import { readSync } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "./hash.js";
-import { firstLineProblem, type LineProblem, type LineProblemKind } from "./hashLines.js";
+import { compareHexAt, countAt, firstLineProblem, LF, type LineProblem, type LineProblemKind } from "./hashLines.js";
 import { found, notFound, unknown, type BreachResult } from "./result.js";
 import { t } from "../i18n/index.js";
 
@@ -49,17 +49,24 @@ export interface WindowLines {
 }
 
 /**
- * Locates the whole lines of a window read from [start, start + bytes.length) inside an interval
- * [lo, hi) whose ends are line boundaries. A line cut by the window's edge is skipped: the
- * interval bookkeeping only ever moves to the edges of lines seen whole. Lines are parsed
- * lazily, because a lookup only needs the few a binary search touches.
+ * Where the whole lines of a window read from [start, start + bytes.length) inside an interval
+ * [lo, hi) whose ends are line boundaries begin and end in it; undefined when a window that
+ * starts after `lo` holds no line break. A line cut by the window's edge is skipped: the
+ * interval bookkeeping only ever moves to the edges of lines seen whole.
  */
+function wholeLines(bytes: Buffer, start: number, lo: number, hi: number): { begin: number; end: number } | undefined {
+  const begin = start <= lo ? 0 : bytes.indexOf(LF) + 1;
+  if (begin === 0 && start > lo) return undefined;
+  return { begin, end: Math.max(begin, start + bytes.length >= hi ? bytes.length : bytes.lastIndexOf(LF) + 1) };
+}
+
+/** Locates the whole lines of a window (see wholeLines), for the checks made at open. */
 export function locateLines(bytes: Buffer, start: number, lo: number, hi: number): WindowLines {
   const text = bytes.toString("latin1");
-  const begin = start <= lo ? 0 : text.indexOf("\n") + 1;
-  const end = start + text.length >= hi ? text.length : text.lastIndexOf("\n") + 1;
   const bounds: [number, number][] = [];
-  if (begin === 0 && start > lo) return { bytes, text, start, bounds, firstStart: start, end: start };
+  const whole = wholeLines(bytes, start, lo, hi);
+  if (whole === undefined) return { bytes, text, start, bounds, firstStart: start, end: start };
+  const { begin, end } = whole;
   for (let pos = begin; pos < end; ) {
     const newline = text.indexOf("\n", pos);
     const lineEnd = newline === -1 || newline >= end ? end : newline;
@@ -79,16 +86,7 @@ export function hexAt(window: WindowLines, index: number, hashLength: number): s
   return window.text.slice(from, from + hashLength).toUpperCase();
 }
 
-function countAt(window: WindowLines, index: number, hashLength: number): number {
-  const [from, to] = window.bounds[index]!;
-  return Number(window.text.slice(from + hashLength + 1, to));
-}
-
-/**
- * The first problem among a window's whole lines: shape, count 0, order or a repeated hash.
- * Every line read is checked, not only those a search touches, so a damaged page never
- * answers "not found". It costs no extra read, and a byte scan of a page takes microseconds.
- */
+/** The first problem among a window's whole lines: shape, count 0, order or a repeated hash. */
 export function windowProblem(window: WindowLines, hashLength: number): LineProblem | undefined {
   return firstLineProblem(window.bytes, window.firstStart - window.start, window.end - window.start, window.start, hashLength);
 }
@@ -103,6 +101,20 @@ const DAMAGE_WORDS: Readonly<Record<LineProblemKind, string>> = {
   order: "lines out of order",
   duplicate: "a hash appears twice",
 };
+
+/**
+ * A window a lookup reads, in the file's one buffer (a lookup runs start to end without
+ * waiting, so one buffer serves them all): the hash of its line i starts at view[starts[i]].
+ */
+interface LookupWindow {
+  readonly view: Buffer;
+  readonly count: number;
+  /** File offset of view[0]. */
+  readonly start: number;
+  /** File offsets where the first whole line starts and just past the last one. */
+  readonly firstStart: number;
+  readonly end: number;
+}
 
 /** Thrown inside a lookup when the data cannot be trusted; becomes an "unknown" result. */
 class UnusableData extends Error {}
@@ -144,7 +156,12 @@ export class SortedHashFile {
     this.lineBytes = init.averageLineBytes;
     this.keyFirst = init.firstHex === undefined ? 0 : hashKey(init.firstHex);
     this.keyLast = init.lastHex === undefined ? KEY_SPACE : hashKey(init.lastHex) + 1;
+    // The shortest line is the hash, a colon, one digit and a line ending.
+    this.starts = new Int32Array(Math.ceil(MAX_WINDOW_BYTES / (this.hashLength + 3)) + 1);
   }
+
+  private readonly buffer = Buffer.allocUnsafe(MAX_WINDOW_BYTES);
+  private readonly starts: Int32Array;
 
   private readonly keyFirst: number;
   private readonly keyLast: number;
@@ -153,7 +170,7 @@ export class SortedHashFile {
   async lookup(hash: string): Promise<BreachResult> {
     this.lookups++;
     try {
-      return await this.search(hash);
+      return this.search(hash);
     } catch (error) {
       if (error instanceof UnusableData) return unknown(error.message);
       const code = (error as { code?: unknown }).code;
@@ -161,8 +178,9 @@ export class SortedHashFile {
     }
   }
 
-  private async search(target: string): Promise<BreachResult> {
+  private search(target: string): BreachResult {
     const targetKey = hashKey(target);
+    const targetBytes = Buffer.from(target, "latin1");
     // [lo, hi) always starts and ends on line boundaries; the key bounds are the hashes
     // of the lines just outside it (or the ends of the key space).
     let lo = this.dataStart;
@@ -178,15 +196,13 @@ export class SortedHashFile {
       const fraction = bisect || keyHi <= keyLo ? 0.5 : clamp((targetKey - keyLo) / (keyHi - keyLo), 0, 1);
       const width = bisect ? MIN_WINDOW_BYTES : this.windowWidth(span, fraction);
       const start = width >= span ? lo : clamp(Math.round(lo + fraction * span - width / 2), lo, hi - width);
-      const window = await this.readWindow(start, Math.min(start + width, hi), lo, hi);
-      if (window.bounds.length === 0) {
+      const window = this.readWindow(start, Math.min(start + width, hi), lo, hi);
+      if (window.count === 0) {
         if (start === lo && width >= span) return this.absent(target, hexLo, hexHi);
         throw this.damaged(start, "no line break");
       }
-      const problem = windowProblem(window, this.hashLength);
-      if (problem !== undefined) throw this.damaged(problem.offset, DAMAGE_WORDS[problem.kind]);
-      const first = hexAt(window, 0, this.hashLength);
-      const last = hexAt(window, window.bounds.length - 1, this.hashLength);
+      const first = this.hexOf(window, 0);
+      const last = this.hexOf(window, window.count - 1);
       // Strictly: the lines just outside [lo, hi) were read before, so an equal hash is a repeat.
       if (first <= hexLo) throw this.damaged(window.firstStart, first === hexLo ? DAMAGE_WORDS.duplicate : DAMAGE_WORDS.order);
       if (hexHi !== undefined && last >= hexHi) throw this.damaged(window.end, last === hexHi ? DAMAGE_WORDS.duplicate : DAMAGE_WORDS.order);
@@ -199,7 +215,7 @@ export class SortedHashFile {
         keyLo = hashKey(last);
         hexLo = last;
       } else {
-        const place = this.findPlace(window, target);
+        const place = this.findPlace(window, targetBytes);
         // The window was checked: every line in it has a count above 0.
         if (typeof place === "number") return found(place);
         return this.absent(target, place.before, place.after);
@@ -234,8 +250,25 @@ export class SortedHashFile {
     return Math.round(clamp(width, MIN_WINDOW_BYTES, MAX_WINDOW_BYTES));
   }
 
-  private async readWindow(start: number, end: number, lo: number, hi: number): Promise<WindowLines> {
-    return locateLines(await readBytes(this.handle, start, end - start, () => this.reads++), start, lo, hi);
+  /**
+   * Reads [start, end) inside [lo, hi) and checks its whole lines (a line cut by the window's
+   * edge is skipped: the search only moves to the edges of lines seen whole). Every line read is
+   * checked, not only those the search touches, so a damaged page never answers "not found".
+   */
+  private readWindow(start: number, end: number, lo: number, hi: number): LookupWindow {
+    const view = this.buffer.subarray(0, end - start);
+    readFully(this.handle, view, start, () => this.reads++);
+    const whole = wholeLines(view, start, lo, hi);
+    if (whole === undefined) return { view, count: 0, start, firstStart: start, end: start };
+    const counted = firstLineProblem(view, whole.begin, whole.end, start, this.hashLength, this.starts);
+    if (typeof counted !== "number") throw this.damaged(counted.offset, DAMAGE_WORDS[counted.kind]);
+    return { view, count: counted, start, firstStart: start + whole.begin, end: start + whole.end };
+  }
+
+  /** The upper-case hash of a checked window's line `index`. */
+  private hexOf(window: LookupWindow, index: number): string {
+    const at = this.starts[index]!;
+    return window.view.toString("latin1", at, at + this.hashLength).toUpperCase();
   }
 
   /** Why the answer is unknown: the file looks damaged here, and what to run to check it all. */
@@ -247,17 +280,17 @@ export class SortedHashFile {
    * The target's count, or the hashes of the lines either side of where it would be. The target
    * lies within the window's first and last hashes, so both neighbours are in the window.
    */
-  private findPlace(window: WindowLines, target: string): number | { before?: string; after?: string } {
+  private findPlace(window: LookupWindow, target: Uint8Array): number | { before?: string; after?: string } {
     let low = 0;
-    let high = window.bounds.length - 1;
+    let high = window.count - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const hex = hexAt(window, middle, this.hashLength);
-      if (hex === target) return countAt(window, middle, this.hashLength);
-      if (hex < target) low = middle + 1;
+      const order = compareHexAt(window.view, this.starts[middle]!, target);
+      if (order === 0) return countAt(window.view, this.starts[middle]!, this.hashLength, window.end - window.start);
+      if (order < 0) low = middle + 1;
       else high = middle - 1;
     }
-    const side = (index: number) => (index >= 0 && index < window.bounds.length ? hexAt(window, index, this.hashLength) : undefined);
+    const side = (index: number) => (index >= 0 && index < window.count ? this.hexOf(window, index) : undefined);
     return { before: side(high), after: side(low) };
   }
 }
@@ -265,16 +298,21 @@ export class SortedHashFile {
 /** Reads [position, position + length). Calls `onRead` once per read system call. */
 export async function readBytes(handle: FileHandle, position: number, length: number, onRead: () => void): Promise<Buffer> {
   const buffer = Buffer.allocUnsafe(length);
+  readFully(handle, buffer, position, onRead);
+  return buffer;
+}
+
+/** Fills `buffer` from the file at `position`. */
+function readFully(handle: FileHandle, buffer: Buffer, position: number, onRead: () => void): void {
   let filled = 0;
-  while (filled < length) {
+  while (filled < buffer.length) {
     // A synchronous positioned read: a lookup needs one or two small reads, usually from the
     // page cache, and a trip through libuv's thread pool would cost more than the read itself.
-    const bytesRead = readSync(handle.fd, buffer, filled, length - filled, position + filled);
+    const bytesRead = readSync(handle.fd, buffer, filled, buffer.length - filled, position + filled);
     onRead();
     if (bytesRead === 0) throw new UnusableData("the offline data file got shorter while in use");
     filled += bytesRead;
   }
-  return buffer;
 }
 
 function clamp(value: number, min: number, max: number): number {

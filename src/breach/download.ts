@@ -13,14 +13,14 @@ import { closeSync, constants, openSync, readdirSync, readFileSync, rmSync, writ
 import { randomBytes } from "node:crypto";
 import { opendir } from "node:fs/promises";
 import { join } from "node:path";
-import { Agent, request } from "undici";
+import { Agent, type Dispatcher } from "undici";
 import { errorCode } from "../errors.js";
 import { readRegularFile, readRegularFileSync } from "../files/regular.js";
 import { replaceFileSync, replaceFileUnsynced } from "../files/replace.js";
 import { PREFIX_LENGTH, type HashMode } from "./hash.js";
 import { PREFIX_COUNT } from "./hashLines.js";
 import { normalizeBytes } from "./canonicalBody.js";
-import { hasProvenEnd, parseRetryAfterMs, readLimitedBytes, sleep } from "./rangeClient.js";
+import { hasProvenEnd, parseRetryAfterMs, sleep } from "./rangeClient.js";
 
 export const MANIFEST_FILE = "harden-download.json";
 export const JOURNAL_FILE = "harden-download.journal";
@@ -141,6 +141,8 @@ export interface DownloadManifest {
 
 const MAX_LISTED = 20;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** How much of another answer's body is read (and dropped) to keep its connection, as undici's dump() does. */
+const DROPPED_BODY_BYTES = 128 * 1024;
 const DEFAULTS = { maxAttempts: 5, backoffBaseMs: 500, maxBackoffMs: 16_000, maxRetryAfterMs: 60_000, timeoutMs: 30_000 };
 /** An ETag is kept only when it is plain printable ASCII of a sane length. */
 const SAFE_ETAG = /^[\x21-\x7e]{1,200}$/;
@@ -423,31 +425,20 @@ async function attemptOnce(agent: Agent, settings: typeof DEFAULTS, url: string,
     // No Add-Padding: the whole, real answer is wanted.
     const headers: Record<string, string> = { "user-agent": `harden/${options.version}` };
     if (etag !== undefined) headers["if-none-match"] = etag;
-    const response = await request(url, { dispatcher: agent, method: "GET", headers, signal: options.signal });
-    if (response.statusCode === 304 && etag !== undefined) {
-      await response.body.dump().catch(() => undefined);
-      return { ok: true, status: 304 };
-    }
+    const response = await getInto(agent, url, headers, options.signal, scratch);
+    if (response.statusCode === 304 && etag !== undefined) return { ok: true, status: 304 };
     if (response.statusCode !== 200) {
-      await response.body.dump().catch(() => undefined);
       const status = response.statusCode;
       const retry = status === 429 || status === 408 || status >= 500;
       const retryAfterMs = status === 429 || status === 503 ? parseRetryAfterMs(header(response.headers["retry-after"]), settings.maxRetryAfterMs) : undefined;
       return { ok: false, failure: { kind: "status", status }, retry, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
     }
-    if (!hasProvenEnd(response.headers)) {
-      response.body.destroy();
-      return { ok: false, failure: { kind: "unframed" }, retry: true };
-    }
-    const encoding = header(response.headers["content-encoding"]);
-    if (encoding !== undefined && encoding.toLowerCase() !== "identity") {
-      await response.body.dump().catch(() => undefined);
-      return { ok: false, failure: { kind: "encoded" }, retry: false };
-    }
-    const body = await readLimitedBytes(response.body, MAX_BODY_BYTES, scratch);
-    if (body === undefined) return { ok: false, failure: { kind: "too-large" }, retry: false };
+    if (response.body === "unframed") return { ok: false, failure: { kind: "unframed" }, retry: true };
+    if (response.body === "encoded") return { ok: false, failure: { kind: "encoded" }, retry: false };
+    if (response.body === "too-large") return { ok: false, failure: { kind: "too-large" }, retry: false };
+    if (response.body === undefined) return { ok: false, failure: { kind: "unframed" }, retry: true };
     const tag = header(response.headers.etag);
-    return { ok: true, status: 200, body, ...(tag !== undefined && SAFE_ETAG.test(tag) ? { etag: tag } : {}) };
+    return { ok: true, status: 200, body: response.body, ...(tag !== undefined && SAFE_ETAG.test(tag) ? { etag: tag } : {}) };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     const code = errorCode(error);
@@ -455,6 +446,97 @@ async function attemptOnce(agent: Agent, settings: typeof DEFAULTS, url: string,
     const tls = code !== undefined && /CERT|SELF_SIGNED|TLS|SSL/.test(code);
     return { ok: false, failure: { kind: "network", code: code ?? "error" }, retry: !tls };
   }
+}
+
+/**
+ * Puts `chunk` at scratch.buffer[at], first growing the buffer (doubling, at most to `limit`)
+ * and keeping the `at` bytes before it when it is too small. `at + chunk.length` must not pass `limit`.
+ */
+export function appendChunk(scratch: { buffer: Buffer }, chunk: Uint8Array, at: number, limit: number): void {
+  const size = at + chunk.byteLength;
+  if (size > scratch.buffer.length) {
+    const grown = Buffer.allocUnsafe(Math.min(Math.max(size, scratch.buffer.length * 2), limit));
+    scratch.buffer.copy(grown, 0, 0, at);
+    scratch.buffer = grown;
+  }
+  scratch.buffer.set(chunk, at);
+}
+
+interface Got {
+  readonly statusCode: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  /** A 200's whole body, as a view of scratch.buffer; or why there is none. Other statuses' bodies are read and dropped. */
+  readonly body?: Buffer | "unframed" | "encoded" | "too-large";
+}
+
+/**
+ * One GET through undici's low-level dispatch: the body's chunks go straight into
+ * `scratch.buffer` (grown when too small), with no stream and no async iterator per answer (a
+ * download makes a million requests; request() costs a Readable each). A 200 must prove where
+ * it ends (a length or chunked) and not be encoded; past MAX_BODY_BYTES the request is aborted.
+ * Bodies of other answers are read to their end, so the connection is kept.
+ */
+function getInto(agent: Agent, url: string, headers: Record<string, string>, signal: AbortSignal | undefined, scratch: { buffer: Buffer }): Promise<Got> {
+  const { origin, pathname, search } = new URL(url);
+  return new Promise<Got>((resolve, reject) => {
+    let statusCode = 0;
+    let responseHeaders: Got["headers"] = {};
+    let keep = false;
+    let encoded = false;
+    let size = 0;
+    let settled = false;
+    let controller: Dispatcher.DispatchController | undefined;
+    const onAbort = () => controller?.abort(signal!.reason);
+    const settle = (result: Got | undefined, error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", onAbort);
+      if (result === undefined) reject(error);
+      else resolve(result);
+    };
+    const stop = (body: "unframed" | "encoded" | "too-large" | undefined) => {
+      settle({ statusCode, headers: responseHeaders, ...(statusCode === 200 && body !== undefined ? { body } : {}) });
+      controller?.abort(new Error(`harden: ${body} answer dropped`));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    agent.dispatch(
+      { origin, path: `${pathname}${search}`, method: "GET", headers },
+      {
+        onRequestStart(start) {
+          controller = start;
+          if (signal?.aborted) start.abort(signal.reason);
+        },
+        onResponseStart(_controller, status, received) {
+          if (status < 200) return;
+          statusCode = status;
+          responseHeaders = received;
+          if (status !== 200) return;
+          if (!hasProvenEnd(received)) return stop("unframed");
+          const encoding = header(received["content-encoding"]);
+          // An encoded body is read to its end and dropped, like another status's body.
+          encoded = encoding !== undefined && encoding.toLowerCase() !== "identity";
+          keep = !encoded;
+        },
+        onResponseData(_controller, chunk) {
+          size += chunk.byteLength;
+          if (!keep) {
+            // A body read only to keep the connection: past a little, the connection goes instead.
+            if (size > DROPPED_BODY_BYTES) stop(encoded ? "encoded" : undefined);
+            return;
+          }
+          if (size > MAX_BODY_BYTES) return stop("too-large");
+          appendChunk(scratch, chunk, size - chunk.byteLength, MAX_BODY_BYTES);
+        },
+        onResponseEnd() {
+          const body = encoded ? "encoded" : keep ? scratch.buffer.subarray(0, size) : undefined;
+          settle({ statusCode, headers: responseHeaders, ...(statusCode === 200 && body !== undefined ? { body } : {}) });
+        },
+        onResponseError(_controller, error) {
+          settle(undefined, error);
+        },
+      },
+    );
+  });
 }
 
 function header(value: unknown): string | undefined {

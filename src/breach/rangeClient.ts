@@ -252,30 +252,17 @@ export async function readLimited(body: AsyncIterable<Uint8Array>, limit: number
   return (await readLimitedBytes(body, limit))?.toString("utf8");
 }
 
-/**
- * The whole body as bytes, or undefined past `limit` bytes. With `into`, the bytes are gathered
- * in that buffer (grown when too small) and the answer is a view of it, valid until the buffer is
- * used again: a download reuses one per request in flight instead of allocating 35 KB an answer.
- */
-export async function readLimitedBytes(body: AsyncIterable<Uint8Array>, limit: number, into?: { buffer: Buffer }): Promise<Buffer | undefined> {
+/** The whole body as bytes, or undefined past `limit` bytes. */
+export async function readLimitedBytes(body: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.byteLength;
     // Returning early from for-await destroys the stream, so the socket is not kept busy.
     if (size > limit) return undefined;
-    if (into === undefined) {
-      chunks.push(chunk);
-      continue;
-    }
-    if (size > into.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.min(Math.max(size, into.buffer.length * 2), limit));
-      into.buffer.copy(grown, 0, 0, size - chunk.byteLength);
-      into.buffer = grown;
-    }
-    into.buffer.set(chunk, size - chunk.byteLength);
+    chunks.push(chunk);
   }
-  return into === undefined ? Buffer.concat(chunks) : into.buffer.subarray(0, size);
+  return Buffer.concat(chunks);
 }
 
 function statusFailure(status: number, headers: Record<string, unknown>, settings: Settings): AttemptFailure {

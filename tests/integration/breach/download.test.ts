@@ -166,6 +166,38 @@ describe("downloadRanges", () => {
     expect(existsSync(join(dir, "00006.txt"))).toBe(false);
   });
 
+  it("refuses encoded and oversized answers, and reads past a long error page to the next answer", async () => {
+    const { api, server, dir, options } = await setup();
+    api.hook = (_req, res, info) => {
+      if (info.prefix === "00003") {
+        const body = Buffer.alloc(300_000, 0x41);
+        res.writeHead(200, { "content-encoding": "gzip", "content-length": body.length });
+        res.end(body);
+        return true;
+      }
+      if (info.prefix === "00004") {
+        // Past the 4 MiB a range answer may have, in chunks.
+        res.writeHead(200);
+        for (let i = 0; i < 5; i++) res.write(Buffer.alloc(1024 * 1024, 0x30));
+        res.end();
+        return true;
+      }
+      if (info.prefix === "00009" && info.attempt === 1) {
+        const page = `<html>${"busy ".repeat(60_000)}</html>`;
+        res.writeHead(502, { "content-length": Buffer.byteLength(page) });
+        res.end(page);
+        return true;
+      }
+      return false;
+    };
+    const summary = await downloadRanges(options({ maxAttempts: 2 }));
+    expect(summary.missing).toEqual({ count: 2, ranges: [{ from: "00003", to: "00004" }], rangeCount: 1 });
+    expect(Object.fromEntries(summary.failures.map((f) => [f.prefix, f.failure.kind]))).toEqual({ "00003": "encoded", "00004": "too-large" });
+    // Encoded and oversized answers are not asked again; the 502 is, and its second answer is kept.
+    expect(requestsFor(server).filter((p) => p === "00003" || p === "00004" || p === "00009").sort()).toEqual(["00003", "00004", "00009", "00009"]);
+    expect(readFileSync(join(dir, "00009.txt"), "latin1")).toBe(rangeBodyFor("00009", "sha1"));
+  });
+
   it("--format file writes one sorted HASH:COUNT file the offline reader and verify accept", async () => {
     const { dir, options } = await setup();
     const summary = await downloadRanges(options({ format: "file", range: { first: 0, last: 15 } }));

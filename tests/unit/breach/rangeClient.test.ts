@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { appendChunk } from "../../../src/breach/download.js";
 import { parseRetryAfterMs, readLimitedBytes } from "../../../src/breach/rangeClient.js";
 
 describe("parseRetryAfterMs", () => {
@@ -30,17 +31,27 @@ describe("readLimitedBytes", () => {
     for (const part of parts) yield Buffer.from(part);
   }
 
-  it("gathers the body in a reused buffer, growing it when the body is bigger, and refuses one past the limit", async () => {
-    const into = { buffer: Buffer.alloc(4) };
-    expect((await readLimitedBytes(chunks("ab", "cdef", "ghijk"), 100, into))!.toString()).toBe("abcdefghijk");
-    expect(into.buffer.length).toBeGreaterThanOrEqual(11);
-    const grown = into.buffer;
-    // The next body reuses it, and the answer is a view of it.
-    const next = await readLimitedBytes(chunks("xyz"), 100, into);
-    expect(next!.toString()).toBe("xyz");
-    expect(into.buffer).toBe(grown);
-    expect(next!.buffer).toBe(grown.buffer);
-    expect(await readLimitedBytes(chunks("abc", "def"), 5, into)).toBeUndefined();
-    expect((await readLimitedBytes(chunks("ab", "cd"), 100))!.toString()).toBe("abcd");
+  it("gathers the whole body, and refuses one past the limit", async () => {
+    expect((await readLimitedBytes(chunks("ab", "cdef", "ghijk"), 100))!.toString()).toBe("abcdefghijk");
+    expect((await readLimitedBytes(chunks("ab", "cd"), 4))!.toString()).toBe("abcd");
+    expect(await readLimitedBytes(chunks("abc", "def"), 5)).toBeUndefined();
+  });
+});
+
+describe("appendChunk (a download's answers, gathered in one reused buffer)", () => {
+  it("grows the buffer when an answer is bigger, keeping what came before, never past the limit", () => {
+    const scratch = { buffer: Buffer.alloc(4) };
+    appendChunk(scratch, Buffer.from("ab"), 0, 100);
+    appendChunk(scratch, Buffer.from("cdef"), 2, 100);
+    appendChunk(scratch, Buffer.from("ghijk"), 6, 100);
+    expect(scratch.buffer.subarray(0, 11).toString()).toBe("abcdefghijk");
+    const grown = scratch.buffer;
+    // The next answer reuses it.
+    appendChunk(scratch, Buffer.from("xyz"), 0, 100);
+    expect(scratch.buffer).toBe(grown);
+    expect(scratch.buffer.subarray(0, 3).toString()).toBe("xyz");
+    const capped = { buffer: Buffer.alloc(8) };
+    appendChunk(capped, Buffer.from("0123456789"), 0, 10);
+    expect(capped.buffer.length).toBe(10);
   });
 });

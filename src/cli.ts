@@ -331,15 +331,18 @@ let planHelp = "";
  * What the arguments ask for first, past global flags and their values: a command (by the word
  * given), help or the version (a flag before any word), or nothing (global flags alone).
  */
-function firstRequest(args: string[]): { command: string } | "help-or-version" | undefined {
+function firstRequest(args: string[]): { command: string; at: number } | "help-or-version" | undefined {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (["--help", "-h", "--version", "-V"].includes(arg)) return "help-or-version";
     if (arg === "--lang" || arg === "--checklists") i++; // their value
-    else if (!arg.startsWith("-")) return { command: arg };
+    else if (!arg.startsWith("-")) return { command: arg, at: i };
   }
   return undefined;
 }
+
+/** What Ctrl-C says it kept: a download keeps the prefixes it fetched; elsewhere, the answers saved. */
+let stoppedNote = "errors:interrupted";
 
 /** --lang's value, read before the program is built so that its help is in that language too. */
 function langFlag(args: string[]): string | undefined {
@@ -363,8 +366,9 @@ export async function main(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     args.push("audit");
-    first = { command: "audit" };
+    first = { command: "audit", at: args.length - 1 };
   }
+  if (typeof first === "object" && first.command === "data" && args.slice(first.at + 1).find((a) => !a.startsWith("-")) === "download") stoppedNote = "data:download.stopped";
   const program = buildProgram(typeof first === "object" ? first.command : undefined);
   try {
     await program.parseAsync(args, { from: "user" });
@@ -389,7 +393,7 @@ process.stderr.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 process.on("SIGINT", () => {
-  if (!privateScreen?.leavePrivateScreen()) process.stderr.write(`\n${t("errors:interrupted")}\n`);
+  if (!privateScreen?.leavePrivateScreen()) process.stderr.write(`\n${t(stoppedNote)}\n`);
   process.exit(ExitCode.interrupted);
 });
 

@@ -45,7 +45,7 @@ describe("harden data download", () => {
     expect(progress.at(-1)).toMatchObject({ progress: { done: 256, total: 256 } });
   });
 
-  it("killed mid-way, a second run fetches only the rest", async () => {
+  it.each(["SIGKILL", "SIGINT"] as const)("stopped mid-way (%s), a second run fetches only the rest", async (signal) => {
     const { api, server, dir, env } = await setup();
     let answered = 0;
     let release: () => void = () => {};
@@ -60,12 +60,16 @@ describe("harden data download", () => {
     };
     const child = spawn(process.execPath, [BIN, "data", "download", dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF", "--concurrency", "4"], {
       env: { PATH: process.env.PATH, NO_COLOR: "1", ...env },
-      stdio: "ignore",
+      stdio: ["ignore", "ignore", "pipe"],
     });
-    const exited = new Promise<number | null>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? -1 : null))));
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code, killedBy) => resolve(code ?? (killedBy ? -1 : null))));
     await reached;
-    child.kill("SIGKILL");
-    expect(await exited).toBe(-1);
+    child.kill(signal);
+    // Ctrl-C ends with 130 and says what was kept and what to do; a kill leaves no word.
+    expect(await exited).toBe(signal === "SIGINT" ? 130 : -1);
+    if (signal === "SIGINT") expect(stderr).toContain("Stopped. The prefixes fetched so far are kept: run the same command again to fetch only the rest.");
     const kept = rangeFiles(dir).length;
     expect(kept).toBeGreaterThanOrEqual(50);
     expect(kept).toBeLessThanOrEqual(60);

@@ -8,6 +8,7 @@ import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInp
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { sanitizeLine } from "./output/sanitize.js";
+import { say, stderrLine } from "./output/stderr.js";
 import { fitToWidth, useScreenWidth, wrap } from "./output/wrap.js";
 import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, t, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
@@ -176,9 +177,6 @@ function flushNotices(): void {
 }
 
 /** A message line for stderr: fitted to the terminal's width when stderr is one, kept as it is otherwise. */
-function stderrLine(line: string): string {
-  return process.stderr.isTTY === true ? fitToWidth(line, process.stderr.columns) : line;
-}
 
 /** A command's run as commander's action: gathers the global flags, runs it, prints its result. */
 function action<A extends unknown[]>(run: Run<A>, options: { state?: boolean } = {}) {
@@ -207,9 +205,7 @@ const kit: CommandKit = {
     return progressLine(process.stderr, label, describe);
   },
   usePrivateScreen,
-  say(text) {
-    for (const line of text.replace(/\n$/, "").split("\n")) process.stderr.write(`${stderrLine(line)}\n`);
-  },
+  say,
 };
 
 /** Every command, by name, in the order help lists them: the person's own audit first, tools next, housekeeping last. */

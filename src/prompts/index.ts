@@ -7,6 +7,7 @@ import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useState }
 import { checkbox, confirm, input, password, select } from "@inquirer/prompts";
 import { InterruptedError } from "../errors.js";
 import { t } from "../i18n/index.js";
+import { say } from "../output/stderr.js";
 import { fitToWidth, prepareTextWidth, textWidth, useScreenWidth, wrapQuestion } from "../output/wrap.js";
 
 const context = { output: process.stderr, clearPromptOnDone: false };
@@ -32,10 +33,7 @@ const columns = () => {
 };
 
 /** Text for the person, fitted to the screen's width so no word is broken at its edge. */
-export function say(text: string): void {
-  const fitted = fitToWidth(text, columns());
-  process.stderr.write(fitted.endsWith("\n") ? fitted : `${fitted}\n`);
-}
+export { say };
 
 /** A drawing (a QR code) that must reach the screen exactly as it is, never re-wrapped. */
 export function showDrawing(text: string): void {

@@ -1,0 +1,16 @@
+/**
+ * The one way a message reaches the person on stderr while a command runs (a question's
+ * surroundings, a warning, a server's log): each line fitted to the terminal's width when stderr
+ * is a terminal, so no word is broken at its edge; exactly as given otherwise (a log file).
+ */
+import { fitToWidth } from "./wrap.js";
+
+/** One line as it should reach stderr. */
+export function stderrLine(line: string): string {
+  return process.stderr.isTTY === true ? fitToWidth(line, process.stderr.columns) : line;
+}
+
+/** Text on stderr, ending with a line break. */
+export function say(text: string): void {
+  for (const line of text.replace(/\n$/, "").split("\n")) process.stderr.write(`${stderrLine(line)}\n`);
+}

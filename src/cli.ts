@@ -176,8 +176,6 @@ function flushNotices(): void {
   for (const notice of openedState?.notices.splice(0) ?? []) process.stderr.write(`${stderrLine(sanitizeLine(notice))}\n`);
 }
 
-/** A message line for stderr: fitted to the terminal's width when stderr is one, kept as it is otherwise. */
-
 /** A command's run as commander's action: gathers the global flags, runs it, prints its result. */
 function action<A extends unknown[]>(run: Run<A>, options: { state?: boolean } = {}) {
   return async (...args: unknown[]) => {
@@ -206,6 +204,9 @@ const kit: CommandKit = {
   },
   usePrivateScreen,
   say,
+  onStopSay(key) {
+    stoppedNote = key;
+  },
 };
 
 /** Every command, by name, in the order help lists them: the person's own audit first, tools next, housekeeping last. */
@@ -327,17 +328,17 @@ let planHelp = "";
  * What the arguments ask for first, past global flags and their values: a command (by the word
  * given), help or the version (a flag before any word), or nothing (global flags alone).
  */
-function firstRequest(args: string[]): { command: string; at: number } | "help-or-version" | undefined {
+function firstRequest(args: string[]): { command: string } | "help-or-version" | undefined {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (["--help", "-h", "--version", "-V"].includes(arg)) return "help-or-version";
     if (arg === "--lang" || arg === "--checklists") i++; // their value
-    else if (!arg.startsWith("-")) return { command: arg, at: i };
+    else if (!arg.startsWith("-")) return { command: arg };
   }
   return undefined;
 }
 
-/** What Ctrl-C says it kept: a download keeps the prefixes it fetched; elsewhere, the answers saved. */
+/** What Ctrl-C says was kept: the answers saved, unless the command said otherwise (kit.onStopSay). */
 let stoppedNote = "errors:interrupted";
 
 /** --lang's value, read before the program is built so that its help is in that language too. */
@@ -362,9 +363,8 @@ export async function main(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     args.push("audit");
-    first = { command: "audit", at: args.length - 1 };
+    first = { command: "audit" };
   }
-  if (typeof first === "object" && first.command === "data" && args.slice(first.at + 1).find((a) => !a.startsWith("-")) === "download") stoppedNote = "data:download.stopped";
   const program = buildProgram(typeof first === "object" ? first.command : undefined);
   try {
     await program.parseAsync(args, { from: "user" });

@@ -503,7 +503,12 @@ function getInto(agent: Agent, url: string, headers: Record<string, string>, sig
       { origin, path: `${pathname}${search}`, method: "GET", headers },
       {
         onRequestStart(start) {
+          // Again when undici sends the request again (a pipelined request re-queued): from scratch.
           controller = start;
+          statusCode = 0;
+          keep = false;
+          encoded = false;
+          size = 0;
           if (signal?.aborted) start.abort(signal.reason);
         },
         onResponseStart(_controller, status, received) {

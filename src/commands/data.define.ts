@@ -71,6 +71,7 @@ export function defineData(kit: CommandKit): Command {
             clearProgress = progress?.done;
           }
           const warn = (line: string) => kit.say(sanitizeLine(line));
+          kit.onStopSay("data:download.stopped");
           try {
             return await dataDownloadCommand(ctx, dir, flags, { version: kit.version, onProgress, warn });
           } finally {

@@ -39,6 +39,8 @@ export interface CommandKit {
   usePrivateScreen(): Promise<void>;
   /** A message on stderr while a command runs (a warning, a server's log), wrapped like every other at a terminal. */
   say(text: string): void;
+  /** The message (a catalogue key) Ctrl-C ends with from now on, for a command that keeps something other than answers. */
+  onStopSay(key: string): void;
 }
 
 /** A repeatable flag's values, in the order given. */

@@ -7,7 +7,7 @@ import { HASH_LENGTH, MODE_NAME, SUFFIX_LENGTH, splitHash, type HashMode } from 
 import { PROBLEM_WORDS, type LineProblemKind } from "./hashLines.js";
 import { openPrefixFolder, type PrefixFolder } from "./prefixFolder.js";
 import type { BreachChecker, BreachResult, CheckOptions } from "./result.js";
-import { BOM_LATIN1, MIN_WINDOW_BYTES, SortedHashFile, hexAt, locateLines, readBytes, windowProblem, type WindowLines } from "./sortedHashFile.js";
+import { BOM_LATIN1, MIN_WINDOW_BYTES, SortedHashFile, checkWindow, hexAt, readBytes, type CheckedWindow } from "./sortedHashFile.js";
 
 /**
  * Offline breach lookups in a downloaded copy of Pwned Passwords: either the single sorted
@@ -175,23 +175,25 @@ async function checkSortedFile(
   const hashLength = HASH_LENGTH[mode];
   const notData: NotData = (problem) => t("password:data.error.notSorted", { path, mode: MODE_NAME[mode], problem });
 
-  const headWindow = locateLines(headBytes, 0, dataStart, size);
-  const headProblem = windowProblem(headWindow, hashLength);
-  if (headProblem !== undefined) throw new InvalidInputError(notData(t("password:data.error.atLine", { line: headProblem.line, problem: PROBLEM_WORDS[headProblem.kind](hashLength) })));
-  if (headWindow.bounds.length === 0) throw new InvalidInputError(notData(t("password:data.error.noCompleteLine")));
+  const headChecked = checkWindow(headBytes, 0, dataStart, size, hashLength);
+  if ("problem" in headChecked) {
+    const { problem } = headChecked;
+    throw new InvalidInputError(notData(t("password:data.error.atLine", { line: problem.line, problem: PROBLEM_WORDS[problem.kind](hashLength) })));
+  }
+  const headWindow = headChecked.window;
+  if (headWindow.count === 0) throw new InvalidInputError(notData(t("password:data.error.noCompleteLine")));
 
   const pages = [headWindow];
   for (const position of samplePositions(head.length, size)) {
     const length = Math.min(MIN_WINDOW_BYTES, size - position);
-    const window = locateLines(await read(position, length), position, dataStart, size);
-    const problem = windowProblem(window, hashLength);
-    if (problem !== undefined) throw new InvalidInputError(notData(pageWords(problem.kind, problem.offset)));
-    pages.push(window);
+    const checked = checkWindow(await read(position, length), position, dataStart, size, hashLength);
+    if ("problem" in checked) throw new InvalidInputError(notData(pageWords(checked.problem.kind, checked.problem.offset)));
+    pages.push(checked.window);
   }
   requirePagesInOrder(notData, pages, hashLength);
 
   const measured = pages.reduce((sum, page) => sum + (page.end - page.firstStart), 0);
-  const lineCount = pages.reduce((sum, page) => sum + page.bounds.length, 0);
+  const lineCount = pages.reduce((sum, page) => sum + page.count, 0);
   const last = pages.at(-1)!;
   const sorted = new SortedHashFile({
     path,
@@ -202,7 +204,7 @@ async function checkSortedFile(
     averageLineBytes: lineCount > 0 ? measured / lineCount : hashLength + 8,
     firstHex: hexAt(headWindow, 0, hashLength),
     // The last sampled page ends the file, so its last complete line holds the highest hash.
-    lastHex: pages.length > 1 && last.bounds.length > 0 ? hexAt(last, last.bounds.length - 1, hashLength) : undefined,
+    lastHex: pages.length > 1 && last.count > 0 ? hexAt(last, last.count - 1, hashLength) : undefined,
   });
   return { sorted, openReads };
 }
@@ -240,12 +242,12 @@ function samplePositions(afterHead: number, size: number): number[] {
 }
 
 /** Each page's first line must come after the previous page's last one: strictly, no repeats. */
-function requirePagesInOrder(notData: NotData, pages: readonly WindowLines[], hashLength: number): void {
+function requirePagesInOrder(notData: NotData, pages: readonly CheckedWindow[], hashLength: number): void {
   for (let i = 1; i < pages.length; i++) {
     const before = pages[i - 1]!;
     const after = pages[i]!;
-    if (before.bounds.length === 0 || after.bounds.length === 0) continue;
-    if (hexAt(after, 0, hashLength) <= hexAt(before, before.bounds.length - 1, hashLength)) {
+    if (before.count === 0 || after.count === 0) continue;
+    if (hexAt(after, 0, hashLength) <= hexAt(before, before.count - 1, hashLength)) {
       throw new InvalidInputError(notData(pageWords("order", after.firstStart)));
     }
   }

@@ -33,19 +33,18 @@ const WINDOW_SPREAD = 3;
 /** The UTF-8 BOM bytes read as latin1; the downloader may write one per range. */
 export const BOM_LATIN1 = "\u00EF\u00BB\u00BF";
 
-/** The whole lines of one read window, located but not yet parsed. */
-export interface WindowLines {
-  readonly bytes: Uint8Array;
-  /** The same bytes as latin1 text: one character per byte, so indexes stay byte offsets. */
-  readonly text: string;
-  /** File offset of text[0]. */
+/** The whole lines of one read window, each checked. */
+export interface CheckedWindow {
+  readonly bytes: Buffer;
+  /** File offset of bytes[0]. */
   readonly start: number;
-  /** [from, to) of each non-blank line in `text`, line ending and BOM excluded. */
-  readonly bounds: readonly (readonly [number, number])[];
   /** File offset where the first whole line starts. */
   readonly firstStart: number;
   /** File offset just past the last whole line. */
   readonly end: number;
+  /** The whole lines, blank ones aside; the hash of line i starts at bytes[starts[i]]. */
+  readonly count: number;
+  readonly starts: Int32Array;
 }
 
 /**
@@ -60,35 +59,27 @@ function wholeLines(bytes: Buffer, start: number, lo: number, hi: number): { beg
   return { begin, end: Math.max(begin, start + bytes.length >= hi ? bytes.length : bytes.lastIndexOf(LF) + 1) };
 }
 
-/** Locates the whole lines of a window (see wholeLines), for the checks made at open. */
-export function locateLines(bytes: Buffer, start: number, lo: number, hi: number): WindowLines {
-  const text = bytes.toString("latin1");
-  const bounds: [number, number][] = [];
+/** Room for where every line of `length` bytes starts: the shortest line is the hash, a colon, a digit and a line ending. */
+export const startsFor = (length: number, hashLength: number): Int32Array => new Int32Array(Math.ceil(length / (hashLength + 3)) + 1);
+
+/**
+ * The whole lines of a window (see wholeLines), each checked: shape, count 0, order or a repeated
+ * hash. Every line read is checked, not only those a search touches, so a damaged page never
+ * answers "not found"; it costs no extra read. The first problem, or the window, whose starts
+ * are written into `starts` (room for every line, see startsFor).
+ */
+export function checkWindow(bytes: Buffer, start: number, lo: number, hi: number, hashLength: number, starts = startsFor(bytes.length, hashLength)): { problem: LineProblem } | { window: CheckedWindow } {
   const whole = wholeLines(bytes, start, lo, hi);
-  if (whole === undefined) return { bytes, text, start, bounds, firstStart: start, end: start };
-  const { begin, end } = whole;
-  for (let pos = begin; pos < end; ) {
-    const newline = text.indexOf("\n", pos);
-    const lineEnd = newline === -1 || newline >= end ? end : newline;
-    let from = pos;
-    let to = lineEnd;
-    if (to > from && text.charCodeAt(to - 1) === 13) to--;
-    if (text.startsWith(BOM_LATIN1, from)) from += BOM_LATIN1.length;
-    if (to > from) bounds.push([from, to]);
-    pos = lineEnd + 1;
-  }
-  return { bytes, text, start, bounds, firstStart: start + begin, end: start + end };
+  if (whole === undefined) return { window: { bytes, start, firstStart: start, end: start, count: 0, starts } };
+  const counted = firstLineProblem(bytes, whole.begin, whole.end, start, hashLength, starts);
+  if (typeof counted !== "number") return { problem: counted };
+  return { window: { bytes, start, firstStart: start + whole.begin, end: start + whole.end, count: counted, starts } };
 }
 
-/** The upper-case hash of line `index`; the window must have passed windowProblem(). */
-export function hexAt(window: WindowLines, index: number, hashLength: number): string {
-  const from = window.bounds[index]![0];
-  return window.text.slice(from, from + hashLength).toUpperCase();
-}
-
-/** The first problem among a window's whole lines: shape, count 0, order or a repeated hash. */
-export function windowProblem(window: WindowLines, hashLength: number): LineProblem | undefined {
-  return firstLineProblem(window.bytes, window.firstStart - window.start, window.end - window.start, window.start, hashLength);
+/** The upper-case hash of a checked window's line `index`. */
+export function hexAt(window: CheckedWindow, index: number, hashLength: number): string {
+  const at = window.starts[index]!;
+  return window.bytes.toString("latin1", at, at + hashLength).toUpperCase();
 }
 
 export function hashKey(hex: string): number {
@@ -101,20 +92,6 @@ const DAMAGE_WORDS: Readonly<Record<LineProblemKind, string>> = {
   order: "lines out of order",
   duplicate: "a hash appears twice",
 };
-
-/**
- * A window a lookup reads, in the file's one buffer (a lookup runs start to end without
- * waiting, so one buffer serves them all): the hash of its line i starts at view[starts[i]].
- */
-interface LookupWindow {
-  readonly view: Buffer;
-  readonly count: number;
-  /** File offset of view[0]. */
-  readonly start: number;
-  /** File offsets where the first whole line starts and just past the last one. */
-  readonly firstStart: number;
-  readonly end: number;
-}
 
 /** Thrown inside a lookup when the data cannot be trusted; becomes an "unknown" result. */
 class UnusableData extends Error {}
@@ -156,10 +133,10 @@ export class SortedHashFile {
     this.lineBytes = init.averageLineBytes;
     this.keyFirst = init.firstHex === undefined ? 0 : hashKey(init.firstHex);
     this.keyLast = init.lastHex === undefined ? KEY_SPACE : hashKey(init.lastHex) + 1;
-    // The shortest line is the hash, a colon, one digit and a line ending.
-    this.starts = new Int32Array(Math.ceil(MAX_WINDOW_BYTES / (this.hashLength + 3)) + 1);
+    this.starts = startsFor(MAX_WINDOW_BYTES, this.hashLength);
   }
 
+  /** A lookup runs start to end without waiting, so one buffer and one list of line starts serve them all. */
   private readonly buffer = Buffer.allocUnsafe(MAX_WINDOW_BYTES);
   private readonly starts: Int32Array;
 
@@ -250,25 +227,17 @@ export class SortedHashFile {
     return Math.round(clamp(width, MIN_WINDOW_BYTES, MAX_WINDOW_BYTES));
   }
 
-  /**
-   * Reads [start, end) inside [lo, hi) and checks its whole lines (a line cut by the window's
-   * edge is skipped: the search only moves to the edges of lines seen whole). Every line read is
-   * checked, not only those the search touches, so a damaged page never answers "not found".
-   */
-  private readWindow(start: number, end: number, lo: number, hi: number): LookupWindow {
+  /** Reads [start, end) inside [lo, hi) into the file's buffer and checks its whole lines (see checkWindow). */
+  private readWindow(start: number, end: number, lo: number, hi: number): CheckedWindow {
     const view = this.buffer.subarray(0, end - start);
     readFully(this.handle, view, start, () => this.reads++);
-    const whole = wholeLines(view, start, lo, hi);
-    if (whole === undefined) return { view, count: 0, start, firstStart: start, end: start };
-    const counted = firstLineProblem(view, whole.begin, whole.end, start, this.hashLength, this.starts);
-    if (typeof counted !== "number") throw this.damaged(counted.offset, DAMAGE_WORDS[counted.kind]);
-    return { view, count: counted, start, firstStart: start + whole.begin, end: start + whole.end };
+    const checked = checkWindow(view, start, lo, hi, this.hashLength, this.starts);
+    if ("problem" in checked) throw this.damaged(checked.problem.offset, DAMAGE_WORDS[checked.problem.kind]);
+    return checked.window;
   }
 
-  /** The upper-case hash of a checked window's line `index`. */
-  private hexOf(window: LookupWindow, index: number): string {
-    const at = this.starts[index]!;
-    return window.view.toString("latin1", at, at + this.hashLength).toUpperCase();
+  private hexOf(window: CheckedWindow, index: number): string {
+    return hexAt(window, index, this.hashLength);
   }
 
   /** Why the answer is unknown: the file looks damaged here, and what to run to check it all. */
@@ -280,13 +249,13 @@ export class SortedHashFile {
    * The target's count, or the hashes of the lines either side of where it would be. The target
    * lies within the window's first and last hashes, so both neighbours are in the window.
    */
-  private findPlace(window: LookupWindow, target: Uint8Array): number | { before?: string; after?: string } {
+  private findPlace(window: CheckedWindow, target: Uint8Array): number | { before?: string; after?: string } {
     let low = 0;
     let high = window.count - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const order = compareHexAt(window.view, this.starts[middle]!, target);
-      if (order === 0) return countAt(window.view, this.starts[middle]!, this.hashLength, window.end - window.start);
+      const order = compareHexAt(window.bytes, window.starts[middle]!, target);
+      if (order === 0) return countAt(window.bytes, window.starts[middle]!, this.hashLength, window.end - window.start);
       if (order < 0) low = middle + 1;
       else high = middle - 1;
     }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashKey, hexAt, locateLines, windowProblem } from "../../../src/breach/sortedHashFile.js";
+import { checkWindow, hashKey, hexAt, type CheckedWindow } from "../../../src/breach/sortedHashFile.js";
 
 const A = `${"A".repeat(40)}:1`;
 const B = `${"B".repeat(40)}:22`;
@@ -9,12 +9,19 @@ const BOM = "\u00EF\u00BB\u00BF";
 
 const bytes = (text: string) => Buffer.from(text, "latin1");
 
-function hexes(text: string, start: number, lo: number, hi: number): string[] {
-  const window = locateLines(bytes(text), start, lo, hi);
-  return window.bounds.map((_bound, index) => hexAt(window, index, 40));
+/** The window of well-formed lines read at `start` in [lo, hi). */
+function windowOf(text: string, start: number, lo: number, hi: number): CheckedWindow {
+  const checked = checkWindow(bytes(text), start, lo, hi, 40);
+  if ("problem" in checked) throw new Error(`unexpected ${checked.problem.kind} at ${checked.problem.offset}`);
+  return checked.window;
 }
 
-describe("locateLines", () => {
+function hexes(text: string, start: number, lo: number, hi: number): string[] {
+  const window = windowOf(text, start, lo, hi);
+  return Array.from({ length: window.count }, (_unused, index) => hexAt(window, index, 40));
+}
+
+describe("checkWindow: the whole lines", () => {
   const text = `${A}\n${B}\n${C}\n`;
 
   it("takes every line of a window that covers the interval", () => {
@@ -37,7 +44,7 @@ describe("locateLines", () => {
   });
 
   it("reports where the first line starts and the last one ends", () => {
-    const window = locateLines(bytes(text.slice(5, 90)), 5, 0, text.length);
+    const window = windowOf(text.slice(5, 90), 5, 0, text.length);
     expect(window.firstStart).toBe(A.length + 1);
     expect(window.end).toBe(A.length + 1 + B.length + 1);
   });
@@ -48,18 +55,20 @@ describe("locateLines", () => {
   });
 
   it("finds nothing in a window without a line break", () => {
-    expect(locateLines(bytes(A.slice(3)), 3, 0, 1000).bounds).toEqual([]);
+    expect(windowOf(A.slice(3), 3, 0, 1000).count).toBe(0);
   });
 
   it("finds exactly the lines wholly inside a window, wherever its edges fall", () => {
-    const lines = fc.array(fc.tuple(fc.constantFrom(..."0123456789ABCDEF"), fc.nat(99999)), { minLength: 1, maxLength: 30 });
+    // Sorted, distinct hashes with counts above 0: lines the check accepts.
+    const lines = fc.uniqueArray(fc.constantFrom(..."0123456789ABCDEF"), { minLength: 1, maxLength: 16 }).chain((chars) => fc.tuple(fc.constant([...chars].sort()), fc.array(fc.integer({ min: 1, max: 99999 }), { minLength: chars.length, maxLength: chars.length })));
     fc.assert(
-      fc.property(lines, fc.nat(), fc.nat(), fc.constantFrom("\n", "\r\n"), (entries, x, y, eol) => {
-        const all = entries.map(([c, n]) => `${c.repeat(40)}:${n}`);
+      fc.property(lines, fc.nat(), fc.nat(), fc.constantFrom("\n", "\r\n"), ([chars, counts], x, y, eol) => {
+        const all = chars.map((c, i) => `${c.repeat(40)}:${counts[i]}`);
         const full = all.join(eol) + eol;
         const starts = all.map((_line, i) => all.slice(0, i).reduce((sum, line) => sum + line.length + eol.length, 0));
         const [s, e] = [x % (full.length + 1), y % (full.length + 1)].sort((a, b) => a - b) as [number, number];
-        const got = locateLines(bytes(full.slice(s, e)), s, 0, full.length).bounds.map(([from]) => s + from);
+        const window = windowOf(full.slice(s, e), s, 0, full.length);
+        const got = Array.from(window.starts.subarray(0, window.count), (from) => s + from);
         const expected = starts.filter((start, i) => (s === 0 || start > s) && start + (all[i] as string).length + eol.length <= e);
         expect(got).toEqual(expected);
       }),
@@ -67,9 +76,12 @@ describe("locateLines", () => {
   });
 });
 
-describe("windowProblem", () => {
+describe("checkWindow: the checks", () => {
   it("accepts sorted lines and finds broken, unsorted, repeated or count-0 ones in the window's whole lines", () => {
-    const check = (text: string, start = 0) => windowProblem(locateLines(bytes(text.slice(start)), start, 0, text.length), 40);
+    const check = (text: string, start = 0) => {
+      const checked = checkWindow(bytes(text.slice(start)), start, 0, text.length, 40);
+      return "problem" in checked ? checked.problem : undefined;
+    };
     expect(check(`${A}\n${B}\n`)).toBeUndefined();
     expect(check(`${B}\n${A}\n`)).toEqual({ kind: "order", offset: B.length + 1, line: 2 });
     expect(check(`${A}\nnonsense\n`)).toEqual({ kind: "shape", offset: A.length + 1, line: 2 });

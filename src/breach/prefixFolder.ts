@@ -1,4 +1,3 @@
-import { opendir } from "node:fs/promises";
 import { join } from "node:path";
 import { errorCode, InvalidInputError } from "../errors.js";
 import { FileTooLargeError, NotRegularFileError, readRegularFile } from "../files/regular.js";
@@ -87,7 +86,8 @@ export async function openPrefixFolder(path: string): Promise<PrefixFolder> {
 const MODE_SAMPLES = 16;
 
 async function firstRangeFiles(path: string, most: number): Promise<string[]> {
-  const dir = await opendir(path);
+  // node:fs/promises when first used: the sorted-file reader shares this chunk and needs none of it.
+  const dir = await process.getBuiltinModule("node:fs/promises").opendir(path);
   const names: string[] = [];
   try {
     for await (const entry of dir) {

@@ -1,5 +1,4 @@
 import { readSync } from "node:fs";
-import type { FileHandle } from "node:fs/promises";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "./hash.js";
 import { compareHexAt, countAt, firstLineProblem, LF, type LineProblem, type LineProblemKind } from "./hashLines.js";
 import { found, notFound, unknown, type BreachResult } from "./result.js";
@@ -99,7 +98,8 @@ class UnusableData extends Error {}
 export interface SortedHashFileInit {
   /** As the person gave it: named in the reason when the data looks damaged. */
   readonly path: string;
-  readonly handle: FileHandle;
+  /** The open file, read with positioned reads. */
+  readonly fd: number;
   readonly size: number;
   /** Where the data starts: 3 when the file begins with a BOM. */
   readonly dataStart: number;
@@ -117,7 +117,7 @@ export class SortedHashFile {
   reads = 0;
   lookups = 0;
   private readonly path: string;
-  private readonly handle: FileHandle;
+  private readonly fd: number;
   private readonly size: number;
   private readonly dataStart: number;
   private readonly hashLength: number;
@@ -125,7 +125,7 @@ export class SortedHashFile {
 
   constructor(init: SortedHashFileInit) {
     this.path = init.path;
-    this.handle = init.handle;
+    this.fd = init.fd;
     this.size = init.size;
     this.dataStart = init.dataStart;
     this.mode = init.mode;
@@ -230,7 +230,7 @@ export class SortedHashFile {
   /** Reads [start, end) inside [lo, hi) into the file's buffer and checks its whole lines (see checkWindow). */
   private readWindow(start: number, end: number, lo: number, hi: number): CheckedWindow {
     const view = this.buffer.subarray(0, end - start);
-    readFully(this.handle, view, start, () => this.reads++);
+    readFully(this.fd, view, start, () => this.reads++);
     const checked = checkWindow(view, start, lo, hi, this.hashLength, this.starts);
     if ("problem" in checked) throw this.damaged(checked.problem.offset, DAMAGE_WORDS[checked.problem.kind]);
     return checked.window;
@@ -265,19 +265,19 @@ export class SortedHashFile {
 }
 
 /** Reads [position, position + length). Calls `onRead` once per read system call. */
-export async function readBytes(handle: FileHandle, position: number, length: number, onRead: () => void): Promise<Buffer> {
+export function readBytes(fd: number, position: number, length: number, onRead: () => void): Buffer {
   const buffer = Buffer.allocUnsafe(length);
-  readFully(handle, buffer, position, onRead);
+  readFully(fd, buffer, position, onRead);
   return buffer;
 }
 
 /** Fills `buffer` from the file at `position`. */
-function readFully(handle: FileHandle, buffer: Buffer, position: number, onRead: () => void): void {
+function readFully(fd: number, buffer: Buffer, position: number, onRead: () => void): void {
   let filled = 0;
   while (filled < buffer.length) {
     // A synchronous positioned read: a lookup needs one or two small reads, usually from the
     // page cache, and a trip through libuv's thread pool would cost more than the read itself.
-    const bytesRead = readSync(handle.fd, buffer, filled, buffer.length - filled, position + filled);
+    const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, position + filled);
     onRead();
     if (bytesRead === 0) throw new UnusableData("the offline data file got shorter while in use");
     filled += bytesRead;

@@ -4,7 +4,7 @@
  * would never end, and a folder is not data; each is refused with one clear line (exit 2).
  */
 import fs, { constants, closeSync, fstatSync, openSync, readSync, type Stats } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import { t } from "../i18n/index.js";
 
@@ -72,7 +72,8 @@ const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 /** Opens `file` for reading if it is a regular file (symlinks to one are fine); else throws NotRegularFileError. */
 export async function openRegularFile(file: string, what: string): Promise<FileHandle> {
-  const handle = await open(file, READ_FLAGS).catch((error: unknown) => {
+  // node:fs/promises when first used: the offline check reads its file with positioned reads and needs none of it.
+  const handle = await process.getBuiltinModule("node:fs/promises").open(file, READ_FLAGS).catch((error: unknown) => {
     throw cannotRead(what, file, error);
   });
   try {

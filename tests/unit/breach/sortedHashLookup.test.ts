@@ -34,7 +34,7 @@ async function lookupIn(lines: readonly string[], hash: string, eol = "\n"): Pro
   await writeFile(path, text, "latin1");
   const handle = await open(path, "r");
   handles.push(handle);
-  const file = new SortedHashFile({ path, handle, size: Buffer.byteLength(text, "latin1"), dataStart: 0, mode: "sha1", averageLineBytes: 43 });
+  const file = new SortedHashFile({ path, fd: handle.fd, size: Buffer.byteLength(text, "latin1"), dataStart: 0, mode: "sha1", averageLineBytes: 43 });
   return file.lookup(hash);
 }
 
@@ -152,7 +152,7 @@ describe("a lookup that ends between two read windows", () => {
     await writeFile(path, text, "latin1");
     const handle = await open(path, "r");
     handles.push(handle);
-    const init = { path, handle, size: text.length, dataStart: 0, mode: "sha1", averageLineBytes: 43, firstHex: hashes[0], lastHex: hashes.at(-1) } as const;
+    const init = { path, fd: handle.fd, size: text.length, dataStart: 0, mode: "sha1", averageLineBytes: 43, firstHex: hashes[0], lastHex: hashes.at(-1) } as const;
     return new SortedHashFile(init).lookup(hash);
   }
 

@@ -192,12 +192,10 @@ function prefixValue(bytes: Uint8Array, at: number): number {
 }
 
 /**
- * The first problem among the lines of bytes[from, to), if any. With `starts`, also where each
- * line's hash starts; then the number of lines, when there is no problem.
+ * Checks the lines of bytes[from, to) and writes where each one's hash starts into `starts`:
+ * the first problem, or the number of lines when there is none.
  */
-export function firstLineProblem(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number, starts: Int32Array): LineProblem | number;
-export function firstLineProblem(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number): LineProblem | undefined;
-export function firstLineProblem(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number, starts?: Int32Array): LineProblem | number | undefined {
+export function checkLines(bytes: Uint8Array, from: number, to: number, base: number, hexLength: number, starts: Int32Array): LineProblem | number {
   let found: LineProblem | undefined;
   const checker = new HashLineChecker(hexLength, {
     onProblem: (problem) => {
@@ -207,7 +205,7 @@ export function firstLineProblem(bytes: Uint8Array, from: number, to: number, ba
     starts,
   });
   checker.scan(bytes, from, to, base);
-  return found ?? (starts === undefined ? undefined : checker.lines);
+  return found ?? checker.lines;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readSync } from "node:fs";
 import { HASH_LENGTH, PREFIX_LENGTH, type HashMode } from "./hash.js";
-import { compareHexAt, countAt, firstLineProblem, LF, type LineProblem, type LineProblemKind } from "./hashLines.js";
+import { checkLines, compareHexAt, countAt, LF, type LineProblem, type LineProblemKind } from "./hashLines.js";
 import { found, notFound, unknown, type BreachResult } from "./result.js";
 import { t } from "../i18n/index.js";
 
@@ -70,7 +70,7 @@ export const startsFor = (length: number, hashLength: number): Int32Array => new
 export function checkWindow(bytes: Buffer, start: number, lo: number, hi: number, hashLength: number, starts = startsFor(bytes.length, hashLength)): { problem: LineProblem } | { window: CheckedWindow } {
   const whole = wholeLines(bytes, start, lo, hi);
   if (whole === undefined) return { window: { bytes, start, firstStart: start, end: start, count: 0, starts } };
-  const counted = firstLineProblem(bytes, whole.begin, whole.end, start, hashLength, starts);
+  const counted = checkLines(bytes, whole.begin, whole.end, start, hashLength, starts);
   if (typeof counted !== "number") return { problem: counted };
   return { window: { bytes, start, firstStart: start + whole.begin, end: start + whole.end, count: counted, starts } };
 }

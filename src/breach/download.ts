@@ -494,8 +494,10 @@ function getInto(agent: Agent, url: string, headers: Record<string, string>, sig
       if (result === undefined) reject(error);
       else resolve(result);
     };
+    /** The answer so far; a body (or why there is none) only for a 200. */
+    const answer = (body: Got["body"]): Got => ({ statusCode, headers: responseHeaders, ...(statusCode === 200 && body !== undefined ? { body } : {}) });
     const stop = (body: "unframed" | "encoded" | "too-large" | undefined) => {
-      settle({ statusCode, headers: responseHeaders, ...(statusCode === 200 && body !== undefined ? { body } : {}) });
+      settle(answer(body));
       controller?.abort(new Error(`harden: ${body} answer dropped`));
     };
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -533,8 +535,7 @@ function getInto(agent: Agent, url: string, headers: Record<string, string>, sig
           appendChunk(scratch, chunk, size - chunk.byteLength, MAX_BODY_BYTES);
         },
         onResponseEnd() {
-          const body = encoded ? "encoded" : keep ? scratch.buffer.subarray(0, size) : undefined;
-          settle({ statusCode, headers: responseHeaders, ...(statusCode === 200 && body !== undefined ? { body } : {}) });
+          settle(answer(encoded ? "encoded" : keep ? scratch.buffer.subarray(0, size) : undefined));
         },
         onResponseError(_controller, error) {
           settle(undefined, error);

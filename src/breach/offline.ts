@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, statSync } from "node:fs";
+import { closeSync, statSync } from "node:fs";
 import { CouldNotCheckError, HardenError, InvalidInputError } from "../errors.js";
 import { openRegularFileSync } from "../files/regular.js";
 import { t } from "../i18n/index.js";
@@ -105,13 +105,13 @@ async function openFileDataset(path: string): Promise<OfflineDataset> {
   // A file descriptor, not a FileHandle: lookups are positioned reads, and node:fs/promises
   // would cost the offline check's start-up a few milliseconds it has no use for.
   let fd: number;
+  let size: number;
   try {
-    fd = openRegularFileSync(path, "breach data");
+    ({ fd, size } = openRegularFileSync(path, "breach data"));
   } catch (error) {
     throw dataOpenError(path, error);
   }
   try {
-    const { size } = fstatSync(fd);
     if (size === 0) throw new InvalidInputError(t("password:data.error.empty", { path }));
     const file = checkSortedFile(path, fd, size);
     return fileDataset(path, fd, file.sorted, file.openReads);

@@ -134,8 +134,8 @@ function readToEnd(fd: number, size: number, done: (error: Error | null, bytes?:
   next();
 }
 
-/** Synchronous twin of openRegularFile for the few synchronous readers (positioned reads); returns the fd. */
-export function openRegularFileSync(file: string, what: string): number {
+/** Synchronous twin of openRegularFile for the few synchronous readers (positioned reads): the fd, and the size its fstat gave. */
+export function openRegularFileSync(file: string, what: string): { fd: number; size: number } {
   let fd: number;
   try {
     fd = openSync(file, READ_FLAGS);
@@ -147,14 +147,13 @@ export function openRegularFileSync(file: string, what: string): number {
     closeSync(fd);
     throw new NotRegularFileError(what, file, stats);
   }
-  return fd;
+  return { fd, size: stats.size };
 }
 
 /** Reads a whole regular file synchronously (small state and data files). */
 export function readRegularFileSync(file: string, what: string, maxBytes?: number): Buffer {
-  const fd = openRegularFileSync(file, what);
+  const { fd, size } = openRegularFileSync(file, what);
   try {
-    const { size } = fstatSync(fd);
     if (maxBytes !== undefined && size > maxBytes) throw new FileTooLargeError(what, file, maxBytes);
     const buffer = Buffer.alloc(size);
     let read = 0;

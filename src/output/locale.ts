@@ -20,6 +20,8 @@ const GROUP_SEPARATORS: Record<Language, string> = { en: ",", fr: "\u202f", ar: 
  */
 export function formatNumber(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0 || Object.is(n, -0)) return n.toLocaleString(NUMBER_LOCALES[currentLanguage()]);
+  // Below 1,000 there is nothing to group: a report's line numbers, without a regular expression each.
+  if (n < 1000) return String(n);
   return String(n).replace(/\B(?=(\d{3})+$)/g, GROUP_SEPARATORS[currentLanguage()]);
 }
 

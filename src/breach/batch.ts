@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { createHmac, randomBytes, randomInt } from "node:crypto";
 import { PREFIX_LENGTH, splitHash, type HashMode } from "./hash.js";
 import type { CheckedRangeBody } from "./rangeBody.js";
 import { found, notFound, unknown, type BreachResult, type CheckOptions } from "./result.js";
@@ -40,22 +40,31 @@ interface PrefixGroup {
 }
 
 /**
+ * Decoys: `perReal` other prefixes asked for with each real one. With a `key` (kept by the caller
+ * from run to run), a prefix always goes with the same decoys; without one they are new each run.
+ */
+export interface DecoyOptions {
+  readonly perReal: number;
+  readonly key?: Uint8Array;
+}
+
+/**
  * Answers every hash from its prefix's range, loading each distinct range once; input order kept.
- * With `decoys`, that many random other prefixes are loaded for each real one, all in one random
- * order, so whoever sees the requests cannot tell how many were real, or which. Their answers are
- * loaded (and checked) like the others, then dropped.
+ * With decoys, other prefixes are loaded too, all in one random order, so whoever sees the
+ * requests cannot tell which were real, and sees only roughly how many (see withDecoys). Their
+ * answers are loaded (and checked) like the others, then dropped.
  */
 export async function checkByRange(
   hashes: readonly string[],
   concurrency: number,
   loadRange: RangeLoader,
   { onProgress, signal }: CheckOptions = {},
-  decoys = 0,
+  decoys: DecoyOptions = { perReal: 0 },
 ): Promise<BreachResult[]> {
   const groups = groupByPrefix(hashes);
   const results = new Array<BreachResult>(hashes.length);
   let done = 0;
-  const tasks: (PrefixGroup | DecoyTask)[] = decoys > 0 ? withDecoys(groups, decoys) : groups;
+  const tasks: (PrefixGroup | DecoyTask)[] = decoys.perReal > 0 ? withDecoys(groups, decoys.perReal, decoys.key ?? randomBytes(32)) : groups;
   await runPool(
     tasks,
     concurrency,
@@ -76,19 +85,60 @@ interface DecoyTask {
   readonly prefix: string;
 }
 
-/** The real groups and `perReal` random unused prefixes for each, shuffled together. */
-function withDecoys(groups: readonly PrefixGroup[], perReal: number): (PrefixGroup | DecoyTask)[] {
-  const used = new Set(groups.map((g) => `${g.mode}:${g.prefix}`));
+const PREFIX_SPACE = 16 ** PREFIX_LENGTH;
+const prefixHex = (value: number) => value.toString(16).toUpperCase().padStart(PREFIX_LENGTH, "0");
+
+/**
+ * The decoys of one real prefix: the first `count` distinct prefixes other than it drawn from
+ * HMAC-SHA256(key, "mode:prefix:i"), i = 0, 1, ... The same key gives the same decoys every run:
+ * with new ones each run, a watcher who saw two runs of the same passwords would find the real
+ * prefixes as the ones both runs asked for. Without the key, decoys look uniformly random.
+ */
+export function decoysOf(mode: HashMode, prefix: string, count: number, key: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    const digest = createHmac("sha256", key).update(`${mode}:${prefix}:${i}`).digest();
+    // The first 20 bits: 16^5 prefixes exactly, each equally likely.
+    const candidate = prefixHex(digest.readUInt32BE(0) >>> 12);
+    if (candidate !== prefix && !out.includes(candidate)) out.push(candidate);
+  }
+  return out;
+}
+
+/**
+ * How many requests a batch with decoys sends: (N + 1) for each of a rounded number of real
+ * prefixes, the next of 4, 6, 8, 12, 16, 24, ... (a power of two, or one and a half times one) at
+ * or above the real count. (N + 1) per real one would give the number of passwords away to anyone
+ * who knows N; rounded, 1 to 4 passwords look the same, and more are hidden among at least two
+ * counts, for at most half as many requests again (and four times as many for one password).
+ */
+export function decoyBatchSize(realPrefixes: number, perReal: number): number {
+  let rounded = 4;
+  while (rounded < realPrefixes) rounded = rounded % 3 === 0 ? (rounded / 3) * 4 : (rounded / 2) * 3;
+  return Math.min(rounded * (perReal + 1), PREFIX_SPACE);
+}
+
+/**
+ * The real groups, each one's decoys (decoysOf: the same from run to run), and random prefixes
+ * up to decoyBatchSize, each prefix once (a decoy that is another real prefix is asked for once),
+ * shuffled together.
+ */
+function withDecoys(groups: readonly PrefixGroup[], perReal: number, key: Uint8Array): (PrefixGroup | DecoyTask)[] {
   const tasks: (PrefixGroup | DecoyTask)[] = [...groups];
-  const space = 16 ** PREFIX_LENGTH;
-  for (const group of groups) {
-    for (let n = 0; n < perReal && used.size < space; n++) {
-      let prefix: string;
-      do prefix = randomInt(space).toString(16).toUpperCase().padStart(PREFIX_LENGTH, "0");
-      while (used.has(`${group.mode}:${prefix}`));
-      used.add(`${group.mode}:${prefix}`);
-      tasks.push({ mode: group.mode, prefix });
-    }
+  const used = new Set(groups.map((g) => `${g.mode}:${g.prefix}`));
+  const add = (mode: HashMode, prefix: string) => {
+    if (used.has(`${mode}:${prefix}`)) return;
+    used.add(`${mode}:${prefix}`);
+    tasks.push({ mode, prefix });
+  };
+  const wanted = Math.min(perReal, PREFIX_SPACE - 1);
+  for (const group of groups) for (const prefix of decoysOf(group.mode, group.prefix, wanted, key)) add(group.mode, prefix);
+  // Random filler up to the batch's size, in the first group's kind (a batch has one kind): new
+  // each run, so two runs share only the real prefixes and their decoys.
+  const mode = groups[0]?.mode;
+  if (mode !== undefined) {
+    const size = decoyBatchSize(groups.length, wanted);
+    while (tasks.length < size) add(mode, prefixHex(randomInt(PREFIX_SPACE)));
   }
   // Fisher-Yates with a cryptographic source: the order must not give the real ones away.
   for (let i = tasks.length - 1; i > 0; i--) {

@@ -10,8 +10,10 @@ export interface BreachSource {
   rangeUrl?: string;
   mode: HashMode;
   concurrency?: number;
-  /** Random prefixes asked for with each real one (online only). */
+  /** Decoy prefixes asked for with each real one (online only). */
   decoys?: number;
+  /** Keeps each prefix's decoys the same from run to run (see checkByRange). */
+  decoyKey?: Uint8Array;
   /** Longest one online lookup may take, all retries included (the range client's default when unset). */
   timeoutMs?: number;
   version: string;
@@ -43,6 +45,6 @@ export async function openBreachChecker(source: BreachSource): Promise<OpenedChe
   }
   const { createRangeClient, DEFAULT_RANGE_BASE_URL } = await import("./rangeClient.js");
   const baseUrl = source.rangeUrl ?? DEFAULT_RANGE_BASE_URL;
-  const checker = createRangeClient({ version: source.version, baseUrl, concurrency: source.concurrency, lookupTimeoutMs: source.timeoutMs, decoys: source.decoys });
+  const checker = createRangeClient({ version: source.version, baseUrl, concurrency: source.concurrency, lookupTimeoutMs: source.timeoutMs, decoys: source.decoys, decoyKey: source.decoyKey });
   return { checker, where: t("password:breach.whereService", { host: new URL(baseUrl).host }), decoys: source.decoys ?? 0 };
 }

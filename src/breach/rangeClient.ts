@@ -36,8 +36,10 @@ export interface RangeClientOptions {
   maxBackoffMs?: number;
   /** Cap on a server's Retry-After, so a bad header cannot stall the command for hours. */
   maxRetryAfterMs?: number;
-  /** Random other prefixes asked for with each real one, so the count of passwords checked is hidden. Default 0. */
+  /** Other prefixes asked for with each real one, so the real ones are hidden, and their number (see checkByRange). Default 0. */
   decoys?: number;
+  /** Makes a prefix's decoys the same from run to run (kept in harden's folder); new each run without it. */
+  decoyKey?: Uint8Array;
   /** Overrides HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment. */
   proxy?: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
 }
@@ -90,7 +92,7 @@ export function createRangeClient(options: RangeClientOptions): RangeClient {
 
   async function checkMany(hashes: readonly string[], checkOptions: CheckOptions = {}): Promise<BreachResult[]> {
     if (closed) throw new Error("the range client is closed");
-    return checkByRange(hashes, settings.concurrency, fetchRange, checkOptions, options.decoys ?? 0);
+    return checkByRange(hashes, settings.concurrency, fetchRange, checkOptions, { perReal: options.decoys ?? 0, key: options.decoyKey });
   }
 
   return {

@@ -90,10 +90,10 @@ export function checkRangeUrl(value: string | undefined, warn: (line: string) =>
 
 export const MAX_DECOYS = 20;
 
-/** --decoys N (or `harden config set decoys N`): random prefixes asked for with each real one. */
+/** --decoys N (or `harden config set decoys N`): decoy prefixes asked for with each real one. Digits only: not 1e1, 0x10 or 0b11. */
 export function parseDecoys(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
-  const n = typeof value === "number" ? value : String(value).trim() === "" ? NaN : Number(value);
+  const n = typeof value === "number" ? value : /^\s*\d+\s*$/.test(String(value)) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > MAX_DECOYS) throw new UsageError(t("data:usage.decoys", { value: String(value) }));
   return n;
 }
@@ -102,12 +102,14 @@ export function parseDecoys(value: unknown): number | undefined {
 export function breachOptions(ctx: Context, flags: BreachFlags, mode: HashMode, version: string): BreachSource | undefined {
   if (!flags.breach) return undefined;
   const offline = flags.offline ?? stringSetting(ctx, "offline");
+  const decoys = parseDecoys(flags.decoys ?? ctx.state().loadSettings().decoys);
   return {
     mode,
     version,
     concurrency: parseConcurrency(flags.concurrency),
     timeoutMs: parseTimeoutMs(flags.timeout),
-    decoys: parseDecoys(flags.decoys ?? ctx.state().loadSettings().decoys),
+    decoys,
+    decoyKey: decoys && offline === undefined ? ctx.state().decoyKey() : undefined,
     offline,
     stateDir: offline === undefined ? undefined : stateDir(ctx.env),
     rangeUrl: offline === undefined ? checkRangeUrl(flags.rangeUrl ?? (ctx.env.HARDEN_RANGE_URL || undefined) ?? stringSetting(ctx, "rangeUrl"), (line) => ctx.state().notices.push(line)) : undefined,

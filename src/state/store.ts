@@ -17,8 +17,9 @@ export { stateDir };
 const PROGRESS = "progress";
 const SETTINGS = "settings";
 export const EVIDENCE = "evidence";
+const DECOY_KEY = "decoy-key";
 /** Every entry harden may create in its folder; `forget` removes exactly these (and their moved-aside and temporary files). */
-const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE, LOCK_NAME, "verified-data.json", "stalkerware-indicators.json"];
+const OWNED_ENTRIES = [`${PROGRESS}.json`, `${SETTINGS}.json`, "snapshots", EVIDENCE, LOCK_NAME, "verified-data.json", "stalkerware-indicators.json", DECOY_KEY];
 const CORRUPT_MARK = ".corrupt-";
 
 export type Settings = Record<string, unknown>;
@@ -33,6 +34,12 @@ export interface StateStore {
   updateProgress(change: (latest: Progress) => Progress): Progress;
   loadSettings(): Settings;
   updateSettings(change: (latest: Settings) => Settings): Settings;
+  /**
+   * The key that keeps each breach prefix's decoys the same from run to run (src/breach/batch.ts),
+   * made and saved the first time it is asked for. Undefined when none can be kept (--no-save
+   * with none saved before, or the folder refuses it, which a notice says): decoys are new this run.
+   */
+  decoyKey(): Uint8Array | undefined;
 }
 
 
@@ -74,6 +81,12 @@ function readKind<T>(dir: string, kind: Kind<T>): { state: "none" } | { state: "
   } catch {
     return { state: "broken" };
   }
+}
+
+/** The saved decoy key: 32 bytes as 64 hex digits; undefined when there is none or it is not one. */
+function readDecoyKey(file: string): Uint8Array | undefined {
+  const text = readStateFile(file)?.toString("latin1");
+  return text !== undefined && /^[0-9a-f]{64}\n?$/.test(text) ? Buffer.from(text.slice(0, 64), "hex") : undefined;
 }
 
 const timeStamp = (now: Date) => now.toISOString().replace(/[:.]/g, "-");
@@ -145,6 +158,25 @@ class FolderStore implements StateStore {
   updateSettings(change: (latest: Settings) => Settings): Settings {
     return this.#update(SETTINGS_FILE, (latest) => change({ ...latest }));
   }
+  decoyKey(): Uint8Array | undefined {
+    const file = path.join(this.dir, DECOY_KEY);
+    try {
+      const saved = useStateFolder(this.dir, { create: false }) ? readDecoyKey(file) : undefined;
+      if (saved !== undefined) return saved;
+      useStateFolder(this.dir, { create: true });
+      // Under the lock: two runs at once end up with one key. A damaged key is only replaced.
+      return withStateLockSync(this.dir, () => {
+        const again = readDecoyKey(file);
+        if (again !== undefined) return again;
+        const key = process.getBuiltinModule("node:crypto").randomBytes(32);
+        writeStateFile(file, `${key.toString("hex")}\n`);
+        return key;
+      });
+    } catch (error) {
+      this.notices.push(t("errors:state.decoyKeyNotKept", { dir: this.dir, code: (error as NodeJS.ErrnoException).code ?? "error" }));
+      return undefined;
+    }
+  }
 }
 
 /** --no-save: reads nothing back from disk and writes nothing to it. */
@@ -153,9 +185,15 @@ class MemoryStore implements StateStore {
   readonly notices: string[] = [];
   #progress: Progress;
   #settings: Settings;
-  constructor(seed: { progress: Progress; settings: Settings }) {
+  readonly #decoyKey: Uint8Array | undefined;
+  constructor(seed: { progress: Progress; settings: Settings; decoyKey: Uint8Array | undefined }) {
     this.#progress = seed.progress;
     this.#settings = seed.settings;
+    this.#decoyKey = seed.decoyKey;
+  }
+  decoyKey(): Uint8Array | undefined {
+    if (this.#decoyKey === undefined) this.notices.push(t("errors:state.decoyKeyNew"));
+    return this.#decoyKey;
   }
   loadProgress(): Progress {
     return this.#progress;
@@ -180,7 +218,13 @@ export function openState(options: { save: boolean; env?: NodeJS.ProcessEnv }): 
     const read = useStateFolder(dir, { create: false }) ? readKind(dir, kind) : { state: "none" as const };
     return read.state === "ok" ? read.value : kind.empty();
   };
-  return new MemoryStore({ progress: saved(PROGRESS_FILE), settings: saved(SETTINGS_FILE) });
+  let decoyKey: Uint8Array | undefined;
+  try {
+    decoyKey = useStateFolder(dir, { create: false }) ? readDecoyKey(path.join(dir, DECOY_KEY)) : undefined;
+  } catch {
+    // Unreadable: this run's decoys are new, as with none saved.
+  }
+  return new MemoryStore({ progress: saved(PROGRESS_FILE), settings: saved(SETTINGS_FILE), decoyKey });
 }
 
 const isOwned = (name: string) =>

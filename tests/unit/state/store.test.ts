@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { withAnswer } from "../../../src/core/progress.js";
@@ -88,5 +88,35 @@ describe("state store reads", () => {
     expect(store.loadProgress().answers).toEqual({});
     expect(store.loadSettings()).toEqual({});
     expect(existsSync(env.HARDEN_HOME!)).toBe(false);
+  });
+
+  it("keeps one decoy key: made once, the same for every store, a damaged one replaced, a link refused with a notice, removed by forget", () => {
+    const { dir, env } = home();
+    expect(openState({ save: false, env }).decoyKey()).toBeUndefined();
+    expect(existsSync(dir)).toBe(false);
+    const key = openState({ save: true, env }).decoyKey();
+    expect(key).toHaveLength(32);
+    expect(statSync(path.join(dir, "decoy-key")).mode & 0o777).toBe(0o600);
+    expect(openState({ save: true, env }).decoyKey()).toEqual(key);
+    const memory = openState({ save: false, env });
+    expect(memory.decoyKey()).toEqual(key);
+    expect(memory.notices).toEqual([]);
+
+    writeFileSync(path.join(dir, "decoy-key"), "not a key\n", { mode: 0o600 });
+    const replaced = openState({ save: true, env }).decoyKey();
+    expect(replaced).toHaveLength(32);
+    expect(replaced).not.toEqual(key);
+    expect(readFileSync(path.join(dir, "decoy-key"), "latin1")).toBe(`${Buffer.from(replaced!).toString("hex")}\n`);
+
+    forgetAll(dir);
+    expect(existsSync(path.join(dir, "decoy-key"))).toBe(false);
+
+    openState({ save: true, env }).updateSettings(() => ({}));
+    symlinkSync(path.join(dir, "settings.json"), path.join(dir, "decoy-key"));
+    const refused = openState({ save: true, env });
+    expect(refused.decoyKey()).toBeUndefined();
+    expect(refused.notices).toHaveLength(1);
+    expect(refused.notices[0]).toMatch(/could not keep its decoy key in .* \(\w+\), so this run's decoys are new/);
+    expect(readFileSync(path.join(dir, "settings.json"), "utf8")).toBe("{}\n");
   });
 });

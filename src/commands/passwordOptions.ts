@@ -49,7 +49,11 @@ const stringSetting = (ctx: Context, key: string): string | undefined => {
   return typeof value === "string" && value !== "" ? value : undefined;
 };
 
-/** 127.0.0.0/8, 10/8, 172.16/12, 192.168/16, ::1, fc00::/7 and localhost: a workshop's own server, not the internet. */
+/**
+ * 127.0.0.0/8, 10/8, 172.16/12, 192.168/16, 169.254/16 (link-local: two laptops on one cable or
+ * a network with no router), ::1, fc00::/7 and localhost: a workshop's own server, not the
+ * internet. Not fe80::/10: such an address needs its interface in a URL, which no client takes.
+ */
 export function isLocalHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost")) return true;
@@ -57,7 +61,7 @@ export function isLocalHost(hostname: string): boolean {
   const { isIP } = process.getBuiltinModule("node:net");
   if (isIP(host) === 4) {
     const [a, b] = host.split(".").map(Number) as [number, number];
-    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
   }
   if (isIP(host) === 6) {
     if (host === "::1") return true;

@@ -21,12 +21,16 @@ export interface ServeOptions {
 export interface ServeListening {
   /** What the socket is bound to. */
   readonly bound: string;
-  /** The range URL to give participants (passes --range-url's rule for plain http). */
+  /** The range URL to give participants (passes --range-url's rule for plain http unless notLocal). */
   readonly url: string;
   /** Bound to loopback: only this computer can reach it. */
   readonly localOnly: boolean;
   /** Bound to every address, and no local network address was found to print. */
   readonly noAddress: boolean;
+  /** Bound to an address that is not on a local network: harden's client refuses plain http to it. */
+  readonly notLocal: boolean;
+  /** Bound to every address: this computer's other local network addresses, after the one in url. */
+  readonly otherAddresses: readonly string[];
   readonly path: string;
   readonly format: string;
   readonly mode: string;
@@ -47,12 +51,19 @@ export function parseListen(value: string): { host: string; port: number } {
 
 const isLoopback = (host: string) => host === "localhost" || host === "::1" || /^127\./.test(host);
 
-/** A private IPv4 address of this computer, for the room; undefined when it has none. */
-function roomAddress(): string | undefined {
-  for (const list of Object.values(networkInterfaces())) {
-    for (const entry of list ?? []) if (entry.family === "IPv4" && !entry.internal && isLocalHost(entry.address)) return entry.address;
+/** Interface names of containers, virtual machines and tunnels: a room is rarely on one of them. */
+const VIRTUAL = /^(docker|br-|veth|virbr|vmnet|vboxnet|lxc|lxd|cni|flannel|cali|podman|tun|tap|wg|zt|tailscale|utun)/i;
+
+/**
+ * This computer's local network IPv4 addresses, for the room: a real interface's (Wi-Fi, Ethernet)
+ * before a container's or a virtual machine's, which `0.0.0.0` also listens on.
+ */
+function roomAddresses(): string[] {
+  const found: { address: string; virtual: boolean }[] = [];
+  for (const [name, list] of Object.entries(networkInterfaces())) {
+    for (const entry of list ?? []) if (entry.family === "IPv4" && !entry.internal && isLocalHost(entry.address)) found.push({ address: entry.address, virtual: VIRTUAL.test(name) });
   }
-  return undefined;
+  return [...found.filter((f) => !f.virtual), ...found.filter((f) => f.virtual)].map((f) => f.address);
 }
 
 const urlHost = (host: string) => (isIP(host) === 6 ? `[${host}]` : host);
@@ -79,13 +90,16 @@ export async function serveCommand(
   const started = performance.now();
   const bound = server.address;
   const everywhere = bound.host === "0.0.0.0" || bound.host === "::";
-  const shown = everywhere ? roomAddress() : bound.host;
+  const addresses = everywhere ? roomAddresses() : [bound.host];
+  const shown = addresses[0];
   const localOnly = isLoopback(bound.host);
   deps.onListening({
     bound: `${urlHost(bound.host)}:${bound.port}`,
     url: `http://${urlHost(shown ?? "127.0.0.1")}:${bound.port}/range/`,
     localOnly,
     noAddress: everywhere && shown === undefined,
+    notLocal: !everywhere && !localOnly && !isLocalHost(bound.host),
+    otherAddresses: everywhere ? addresses.slice(1) : [],
     path,
     format: source.format,
     mode: source.mode,

@@ -147,10 +147,15 @@ export function serveBanner(info: ServeListening, style: Style, qr: ((text: stri
   const url = ltr(info.url);
   const out = [style.green(t("data:serve.listening", { url }))];
   if (info.localOnly) out.push(t("data:serve.localOnly"));
-  else {
+  else if (info.notLocal) {
+    // harden's own client would refuse this address for plain http: no command or code that fails.
+    out.push(style.yellow(t("data:serve.notLocal", { address: ltr(info.bound) })));
+    out.push(style.yellow(t("data:serve.plainHttp")));
+  } else {
     if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")));
     out.push(t("data:serve.participants", { url }));
     if (qr !== undefined && !info.noAddress) out.push(t("data:serve.qr"), qr(info.url).trimEnd());
+    if (info.otherAddresses.length > 0) out.push(t("data:serve.otherAddresses", { addresses: ltr(info.otherAddresses.join(", ")) }));
     out.push(style.yellow(t("data:serve.plainHttp")));
   }
   out.push(t("data:serve.stop"));
@@ -158,7 +163,7 @@ export function serveBanner(info: ServeListening, style: Style, qr: ((text: stri
 }
 
 export function serveCountsText(counts: ServeCounts): string {
-  return t("data:serve.counts", { requests: ltrNumber(counts.requests), ok: ltrNumber(counts.ranges), bad: ltrNumber(counts.refused + counts.failed) });
+  return t("data:serve.counts", { requests: ltrNumber(counts.requests), ok: ltrNumber(counts.ranges), bad: ltrNumber(counts.refused), failed: ltrNumber(counts.failed) });
 }
 
 export function serveRequestText(line: { method: string; path: string; status: number }): string {

@@ -77,9 +77,21 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
     counts.refused++;
     return send(response, request, 404, "Not found: ask for /range/{first 5 characters of the hash}\n");
   }
+  // Any web page may ask, as of the real service: its errors too, and the preflight a browser
+  // sends first for a request with Add-Padding (the real service's answer, to the header).
+  response.setHeader("access-control-allow-origin", "*");
+  if (request.method === "OPTIONS") {
+    response.setHeader("access-control-allow-methods", "GET");
+    response.setHeader("access-control-allow-headers", "Add-Padding");
+    response.setHeader("access-control-max-age", "1728000");
+    response.setHeader("content-length", 0);
+    response.statusCode = 200;
+    response.end();
+    return;
+  }
   if (request.method !== "GET" && request.method !== "HEAD") {
     counts.refused++;
-    response.setHeader("allow", "GET, HEAD");
+    response.setHeader("allow", "GET, HEAD, OPTIONS");
     return send(response, request, 405, "Method not allowed\n");
   }
   const match = PATH.exec(url.pathname);
@@ -101,19 +113,19 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
     return send(response, request, found.problem === "missing" ? 404 : 500, found.problem === "missing" ? "This server's data has no range for this prefix\n" : "This server's data for this prefix is damaged\n");
   }
   counts.ranges++;
-  const etag = `"${hash("sha1", found.body, "hex").slice(0, 20)}"`;
   const padded = String(request.headers["add-padding"]).toLowerCase() === "true";
+  const encoding = pickEncoding(request.headers["accept-encoding"]);
+  // One ETag per range and coding: a strong ETag names exactly the bytes sent (RFC 9110 8.8.3).
+  const etag = `"${hash("sha1", found.body, "hex").slice(0, 20)}${encoding === undefined ? "" : `-${encoding}`}"`;
   response.setHeader("etag", etag);
   response.setHeader("vary", "Accept-Encoding, Add-Padding");
   response.setHeader("cache-control", "public, max-age=2678400");
-  response.setHeader("access-control-allow-origin", "*");
-  if (!padded && request.headers["if-none-match"] === etag) {
+  if (!padded && noneMatch(request.headers["if-none-match"], etag)) {
     response.statusCode = 304;
     response.end();
     return;
   }
   const body = padded ? withPadding(found.body, found.lines, mode) : found.body;
-  const encoding = pickEncoding(request.headers["accept-encoding"]);
   const sent = encoding === "br" ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }) : encoding === "gzip" ? gzipSync(body, { level: 6 }) : body;
   if (encoding !== undefined) response.setHeader("content-encoding", encoding);
   response.setHeader("content-type", "text/plain");
@@ -135,9 +147,10 @@ function send(response: ServerResponse, request: IncomingMessage, status: number
 }
 
 /**
- * The body with count-0 lines to a random total of 800 to 1,000 lines (at least 10 more when the
- * range is already that long), merged in order with the real ones so their place says nothing
- * either. `body` is `lines` SUFFIX:COUNT lines in rising order joined by CRLF, as a range source
+ * The body with count-0 lines added: enough to reach a random total of 800 to 1,000 lines (the
+ * Cloudflare blog's size), and never fewer than a random 10 to 209 (what the service's worker
+ * adds to every range), so a range of more than about 790 lines grows as the worker's would.
+ * They are merged in order with the real ones so their place says nothing either. `body` is `lines` SUFFIX:COUNT lines in rising order joined by CRLF, as a range source
  * gives it; the answer is built in one buffer in one pass, without a string per line.
  */
 export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer {
@@ -255,16 +268,31 @@ export function padOrder(random: Uint8Array, count: number, length: number): Int
   return order;
 }
 
+/**
+ * br or gzip, by the client's preference (q-values; `*` stands for any coding not named, x-gzip
+ * for gzip), br on a tie; undefined for the plain body, which is also sent when the client
+ * refuses every coding, identity included (RFC 9110 lets a server disregard the header then).
+ */
 function pickEncoding(header: string | string[] | undefined): "br" | "gzip" | undefined {
-  const value = (Array.isArray(header) ? header.join(",") : header ?? "").toLowerCase();
-  const accepted = new Set(
-    value
-      .split(",")
-      .map((part) => part.trim().split(";"))
-      .filter(([, q]) => q === undefined || !/^\s*q=0(\.0*)?\s*$/.test(q))
-      .map(([name]) => name!.trim()),
-  );
-  if (accepted.has("br")) return "br";
-  if (accepted.has("gzip")) return "gzip";
+  const weights = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(",") : (header ?? "")).toLowerCase().split(",")) {
+    const [name, ...params] = part.split(";").map((piece) => piece.trim());
+    if (!name) continue;
+    const q = params.map((param) => /^q=([01](?:\.\d{0,3})?)$/.exec(param)?.[1]).find((value) => value !== undefined);
+    weights.set(name === "x-gzip" ? "gzip" : name, q === undefined ? 1 : Number(q));
+  }
+  const weight = (coding: string) => weights.get(coding) ?? weights.get("*") ?? 0;
+  const [br, gzip] = [weight("br"), weight("gzip")];
+  if (br > 0 && br >= gzip) return "br";
+  if (gzip > 0) return "gzip";
   return undefined;
+}
+
+/** If-None-Match against the ETag about to be sent: any of its list, or `*`, by weak comparison (RFC 9110 13.1.2). */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || trimmed.replace(/^W\//, "") === etag;
+  });
 }

@@ -124,6 +124,62 @@ describe("harden serve's range server", () => {
     expect(brotliDecompressSync(Buffer.from(await br.body.arrayBuffer())).toString()).toBe(plain);
   });
 
+  it("follows the client's q-values for the coding (x-gzip is gzip, * any other), plain when it refuses both", async () => {
+    const { url, data } = await serving("folder");
+    const prefix = data[0]![0].slice(0, 5);
+    const coding = async (accept: string) => {
+      const r = await request(`${url}${prefix}`, { headers: { "accept-encoding": accept } });
+      await r.body.arrayBuffer();
+      return r.headers["content-encoding"] ?? "plain";
+    };
+    expect(await coding("br;q=0.1, gzip;q=1")).toBe("gzip");
+    expect(await coding("gzip;q=0.5, br;q=0.5")).toBe("br");
+    expect(await coding("x-gzip")).toBe("gzip");
+    expect(await coding("*")).toBe("br");
+    expect(await coding("*;q=0.2, br;q=0")).toBe("gzip");
+    expect(await coding("br;q=0, gzip;q=0, identity;q=0")).toBe("plain");
+    expect(await coding("identity")).toBe("plain");
+  });
+
+  it("one ETag per coding; If-None-Match by weak comparison, in a list, or *; 304 only without padding", async () => {
+    const { url, data } = await serving("folder");
+    const at = `${url}${data[0]![0].slice(0, 5)}`;
+    const etagOf = async (accept?: string) => {
+      const r = await request(at, { headers: accept ? { "accept-encoding": accept } : {} });
+      await r.body.arrayBuffer();
+      return String(r.headers.etag);
+    };
+    const [plain, gz, br] = [await etagOf(), await etagOf("gzip"), await etagOf("br")];
+    expect(new Set([plain, gz, br]).size).toBe(3);
+    expect(gz).toBe(plain.replace(/"$/, '-gzip"'));
+    const status = async (ifNoneMatch: string, headers: Record<string, string> = {}) => {
+      const r = await request(at, { headers: { "if-none-match": ifNoneMatch, ...headers } });
+      await r.body.arrayBuffer();
+      return r.statusCode;
+    };
+    expect(await status(plain)).toBe(304);
+    expect(await status(`W/${plain}`)).toBe(304);
+    expect(await status(`"other", ${plain}`)).toBe(304);
+    expect(await status("*")).toBe(304);
+    expect(await status(gz)).toBe(200);
+    expect(await status(gz, { "accept-encoding": "gzip" })).toBe(304);
+    expect(await status(plain, { "add-padding": "true" })).toBe(200);
+  });
+
+  it("answers a browser's preflight as the real service does, and lets any page read its errors", async () => {
+    const { url, data } = await serving("folder");
+    const pre = await request(`${url}${data[0]![0].slice(0, 5)}`, { method: "OPTIONS", headers: { origin: "https://example.org", "access-control-request-method": "GET", "access-control-request-headers": "add-padding" } });
+    await pre.body.arrayBuffer();
+    expect(pre.statusCode).toBe(200);
+    expect(pre.headers).toMatchObject({ "access-control-allow-origin": "*", "access-control-allow-methods": "GET", "access-control-allow-headers": "Add-Padding", "access-control-max-age": "1728000" });
+    const bad = await request(`${url}GHIJK`);
+    await bad.body.arrayBuffer();
+    expect([bad.statusCode, bad.headers["access-control-allow-origin"]]).toEqual([400, "*"]);
+    const post = await request(`${url}00000`, { method: "POST" });
+    await post.body.arrayBuffer();
+    expect([post.statusCode, post.headers.allow]).toEqual([405, "GET, HEAD, OPTIONS"]);
+  });
+
   it("NTLM data answers ?mode=ntlm only", async () => {
     const { url, data } = await serving("folder", [...(await knownEntries("ntlm")), ...randomEntries("ntlm", 50)]);
     const prefix = data[0]![0].slice(0, 5);

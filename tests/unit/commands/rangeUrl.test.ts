@@ -3,11 +3,11 @@ import { checkRangeUrl, isLocalHost } from "../../../src/commands/passwordOption
 import { UsageError } from "../../../src/errors.js";
 
 describe("plain http range addresses", () => {
-  it("are local only for loopback, private ranges and localhost", () => {
-    for (const host of ["127.0.0.1", "127.9.8.7", "10.0.0.5", "172.16.0.1", "172.31.255.255", "192.168.1.20", "[::1]", "[fd12:3456::1]", "[fc00::1]", "localhost", "LOCALHOST"]) {
+  it("are local only for loopback, private and link-local ranges and localhost", () => {
+    for (const host of ["127.0.0.1", "127.9.8.7", "10.0.0.5", "172.16.0.1", "172.31.255.255", "192.168.1.20", "169.254.10.20", "[::1]", "[fd12:3456::1]", "[fc00::1]", "localhost", "LOCALHOST"]) {
       expect(isLocalHost(host), host).toBe(true);
     }
-    for (const host of ["example.com", "8.8.8.8", "172.15.0.1", "172.32.0.1", "192.169.0.1", "11.0.0.1", "[2001:db8::1]", "[fe80::1]", "localhost.example.com", "127.0.0.1.nip.io"]) {
+    for (const host of ["example.com", "8.8.8.8", "172.15.0.1", "172.32.0.1", "192.169.0.1", "169.253.0.1", "169.255.0.1", "100.64.0.1", "11.0.0.1", "[2001:db8::1]", "[fe80::1]", "localhost.example.com", "127.0.0.1.nip.io"]) {
       expect(isLocalHost(host), host).toBe(false);
     }
   });

@@ -47,6 +47,17 @@ export const helpInTheLanguage: Partial<Help> = {
   subcommandTerm(this: Help, command: Command): string {
     return usageWords(Object.getPrototypeOf(this).subcommandTerm.call(this, command) as string);
   },
+  /**
+   * A term and its words side by side where there is room for 40 columns of words; on a narrower
+   * screen (60 columns and a long term) the words go under the term, wrapped to the screen,
+   * where commander would leave them unwrapped for the terminal to cut mid-word.
+   */
+  formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+    const width = this.helpWidth ?? 80;
+    const proto = Object.getPrototypeOf(this) as Help;
+    if (!description || width - termWidth - 4 >= this.minWidthToWrap) return proto.formatItem.call(this, term, termWidth, description, helper);
+    return `  ${term}\n${helper.boxWrap(description, width - 6).replace(/^/gm, "      ")}`;
+  },
   boxWrap(this: Help, text: string, width: number): string {
     return closeIsolatesAtLineEnds(Object.getPrototypeOf(this).boxWrap.call(this, text, width) as string);
   },

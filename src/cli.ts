@@ -78,8 +78,20 @@ function exitCodesHelp(): string {
   // Examples in two columns where there is room; on a narrow screen the words go under the command.
   const column = columns >= 80 ? 40 : 0;
   const flat = (text: string) => text.replace(/\s*\n\s*/g, " ");
+  // A command longer than the screen is cut at a space with a shell line continuation (" \"), so it still runs as pasted.
+  const command = (term: string) => {
+    const lines: string[] = [];
+    let rest = `  ${term}`;
+    while (rest.length > columns) {
+      const cut = rest.lastIndexOf(" ", columns - 2);
+      if (cut <= rest.search(/\S/)) break;
+      lines.push(`${rest.slice(0, cut)} \\`);
+      rest = `      ${rest.slice(cut + 1)}`;
+    }
+    return [...lines, rest].join("\n");
+  };
   const line = (term: string, description: string) =>
-    column && term.length < column ? wrap(flat(description), columns, `  ${term.padEnd(column)}`, " ".repeat(column + 2)) : `  ${term}\n${wrap(flat(description), columns, "      ")}`;
+    column && term.length < column ? wrap(flat(description), columns, `  ${term.padEnd(column)}`, " ".repeat(column + 2)) : `${command(term)}\n${wrap(flat(description), columns, "      ")}`;
   const code = (n: number, key: string) => wrap(flat(t(`cli:exitCodes.${key}`)), columns, `  ${String(n).padEnd(5)}`, "       ");
   const para = (text: string, indent = "") => wrap(flat(text), columns, indent);
   return [
@@ -93,14 +105,15 @@ function exitCodesHelp(): string {
     code(130, "interrupted"),
     "",
     para(t("cli:exitCodes.json")),
-    '  {"error":{"code":"usage","exitCode":2,"message":"...","problems":["..."]}}',
+    // Still JSON when cut between its members (whitespace may go between JSON tokens).
+    ...(columns >= 74 ? ['  {"error":{"code":"usage","exitCode":2,"message":"...","problems":["..."]}}'] : ['  {"error":{"code":"usage","exitCode":2,', '   "message":"...","problems":["..."]}}']),
     para(t("cli:exitCodes.jsonCodes", { codes: "usage, invalid-input, state-busy, could-not-check, interrupted, internal" }), "  "),
     "",
     t("cli:examples.title"),
     ...EXAMPLES.map(([term, key]) => {
       // The example note is words a person would type, so it is in the language too.
       const words = term.replace("NOTE", JSON.stringify(t("cli:examples.evidenceNote")));
-      return key ? line(words, t(`cli:examples.${key}`)) : `  ${words}`;
+      return key ? line(words, t(`cli:examples.${key}`)) : command(words);
     }),
     "",
     para(t("cli:exitCodes.quickExit")),

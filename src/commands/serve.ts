@@ -55,15 +55,19 @@ const isLoopback = (host: string) => host === "localhost" || host === "::1" || /
 const VIRTUAL = /^(docker|br-|veth|virbr|vmnet|vboxnet|lxc|lxd|cni|flannel|cali|podman|tun|tap|wg|zt|tailscale|utun)/i;
 
 /**
- * This computer's local network IPv4 addresses, for the room: a real interface's (Wi-Fi, Ethernet)
- * before a container's or a virtual machine's, which `0.0.0.0` also listens on.
+ * This computer's local network addresses that `host` listens on, for the room: IPv4 before
+ * IPv6 (fc00::/7, which `--range-url` takes too), and a real interface's (Wi-Fi, Ethernet)
+ * before a container's or a virtual machine's. `0.0.0.0` is IPv4 only; `::` is both.
  */
-function roomAddresses(): string[] {
-  const found: { address: string; virtual: boolean }[] = [];
+function roomAddresses(host: string): string[] {
+  const found: { address: string; rank: number }[] = [];
   for (const [name, list] of Object.entries(networkInterfaces())) {
-    for (const entry of list ?? []) if (entry.family === "IPv4" && !entry.internal && isLocalHost(entry.address)) found.push({ address: entry.address, virtual: VIRTUAL.test(name) });
+    for (const entry of list ?? []) {
+      if (entry.internal || !isLocalHost(entry.address) || (entry.family === "IPv6" && host !== "::")) continue;
+      found.push({ address: entry.address, rank: (entry.family === "IPv4" ? 0 : 2) + (VIRTUAL.test(name) ? 1 : 0) });
+    }
   }
-  return [...found.filter((f) => !f.virtual), ...found.filter((f) => f.virtual)].map((f) => f.address);
+  return found.sort((a, b) => a.rank - b.rank).map((f) => f.address);
 }
 
 const urlHost = (host: string) => (isIP(host) === 6 ? `[${host}]` : host);
@@ -90,7 +94,7 @@ export async function serveCommand(
   const started = performance.now();
   const bound = server.address;
   const everywhere = bound.host === "0.0.0.0" || bound.host === "::";
-  const addresses = everywhere ? roomAddresses() : [bound.host];
+  const addresses = everywhere ? roomAddresses(bound.host) : [bound.host];
   const shown = addresses[0];
   const localOnly = isLoopback(bound.host);
   deps.onListening({

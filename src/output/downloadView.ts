@@ -152,8 +152,9 @@ export function serveBanner(info: ServeListening, style: Style, qr: ((text: stri
     out.push(style.yellow(t("data:serve.notLocal", { address: ltr(info.bound) })));
     out.push(style.yellow(t("data:serve.plainHttp")));
   } else {
-    if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")));
-    out.push(t("data:serve.participants", { url }));
+    // With no address found, no command that points at this computer's own loopback.
+    if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")), t("data:serve.participantsNoAddress", { port: ltr(info.bound.replace(/^.*:/, "")) }));
+    else out.push(t("data:serve.participants", { url }));
     if (qr !== undefined && !info.noAddress) out.push(t("data:serve.qr"), qr(info.url).trimEnd());
     if (info.otherAddresses.length > 0) out.push(t("data:serve.otherAddresses", { addresses: ltr(info.otherAddresses.join(", ")) }));
     out.push(style.yellow(t("data:serve.plainHttp")));

@@ -97,7 +97,11 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
   const match = PATH.exec(url.pathname);
   if (!match) {
     counts.refused++;
-    return send(response, request, 400, "The hash prefix was not in a valid format\n");
+    // /range/ itself is what a phone opens from the room's QR code: say what the address is for.
+    const asked = String(request.headers.host ?? "");
+    const host = /^[A-Za-z0-9.:[\]-]{1,100}$/.test(asked) ? asked : "ADDRESS:PORT";
+    const hint = url.pathname === "/range/" ? `This address is a breach data server for harden. To check passwords against it, run:\nharden password --range-url http://${host}/range/\n` : "";
+    return send(response, request, 400, `The hash prefix was not in a valid format\n${hint}`);
   }
   // Like the real service: only "ntlm" picks NTLM; any other mode value is SHA-1.
   const mode: HashMode = url.searchParams.get("mode") === "ntlm" ? "ntlm" : "sha1";

@@ -175,6 +175,10 @@ describe("harden serve's range server", () => {
     const bad = await request(`${url}GHIJK`);
     await bad.body.arrayBuffer();
     expect([bad.statusCode, bad.headers["access-control-allow-origin"]]).toEqual([400, "*"]);
+    // What a phone shows after scanning the room's code: the command to run, with this address.
+    const home = await request(url);
+    expect(home.statusCode).toBe(400);
+    expect(await home.body.text()).toContain(`harden password --range-url ${url}`);
     const post = await request(`${url}00000`, { method: "POST" });
     await post.body.arrayBuffer();
     expect([post.statusCode, post.headers.allow]).toEqual([405, "GET, HEAD, OPTIONS"]);

@@ -26,6 +26,15 @@ describe("harden serve's banner", () => {
     expect(text).toContain("Warning: the room's traffic is plain HTTP");
   });
 
+  it("with no local network address found: how to find it, and no command or code for this computer's loopback", async () => {
+    const style = await makeStyle(false);
+    const text = serveBanner({ ...base, bound: "0.0.0.0:8787", url: "http://127.0.0.1:8787/range/", noAddress: true }, style, qr);
+    expect(text).toContain("No local network address was found");
+    expect(text).toContain("Participants run: harden password --range-url http://ADDRESS:8787/range/, with this computer's address on the room's network");
+    expect(text).not.toContain("--range-url http://127.0.0.1");
+    expect(text).not.toContain("[QR of");
+  });
+
   it("counts refused requests apart from those the data could not answer", () => {
     expect(serveCountsText({ requests: 10, ranges: 6, refused: 3, failed: 1 })).toBe("Answered so far: requests 10, ranges 6, refused 3, the data could not answer 1.");
   });

@@ -31,6 +31,8 @@ export interface ServeListening {
   readonly notLocal: boolean;
   /** Bound to every address: this computer's other local network addresses, after the one in url. */
   readonly otherAddresses: readonly string[];
+  /** `harden data verify` found the data sound, as it is now. */
+  readonly verified: boolean;
   readonly path: string;
   readonly format: string;
   readonly mode: string;
@@ -83,6 +85,10 @@ export async function serveCommand(
   const { openRangeSource } = await import("../serve/ranges.js");
   const { startRangeServer } = await import("../serve/rangeServer.js");
   const source = await openRangeSource(path);
+  // A room should not be handed a copy nobody checked: said at the start, not found out in the room.
+  const { wasVerified } = await import("../state/verifiedData.js");
+  const { stateDir } = await import("../state/dir.js");
+  const verified = wasVerified(stateDir(ctx.env), path);
   let server;
   try {
     server = await startRangeServer({ source, host, port, onRequest: options.logPrefixes ? deps.onRequest : undefined });
@@ -104,6 +110,7 @@ export async function serveCommand(
     noAddress: everywhere && shown === undefined,
     notLocal: !everywhere && !localOnly && !isLocalHost(bound.host),
     otherAddresses: everywhere ? addresses.slice(1) : [],
+    verified,
     path,
     format: source.format,
     mode: source.mode,

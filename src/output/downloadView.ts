@@ -159,6 +159,7 @@ export function serveBanner(info: ServeListening, style: Style, qr: ((text: stri
     if (info.otherAddresses.length > 0) out.push(t("data:serve.otherAddresses", { addresses: ltr(info.otherAddresses.join(", ")) }));
     out.push(style.yellow(t("data:serve.plainHttp")));
   }
+  if (!info.verified) out.push(style.yellow(t("data:serve.neverVerified", { command: ltr(`harden data verify ${sanitizeLine(info.path)}`) })));
   out.push(t("data:serve.stop"));
   return `${out.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@ import type { ServeListening } from "../../../src/commands/serve.js";
 import { serveBanner, serveCountsText } from "../../../src/output/downloadView.js";
 import { makeStyle } from "../../../src/output/style.js";
 
-const base: ServeListening = { bound: "0.0.0.0:8787", url: "http://192.168.1.20:8787/range/", localOnly: false, noAddress: false, notLocal: false, otherAddresses: [], path: "/data", format: "prefix-folder", mode: "sha1" };
+const base: ServeListening = { bound: "0.0.0.0:8787", url: "http://192.168.1.20:8787/range/", localOnly: false, noAddress: false, notLocal: false, otherAddresses: [], verified: true, path: "/data", format: "prefix-folder", mode: "sha1" };
 const qr = (text: string) => `[QR of ${text}]\n`;
 
 describe("harden serve's banner", () => {
@@ -33,6 +33,12 @@ describe("harden serve's banner", () => {
     expect(text).toContain("Participants run: harden password --range-url http://ADDRESS:8787/range/, with this computer's address on the room's network");
     expect(text).not.toContain("--range-url http://127.0.0.1");
     expect(text).not.toContain("[QR of");
+  });
+
+  it("asks for harden data verify first when the data was never checked in full, and only then", async () => {
+    const style = await makeStyle(false);
+    expect(serveBanner({ ...base, verified: false }, style, qr)).toContain("This data was never checked in full. Before the room uses it, run harden data verify /data");
+    expect(serveBanner(base, style, qr)).not.toContain("never checked");
   });
 
   it("counts refused requests apart from those the data could not answer", () => {

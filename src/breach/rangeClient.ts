@@ -387,6 +387,8 @@ function describeFailures(host: string, failures: readonly AttemptFailure[]): st
     case "lost":
       return t(`password:breach.service.lost${retried}`, { host, detail: last.detail, times });
     case "status":
+      // The real service answers every prefix: a 404 is a wrong address or a room's partial copy, and trying again cannot help.
+      if (last.status === 404) return t("password:breach.service.notFound", { host });
       return t(`password:breach.service.status${retried}`, { host, status: describeOne(last), times });
   }
 }

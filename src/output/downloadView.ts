@@ -61,6 +61,7 @@ export function downloadProgressJson(p: DownloadProgress, rate: ReturnType<Retur
 export function failureText(failure: PrefixFailure): string {
   switch (failure.kind) {
     case "status": {
+      if (failure.status === 404) return t("data:failure.notFound");
       // node:http read only here, for its status words: printing a password check never needs it.
       const text = process.getBuiltinModule("node:http").STATUS_CODES[failure.status];
       return t("data:failure.status", { status: ltr(text === undefined ? String(failure.status) : `${failure.status} ${text}`) });

@@ -282,12 +282,18 @@ describe("range client when things go wrong", () => {
   it.each([
     [400, "400 Bad Request"],
     [403, "403 Forbidden"],
-    [404, "404 Not Found"],
     [301, "301 Moved Permanently"],
   ])("does not retry a %i", async (status, words) => {
     const api = await server((_request, response) => response.writeHead(status, { location: "/elsewhere" }).end("no"));
     const result = await client(api.baseUrl).check(PASSWORD_HASH);
     expectUnknown(result, new RegExp(`^the breach service at .* answered ${words}$`), api.host, [PASSWORD_HASH]);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it("does not retry a 404, and says what it means: a wrong address or a room's partial copy", async () => {
+    const api = await server((_request, response) => response.writeHead(404).end("no"));
+    const result = await client(api.baseUrl).check(PASSWORD_HASH);
+    expectUnknown(result, /^the breach service at .* answered 404 Not Found, which the real service never does: the address may be wrong \(it should end in \/range\/\), or a room's server lacks this part of the data/, api.host, [PASSWORD_HASH]);
     expect(api.requests).toHaveLength(1);
   });
 

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInputError } from "./errors.js";
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
+import { json } from "./output/rendered.js";
 import { sanitizeLine } from "./output/sanitize.js";
 import { say, stderrLine } from "./output/stderr.js";
 import { fitToWidth, useScreenWidth, wrap } from "./output/wrap.js";
@@ -195,6 +196,7 @@ function action<A extends unknown[]>(run: Run<A>, options: { state?: boolean } =
     // commander calls an action with the declared arguments, the command's flags, then the Command.
     const command = args.at(-1) as Command;
     const globals = command.optsWithGlobals<GlobalOptions>();
+    jsonErrors = globals.json === true;
     const openState = options.state === false ? undefined : (await import("./state/store.js")).openState;
     const ctx = makeContext(globals, openState);
     const result = await run(ctx, globals, ...(args as A));
@@ -353,6 +355,8 @@ function firstRequest(args: string[]): { command: string } | "help-or-version" |
 
 /** What Ctrl-C says was kept: the answers saved, unless the command said otherwise (kit.onStopSay). */
 let stoppedNote = "errors:interrupted";
+/** The running command was given --json: Ctrl-C is then the JSON error its help promises. */
+let jsonErrors = false;
 
 /** --lang's value, read before the program is built so that its help is in that language too. */
 function langFlag(args: string[]): string | undefined {
@@ -402,7 +406,11 @@ process.stderr.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 process.on("SIGINT", () => {
-  if (!privateScreen?.leavePrivateScreen()) process.stderr.write(`\n${t(stoppedNote)}\n`);
+  if (!privateScreen?.leavePrivateScreen()) {
+    const message = t(stoppedNote);
+    // One line fitted to the screen for a person; under --json, a program reads it as any error.
+    process.stderr.write(jsonErrors ? json({ error: { code: "interrupted", exitCode: ExitCode.interrupted, message, problems: [] } }, 0) : `\n${stderrLine(message)}\n`);
+  }
   process.exit(ExitCode.interrupted);
 });
 

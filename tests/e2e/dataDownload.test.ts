@@ -45,6 +45,33 @@ describe("harden data download", () => {
     expect(progress.at(-1)).toMatchObject({ progress: { done: 256, total: 256 } });
   });
 
+  it("Ctrl-C under --json ends with the JSON error the help promises, after the JSON progress lines", async () => {
+    const { api, server, dir, env } = await setup();
+    let answered = 0;
+    let release: () => void = () => {};
+    const reached = new Promise<void>((resolve) => (release = resolve));
+    api.hook = () => {
+      if (++answered > 20) {
+        release();
+        return true;
+      }
+      return false;
+    };
+    const child = spawn(process.execPath, [BIN, "data", "download", dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF", "--concurrency", "4", "--json"], {
+      env: { PATH: process.env.PATH, NO_COLOR: "1", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    await reached;
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    const last = stderr.trimEnd().split("\n").at(-1)!;
+    expect(JSON.parse(last)).toEqual({ error: { code: "interrupted", exitCode: 130, message: "Stopped. The prefixes fetched so far are kept: run the same command again to fetch only the rest.", problems: [] } });
+    api.hook = undefined;
+  });
+
   it.each(["SIGKILL", "SIGINT"] as const)("stopped mid-way (%s), a second run fetches only the rest", async (signal) => {
     const { api, server, dir, env } = await setup();
     let answered = 0;

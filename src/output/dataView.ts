@@ -4,7 +4,7 @@ import { PREFIX_COUNT, PROBLEM_WORDS } from "../breach/hashLines.js";
 import type { DataVerification, VerifyProblem } from "../breach/verifyData.js";
 import { formatSize } from "../files/regular.js";
 import { t } from "../i18n/index.js";
-import { ltr, ltrNumber } from "./locale.js";
+import { formatDecimal, ltr, ltrNumber } from "./locale.js";
 import type { CommandResult, OfflineData } from "./results.js";
 import { sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
@@ -51,7 +51,7 @@ export function dataVerifyText(result: DataVerifyResult, style: Style): string {
   const verify = ltr(`harden data verify ${sanitizeLine(v.path)}`);
   const out: string[] = [];
   if (v.problemCount === 0) {
-    out.push(style.green(`✓ ${t("password:data.sound", { path, what: describe(v), seconds: ltr(result.seconds.toFixed(1)) })}`));
+    out.push(style.green(`✓ ${t("password:data.sound", { path, what: describe(v), seconds: ltr(formatDecimal(result.seconds)) })}`));
     out.push(`  ${t("password:data.everyLine", { shape: ltr(v.format === "sorted-file" ? "HASH:COUNT" : "SUFFIX:COUNT") })}`);
   } else {
     out.push(style.red(`✗ ${t("password:data.damaged", { path, problems: counted("problems", v.problemCount), what: describe(v) })}`));

@@ -3,7 +3,7 @@ import type { DownloadProgress, DownloadSummary, PrefixFailure } from "../breach
 import { MODE_NAME } from "../breach/hash.js";
 import { formatSize } from "../files/regular.js";
 import { t } from "../i18n/index.js";
-import { ltr, ltrNumber } from "./locale.js";
+import { formatDecimal, ltr, ltrNumber } from "./locale.js";
 import type { CommandResult } from "./results.js";
 import type { ServeListening } from "../commands/serve.js";
 import type { ServeCounts } from "../serve/rangeServer.js";
@@ -34,14 +34,14 @@ function duration(seconds: number): string {
   if (seconds < 90) return t("data:time.seconds", { count: Math.max(1, Math.round(seconds)), n: ltrNumber(Math.max(1, Math.round(seconds))) });
   if (seconds < 90 * 60) return t("data:time.minutes", { count: Math.round(seconds / 60), n: ltrNumber(Math.round(seconds / 60)) });
   const hours = Math.round(seconds / 360) / 10;
-  return t("data:time.hours", { count: hours, n: ltr(String(hours)) });
+  return t("data:time.hours", { count: hours, n: ltrNumber(hours) });
 }
 
 /** The words after the progress bar. */
 export function downloadProgressText(p: DownloadProgress, rate: ReturnType<ReturnType<typeof downloadRate>>): string {
-  const mbs = ltr((rate.bytesPerSecond / 1024 / 1024).toFixed(1));
-  if (rate.secondsLeft === undefined) return t("data:download.progressStarting", { done: ltrNumber(p.done), total: ltrNumber(p.total), mbs });
-  return t("data:download.progress", { done: ltrNumber(p.done), total: ltrNumber(p.total), mbs, left: duration(rate.secondsLeft) });
+  const mbs = ltr(formatDecimal(rate.bytesPerSecond / 1024 / 1024));
+  if (rate.secondsLeft === undefined) return t("data:download.progressStarting", { count: p.done, done: ltrNumber(p.done), total: ltrNumber(p.total), mbs });
+  return t("data:download.progress", { count: p.done, done: ltrNumber(p.done), total: ltrNumber(p.total), mbs, left: duration(rate.secondsLeft) });
 }
 
 /** One JSON line for scripts (under --json, on stderr). */
@@ -88,7 +88,7 @@ export function downloadText(result: DownloadResult, style: Style): string {
   if (s.complete) out.push(style.green(t("data:download.complete", { count: s.range.count, n: ltrNumber(s.range.count), kind, dir })));
   else out.push(style.red(t("data:download.incomplete", { count: s.missing.count, n: ltrNumber(s.missing.count), total: ltrNumber(s.range.count), ranges: rangesText(s.missing) })));
   const size = ltr(formatSize(s.bytes));
-  const seconds = ltr(s.seconds.toFixed(1));
+  const seconds = ltr(formatDecimal(s.seconds));
   out.push(`  ${t("data:download.fetched", { n: ltrNumber(s.fetched), size, seconds })}`);
   if (s.kept > 0) out.push(`  ${t("data:download.kept", { n: ltrNumber(s.kept) })}`);
   if (s.repaired > 0) out.push(`  ${t("data:download.repaired", { n: ltrNumber(s.repaired) })}`);

@@ -25,6 +25,11 @@ export function formatNumber(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, GROUP_SEPARATORS[currentLanguage()]);
 }
 
+/** A measure with `digits` decimals, as the language writes it: 0.5 / 0,5 (MB/s, seconds). */
+export function formatDecimal(n: number, digits = 1): string {
+  return n.toLocaleString(NUMBER_LOCALES[currentLanguage()], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+}
+
 /** A left-to-right run inside terminal text: isolated in a right-to-left language, as it is otherwise. Apply after sanitising. */
 export const ltr = (text: string) => (text !== "" && isRightToLeft(currentLanguage()) ? `\u2066${text}\u2069` : text);
 

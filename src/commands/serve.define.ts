@@ -13,7 +13,7 @@ export function defineServe(kit: CommandKit): Command {
   return new Command("serve")
     .description(t("data:cli.serve"))
     .requiredOption("--offline <path>", t("data:cli.offline"))
-    .option("--listen <address>", t("data:cli.listen"), "127.0.0.1:8787")
+    .option("--listen <address>", t("data:cli.listen"))
     .option("--log-prefixes", t("data:cli.logPrefixes"))
     .action(
       kit.action(

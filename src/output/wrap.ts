@@ -46,8 +46,39 @@ const ISOLATES = /[\u2066\u2069]/g;
  * like "Facebook" or "Settings > Security"; from its first Latin letter or digit to its last,
  * with the ASCII spaces and punctuation between them.
  */
-// A run may open with the signs of a flag, a variable or a path (--keep-screen, $HARDEN_HOME, ~/pwned, ./plan.yaml).
-const LATIN_RUN = /(?:--?|[$~]|\.{1,2}\/)?[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd} !-/:-@[-`{-~]*[\p{Script=Latin}\p{Nd}])?/gu;
+// A run may open with the signs of a flag, a variable or a path (--keep-screen, $HARDEN_HOME,
+// ~/pwned, ./plan.yaml, /tmp/data), and close with brackets, a URL's scheme or a folder's slash
+// ("(--stdin)", http://, /range/); brackets without their pair in it are cut out (isolateRun).
+const LATIN_RUN = /(?:--?|[$~]|\.{0,2}\/)?[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd} !-/:-@[-`{-~]*[\p{Script=Latin}\p{Nd}])?\)*(?::\/\/|\/)?/gu;
+/** The same, for the pieces of a run cut at a bracket (a second object: LATIN_RUN is in use then). */
+const LATIN_PIECE = new RegExp(LATIN_RUN.source, LATIN_RUN.flags);
+
+/** Where a run has a bracket without its pair inside it ("240 (8 MB" of "240 (8 MB في 0.4 ث)"). */
+function unpairedBrackets(run: string): number[] {
+  const open: number[] = [];
+  const unpaired: number[] = [];
+  for (let i = 0; i < run.length; i++) {
+    if (run[i] === "(") open.push(i);
+    else if (run[i] === ")" && open.pop() === undefined) unpaired.push(i);
+  }
+  return [...unpaired, ...open].sort((a, b) => a - b);
+}
+
+/**
+ * One Latin run isolated; cut first at a bracket whose pair is outside it, which stays outside
+ * the isolates: a bracket inside an isolate and its pair outside are drawn facing the wrong way.
+ */
+function isolateRun(run: string): string {
+  const cuts = unpairedBrackets(run);
+  if (cuts.length === 0) return `${LRI}${run}${PDI}`;
+  let out = "";
+  let from = 0;
+  for (const cut of [...cuts, run.length]) {
+    out += run.slice(from, cut).replace(LATIN_PIECE, (piece) => `${LRI}${piece}${PDI}`) + (run[cut] ?? "");
+    from = cut + 1;
+  }
+  return out;
+}
 const ANSI_OR_TEXT = /(\u001b\[[0-9;]*m)/;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
 
@@ -65,7 +96,7 @@ export function isolateLatin(line: string, rtl = isRightToLeft(currentLanguage()
   if (!RTL_LETTER.test(plain)) return plain;
   return plain
     .split(ANSI_OR_TEXT)
-    .map((part) => (part.startsWith("\u001b") ? part : part.replace(LATIN_RUN, (run) => `${LRI}${run}${PDI}`)))
+    .map((part) => (part.startsWith("\u001b") ? part : part.replace(LATIN_RUN, isolateRun)))
     .join("");
 }
 

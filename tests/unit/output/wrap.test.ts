@@ -106,6 +106,17 @@ describe("isolateLatin (Arabic lines)", () => {
     expect(isolateLatin("المعرّف facebook.passkey", true)).toBe(`المعرّف ${LRI}facebook.passkey${PDI}`);
   });
 
+  it("keeps a path's first slash and a URL's scheme inside the isolate, and a bracket with its pair", () => {
+    expect(isolateLatin("البيانات في /tmp/ux-review/dar جاهزة", true)).toBe(`البيانات في ${LRI}/tmp/ux-review/dar${PDI} جاهزة`);
+    expect(isolateLatin("يتم الاتصال عبر http:// (بدون تشفير)", true)).toBe(`يتم الاتصال عبر ${LRI}http://${PDI} (بدون تشفير)`);
+    expect(isolateLatin("اسأل /range/ فقط", true)).toBe(`اسأل ${LRI}/range/${PDI} فقط`);
+    // A bracket whose pair is in the Arabic stays out of the isolates; a pair inside one stays in it.
+    expect(isolateLatin("نُزّل 240 (8 MB في 0.4 ث)", true)).toBe(`نُزّل ${LRI}240${PDI} (${LRI}8 MB${PDI} في ${LRI}0.4${PDI} ث)`);
+    expect(isolateLatin("في 2026-12-04 (256 بادئة، 00000-000FF)", true)).toBe(`في ${LRI}2026-12-04${PDI} (${LRI}256${PDI} بادئة، ${LRI}00000-000FF${PDI})`);
+    expect(isolateLatin("شغّل harden password (--stdin) الآن", true)).toBe(`شغّل ${LRI}harden password (--stdin)${PDI} الآن`);
+    expect(isolateLatin("(انظر Settings) ثم", true)).toBe(`(انظر ${LRI}Settings${PDI}) ثم`);
+  });
+
   it("is idempotent, leaves colour codes alone, and does nothing to left-to-right text", () => {
     const once = isolateLatin("\u001b[2mخطوة 1 من 23\u001b[22m", true);
     expect(once).toBe(`\u001b[2mخطوة ${LRI}1${PDI} من ${LRI}23${PDI}\u001b[22m`);

@@ -16,6 +16,10 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
 ): ProgressLine<P> {
   let last = 0;
   let shown = false;
+  // The bar's width and whether the label shows only ever shrink: words that grow (a time left
+  // appears) or shrink again would otherwise make the bar jump at every redraw.
+  let barWidth = 24;
+  let withLabel = true;
   return {
     update(progress) {
       const { done, total } = progress;
@@ -29,9 +33,13 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
         return `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
       };
       // One row only: a line the terminal wrapped would leave its first row behind at each redraw.
-      // On a narrow screen the label goes first, then the bar shrinks, then the words are cut.
+      // On a narrow screen the label goes first, then the bar shrinks to fit (not under 6), then
+      // the words are cut.
       const columns = stream.columns ?? Infinity;
-      const line = [`${label} ${bar(24)} ${words}`, `${bar(24)} ${words}`, `${bar(10)} ${words}`, words].find((l) => textWidth(l) < columns) ?? oneLine(words, stream.columns);
+      const room = columns - 1 - textWidth(words) - 3;
+      if (withLabel && room - textWidth(label) - 1 < barWidth) withLabel = false;
+      if (!withLabel) barWidth = Math.max(0, Math.min(barWidth, room));
+      const line = barWidth < 6 ? oneLine(words, stream.columns) : `${withLabel ? `${label} ` : ""}${bar(barWidth)} ${words}`;
       stream.write(`\r${line}\u001b[K`);
     },
     done() {

@@ -23,4 +23,23 @@ describe("progressLine", () => {
     expect(shown(52, 2048, 4096, words)).toBe(words);
     expect(shown(30, 2048, 4096, words)).toMatch(/^821 of 4,096/);
   });
+
+  it("keeps its size as the words grow and shrink: the bar only ever gets narrower, and the label never comes back", () => {
+    const writes: string[] = [];
+    const stream = { columns: 60, write: (text: string) => writes.push(text) } as unknown as NodeJS.WriteStream;
+    let words = "1 of 256 prefixes, 0.5 MB/s";
+    const line = progressLine(stream, "Downloading", () => words);
+    const bars: number[] = [];
+    for (const next of ["1 of 256 prefixes, 0.5 MB/s", "64 of 256 prefixes, 0.6 MB/s, 11 seconds left", "65 of 256 prefixes, 0.6 MB/s", "256 of 256 prefixes, 0.6 MB/s"]) {
+      words = next;
+      // A finished count is always drawn (others at most every 100 ms).
+      line.update({ done: 256, total: 256 });
+      const text = writes.at(-1)!;
+      bars.push(/\[([#-]*)\]/.exec(text)?.[1]?.length ?? 0);
+      expect(text.replace(/^\r/, "").replace(/\u001b\[K$/, "").length).toBeLessThan(60);
+      if (bars.length > 2) expect(text).not.toContain("Downloading");
+    }
+    expect(bars[0]).toBeGreaterThan(bars[1]!);
+    expect(bars.slice(1)).toEqual([bars[1], bars[1], bars[1]]);
+  });
 });

@@ -64,6 +64,8 @@ export async function dataDownloadCommand(
   // Files of the other kind would all look damaged and be overwritten one by one.
   const earlier = readManifest(dir);
   if (earlier !== undefined && earlier.mode !== mode) throw new UsageError(t("data:usage.otherMode", { dir, found: MODE_NAME[earlier.mode], wanted: MODE_NAME[mode] }));
+  // The whole set, asked on a network that may be slow or paid by the gigabyte: said before it starts.
+  if (range === undefined && earlier?.completedAt == null) warn(t("data:download.wholeSize", { flag: "--prefixes" }));
   const summary = await downloadRanges({
     dir,
     mode,

@@ -45,6 +45,23 @@ describe("harden data download", () => {
     expect(progress.at(-1)).toMatchObject({ progress: { done: 256, total: 256 } });
   });
 
+  it("the whole set (no --prefixes) says its size before it starts; a slice does not", async () => {
+    const { server, dir, env } = await setup();
+    const child = spawn(process.execPath, [BIN, "data", "download", dir, "--range-url", server.baseUrl, "--concurrency", "2"], {
+      env: { PATH: process.env.PATH, NO_COLOR: "1", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    const said = new Promise<void>((resolve) => child.stderr.on("data", (d) => ((stderr += d), /38 GB/.test(stderr) && resolve())));
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    await said;
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toContain("The whole data set is about 38 GB of text, a billion lines");
+    const slice = await runHarden(["data", "download", path.join(dir, "slice"), "--range-url", server.baseUrl, "--prefixes", "00000-0000F"], { env });
+    expect(slice.stderr).not.toContain("38 GB");
+  });
+
   it("Ctrl-C under --json ends with the JSON error the help promises, after the JSON progress lines", async () => {
     const { api, server, dir, env } = await setup();
     let answered = 0;

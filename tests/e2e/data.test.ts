@@ -103,7 +103,7 @@ describe("harden data verify", () => {
     const { data, env } = await setup();
     const session = new PtySession(["data", "verify", data], env);
     expect((await session.exited).exitCode).toBe(0);
-    expect(session.text).toMatch(/Verifying \[#{24}\] (\d+) KB of \1 KB/);
+    expect(session.text).toMatch(/Verifying \[#{24}\] (\d+)\u00a0KB of \1\u00a0KB/);
     expect(session.text).toMatch(/is sound/);
     const json = new PtySession(["data", "verify", data, "--json"], env);
     expect((await json.exited).exitCode).toBe(0);

@@ -159,10 +159,10 @@ describe("size caps", () => {
     const plan = bigFile(path.join(dir, "plan.yaml"), 2 * 1024 * 1024, "title: big\n");
     const exported = bigFile(path.join(dir, "export.csv"), 101 * 1024 * 1024, "name,url,username,password\n");
     const runs: Array<[string[], RegExp]> = [
-      [["list", "--checklists", folder], /checklist file .*big\.yaml is larger than 1 MB/],
-      [["audit", "--answers", answers, "--checklists", GOOD], /answers file .*answers\.yaml is larger than 1 MB/],
-      [["workshop", plan, "--handout"], /workshop plan .*plan\.yaml is larger than 1 MB/],
-      [["scan", exported, "--no-breach"], /export .*export\.csv is larger than 100 MB/],
+      [["list", "--checklists", folder], /checklist file .*big\.yaml is larger than 1\u00a0MB/],
+      [["audit", "--answers", answers, "--checklists", GOOD], /answers file .*answers\.yaml is larger than 1\u00a0MB/],
+      [["workshop", plan, "--handout"], /workshop plan .*plan\.yaml is larger than 1\u00a0MB/],
+      [["scan", exported, "--no-breach"], /export .*export\.csv is larger than 100\u00a0MB/],
     ];
     for (const [args, words] of runs) {
       const started = Date.now();
@@ -170,7 +170,7 @@ describe("size caps", () => {
     }
     const started = Date.now();
     const piped = await runHarden(["audit", "--answers", "-", "--checklists", GOOD], { env, input: `# ${"z".repeat(1024 * 1024 + 1)}\n` });
-    expectRefused(piped, started, /answers file on stdin is larger than 1 MB/);
+    expectRefused(piped, started, /answers file on stdin is larger than 1\u00a0MB/);
   }, 20_000);
 
   it("an export row with a field over 64 KiB is skipped with its reason; the rest is checked", async () => {

@@ -115,9 +115,9 @@ describe("the scripted audit and plan, in French and Arabic", () => {
         expect(r.code).toBe(0);
         expect(englishLeft(r.stdout + r.stderr, lang, { allow: ["checklist:"] })).toEqual([]); // checklist words are the checklists' own (translated apart)
       }
-      expect(runs[0]!.stdout).toMatch(lang === "fr" ? /^Aujourd'hui : \d+ étapes/ : /^اليوم: /);
+      expect(runs[0]!.stdout).toMatch(lang === "fr" ? /^Aujourd’hui : \d+ étapes/ : /^اليوم: /);
       expect(runs[1]!.stdout).toContain(lang === "fr" ? "Démo Social : 1 sur 3 faites (1 pour plus tard, 1 pas commencée)" : "أُنجزت 1 من 3");
-      expect(runs[2]!.stdout).toContain(lang === "fr" ? "Votre dernière vérification complète date d'aujourd'hui" : "كانت آخر مراجعة كاملة لك اليوم");
+      expect(runs[2]!.stdout).toContain(lang === "fr" ? "Votre dernière vérification complète date d’aujourd’hui" : "كانت آخر مراجعة كاملة لك اليوم");
     }, 30000);
   }
 

@@ -22,7 +22,7 @@ describe("checklist translations", () => {
     expect(byId.get("demo.sessions")).toMatchObject({ title: "Check where you are logged in", inEnglish: "stale" });
     expect(byId.get("demo.location")).toMatchObject({ title: "Stop sharing your location", inEnglish: "missing" });
     useLanguage("fr");
-    expect(inEnglishNote(byId.get("demo.sessions")!)).toBe("Cette étape est affichée en anglais : sa traduction n'est plus à jour.");
+    expect(inEnglishNote(byId.get("demo.sessions")!)).toBe("Cette étape est affichée en anglais : sa traduction n’est plus à jour.");
     useLanguage("en");
   });
 

@@ -70,6 +70,8 @@ export interface DownloadProgress {
   /** Body bytes received this run. */
   readonly bytes: number;
   readonly elapsedMs: number;
+  /** Writing the sorted file (--format file), after the download: done counts the prefixes written. */
+  readonly writing?: boolean;
 }
 
 export interface DownloadOptions {
@@ -323,7 +325,8 @@ export async function downloadRanges(options: DownloadOptions): Promise<Download
   let sortedFile: string | undefined;
   if (options.format === "file" && complete) {
     sortedFile = join(dir, SORTED_FILE[options.mode]);
-    writeSortedFile(dir, sortedFile, range);
+    // Minutes for the whole set: said as it goes, not a bar that sits at its end.
+    writeSortedFile(dir, sortedFile, range, (written) => options.onProgress?.({ done: written, total, bytes: 0, elapsedMs: performance.now() - started, writing: true }));
   }
   return {
     dir,
@@ -623,13 +626,18 @@ function* etagLines(etags: readonly (string | undefined)[], range: PrefixRange):
   if (piece.length > 0) yield Buffer.from(piece.join(""), "latin1");
 }
 
-/** Every range file of the range, in order, as full HASH:COUNT lines, into one file by temp+rename. */
-function writeSortedFile(dir: string, file: string, range: PrefixRange): void {
+/**
+ * Every range file of the range, in order, as full HASH:COUNT lines, into one file by temp+rename;
+ * `onWritten` hears how many prefixes are written, every 1,024 and at the end.
+ */
+function writeSortedFile(dir: string, file: string, range: PrefixRange, onWritten: (written: number) => void): void {
   function* pieces(): Generator<Uint8Array> {
     for (let n = range.first; n <= range.last; n++) {
       const prefix = prefixHex(n);
       const body = readFileSync(join(dir, `${prefix}.txt`), "latin1");
       yield Buffer.from(`${body.split("\r\n").map((line) => `${prefix}${line}`).join("\n")}\n`, "latin1");
+      const written = n - range.first + 1;
+      if (written % 1024 === 0 || n === range.last) onWritten(written);
     }
   }
   replaceFileSync(file, join(dir, tempName("sorted")), pieces());

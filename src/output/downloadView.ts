@@ -20,6 +20,8 @@ type DownloadResult = Extract<CommandResult, { kind: "data-download" }>;
 export function downloadRate(): (p: DownloadProgress) => { bytesPerSecond: number; secondsLeft: number | undefined } {
   const samples: DownloadProgress[] = [];
   return (p) => {
+    // Writing the sorted file moves no bytes over the network.
+    if (p.writing === true) return { bytesPerSecond: 0, secondsLeft: undefined };
     samples.push(p);
     while (samples.length > 2 && p.elapsedMs - samples[0]!.elapsedMs > 10_000) samples.shift();
     const first = samples[0]!;
@@ -39,6 +41,7 @@ function duration(seconds: number): string {
 
 /** The words after the progress bar. */
 export function downloadProgressText(p: DownloadProgress, rate: ReturnType<ReturnType<typeof downloadRate>>): string {
+  if (p.writing === true) return t("data:download.writingSorted", { count: p.done, done: ltrNumber(p.done), total: ltrNumber(p.total) });
   const mbs = ltr(formatDecimal(rate.bytesPerSecond / 1024 / 1024));
   if (rate.secondsLeft === undefined) return t("data:download.progressStarting", { count: p.done, done: ltrNumber(p.done), total: ltrNumber(p.total), mbs });
   return t("data:download.progress", { count: p.done, done: ltrNumber(p.done), total: ltrNumber(p.total), mbs, left: duration(rate.secondsLeft) });
@@ -54,6 +57,7 @@ export function downloadProgressJson(p: DownloadProgress, rate: ReturnType<Retur
       seconds: Number((p.elapsedMs / 1000).toFixed(1)),
       bytesPerSecond: Math.round(rate.bytesPerSecond),
       secondsLeft: rate.secondsLeft === undefined ? null : Math.round(rate.secondsLeft),
+      ...(p.writing === true ? { writing: "sorted-file" } : {}),
     },
   };
 }

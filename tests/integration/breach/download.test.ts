@@ -200,8 +200,13 @@ describe("downloadRanges", () => {
 
   it("--format file writes one sorted HASH:COUNT file the offline reader and verify accept", async () => {
     const { dir, options } = await setup();
-    const summary = await downloadRanges(options({ format: "file", range: { first: 0, last: 15 } }));
+    const heard: { done: number; total: number; writing?: boolean }[] = [];
+    const summary = await downloadRanges(options({ format: "file", range: { first: 0, last: 15 }, onProgress: (p) => heard.push(p) }));
     expect(summary.sortedFile).toBe(join(dir, "pwnedpasswords.txt"));
+    // Writing the file is said too, after the download: a bar does not sit at its end meanwhile.
+    const writing = heard.filter((p) => p.writing === true);
+    expect(writing.at(-1)).toMatchObject({ done: 16, total: 16, writing: true });
+    expect(heard.indexOf(writing[0]!)).toBeGreaterThan(heard.findIndex((p) => p.done === 16 && p.writing !== true));
     const text = readFileSync(summary.sortedFile!, "utf8");
     const lines = text.trimEnd().split("\n");
     expect(lines).toHaveLength(64);

@@ -16,6 +16,13 @@ describe("download progress words", () => {
     expect(downloadProgressText(progress(64), { bytesPerSecond: 1.5 * 1048576, secondsLeft: 11 })).toBe("64 préfixes sur 256, 1,5 Mo/s, encore 11 secondes");
   });
 
+  it("say when the sorted file is being written, with how many prefixes are in it so far", () => {
+    useLanguage("en");
+    expect(downloadProgressText({ ...progress(2048), total: 4096, writing: true }, { bytesPerSecond: 0, secondsLeft: undefined })).toBe("Writing the sorted file: 2,048 of 4,096 prefixes");
+    useLanguage("fr");
+    expect(downloadProgressText({ ...progress(1), writing: true }, { bytesPerSecond: 0, secondsLeft: undefined })).toBe("Écriture du fichier trié : 1 préfixe sur 256");
+  });
+
   it("write a measure's decimals as Intl does in each language", () => {
     for (const [lang, locale] of [["en", "en-US"], ["fr", "fr-FR"], ["ar", "ar-u-nu-latn"]] as const) {
       useLanguage(lang);

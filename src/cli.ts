@@ -9,7 +9,7 @@ import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { json } from "./output/rendered.js";
 import { sanitizeLine } from "./output/sanitize.js";
-import { say, stderrLine } from "./output/stderr.js";
+import { noticesAsJson, say, stderrLine } from "./output/stderr.js";
 import { fitToWidth, useScreenWidth, wrap } from "./output/wrap.js";
 import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, t, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
@@ -178,16 +178,16 @@ async function print(result: CommandResult, options: GlobalOptions, output: stri
   if (toFile) {
     const { writePrivateFile } = await import("./output/writeFile.js");
     await writePrivateFile(output, rendered.stdout);
-    process.stderr.write(`${t("cli:wrote", { file: output })}\n`);
+    say(t("cli:wrote", { file: output }));
   } else {
     process.stdout.write(prose && process.stdout.isTTY === true ? fitToWidth(rendered.stdout, process.stdout.columns) : rendered.stdout);
   }
-  for (const line of rendered.stderr) process.stderr.write(`${stderrLine(line)}\n`);
+  for (const line of rendered.stderr) say(line);
   process.exitCode = rendered.exitCode;
 }
 
 function flushNotices(): void {
-  for (const notice of openedState?.notices.splice(0) ?? []) process.stderr.write(`${stderrLine(sanitizeLine(notice))}\n`);
+  for (const notice of openedState?.notices.splice(0) ?? []) say(sanitizeLine(notice));
 }
 
 /** A command's run as commander's action: gathers the global flags, runs it, prints its result. */
@@ -197,6 +197,7 @@ function action<A extends unknown[]>(run: Run<A>, options: { state?: boolean } =
     const command = args.at(-1) as Command;
     const globals = command.optsWithGlobals<GlobalOptions>();
     jsonErrors = globals.json === true;
+    noticesAsJson(jsonErrors);
     const openState = options.state === false ? undefined : (await import("./state/store.js")).openState;
     const ctx = makeContext(globals, openState);
     const result = await run(ctx, globals, ...(args as A));

@@ -124,14 +124,18 @@ describe("--range-url over plain http", () => {
     expect(saved.code).toBe(2);
   });
 
-  it("is taken for a server on this machine, with one warning line on stderr", async () => {
+  it("is taken for a server on this machine, with one warning line on stderr (a JSON notice under --json)", async () => {
     const { env } = home();
     const server = await startRangeServer(serveEntries([]));
     try {
       const r = await runHarden(["password", "--stdin", "--json", "--no-strength", "--range-url", server.baseUrl], { env, input: "x\n" });
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).summary.notFound).toBe(1);
-      expect(r.stderr).toMatch(/^Warning: the breach service at 127\.0\.0\.1:\d+ is reached over plain http:\/\/ [^\n]*\n$/);
+      // Every stderr line under --json is JSON: the warning is one notice.
+      expect(r.stderr.endsWith("\n") && r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(JSON.parse(r.stderr).notice).toMatch(/^Warning: the breach service at 127\.0\.0\.1:\d+ is reached over plain http:\/\/ /);
+      const words = await runHarden(["password", "--stdin", "--no-strength", "--range-url", server.baseUrl], { env, input: "x\n" });
+      expect(words.stderr).toMatch(/^Warning: the breach service at 127\.0\.0\.1:\d+ is reached over plain http:\/\/ [^\n]*\n$/);
     } finally {
       await server.close();
     }

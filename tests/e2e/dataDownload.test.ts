@@ -26,6 +26,29 @@ async function setup() {
 
 const rangeFiles = (dir: string) => readdirSync(dir).filter((n) => /^[0-9A-F]{5}\.txt$/.test(n));
 
+/**
+ * `harden data download ARGS` in a child whose server stops answering after `answers` answers:
+ * `reached` settles then, so a signal lands mid-download. `exited` is the exit code, or -1 when
+ * a signal killed it.
+ */
+function stoppedAfter(api: { hook?: unknown }, answers: number, args: string[], env: Record<string, string>) {
+  let answered = 0;
+  let release: () => void = () => {};
+  const reached = new Promise<void>((resolve) => (release = resolve));
+  api.hook = () => {
+    if (++answered > answers) {
+      release();
+      return true;
+    }
+    return false;
+  };
+  const child = spawn(process.execPath, [BIN, "data", "download", ...args], { env: { PATH: process.env.PATH, NO_COLOR: "1", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code, killedBy) => resolve(code ?? (killedBy ? -1 : null))));
+  return { child, reached, exited, stderr: () => stderr };
+}
+
 describe("harden data download", () => {
   it("downloads 256 prefixes, exit 0, then data verify accepts the folder and its record", async () => {
     const { server, dir, env } = await setup();
@@ -64,56 +87,24 @@ describe("harden data download", () => {
 
   it("Ctrl-C under --json ends with the JSON error the help promises, after the JSON progress lines", async () => {
     const { api, server, dir, env } = await setup();
-    let answered = 0;
-    let release: () => void = () => {};
-    const reached = new Promise<void>((resolve) => (release = resolve));
-    api.hook = () => {
-      if (++answered > 20) {
-        release();
-        return true;
-      }
-      return false;
-    };
-    const child = spawn(process.execPath, [BIN, "data", "download", dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF", "--concurrency", "4", "--json"], {
-      env: { PATH: process.env.PATH, NO_COLOR: "1", ...env },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    await reached;
-    child.kill("SIGINT");
-    expect(await exited).toBe(130);
-    const last = stderr.trimEnd().split("\n").at(-1)!;
+    const run = stoppedAfter(api, 20, [dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF", "--concurrency", "4", "--json"], env);
+    await run.reached;
+    run.child.kill("SIGINT");
+    expect(await run.exited).toBe(130);
+    const last = run.stderr().trimEnd().split("\n").at(-1)!;
     expect(JSON.parse(last)).toEqual({ error: { code: "interrupted", exitCode: 130, message: "Stopped. The prefixes fetched so far are kept: run the same command again to fetch only the rest.", problems: [] } });
     api.hook = undefined;
   });
 
   it.each(["SIGKILL", "SIGINT"] as const)("stopped mid-way (%s), a second run fetches only the rest", async (signal) => {
     const { api, server, dir, env } = await setup();
-    let answered = 0;
-    let release: () => void = () => {};
-    const reached = new Promise<void>((resolve) => (release = resolve));
     // After 60 answers the server stops answering, so the kill lands mid-download.
-    api.hook = () => {
-      if (++answered > 60) {
-        release();
-        return true;
-      }
-      return false;
-    };
-    const child = spawn(process.execPath, [BIN, "data", "download", dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF", "--concurrency", "4"], {
-      env: { PATH: process.env.PATH, NO_COLOR: "1", ...env },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on("close", (code, killedBy) => resolve(code ?? (killedBy ? -1 : null))));
-    await reached;
-    child.kill(signal);
+    const run = stoppedAfter(api, 60, [dir, "--range-url", server.baseUrl, "--prefixes", "00000-000FF", "--concurrency", "4"], env);
+    await run.reached;
+    run.child.kill(signal);
     // Ctrl-C ends with 130 and says what was kept and what to do; a kill leaves no word.
-    expect(await exited).toBe(signal === "SIGINT" ? 130 : -1);
-    if (signal === "SIGINT") expect(stderr).toContain("Stopped. The prefixes fetched so far are kept: run the same command again to fetch only the rest.");
+    expect(await run.exited).toBe(signal === "SIGINT" ? 130 : -1);
+    if (signal === "SIGINT") expect(run.stderr()).toContain("Stopped. The prefixes fetched so far are kept: run the same command again to fetch only the rest.");
     const kept = rangeFiles(dir).length;
     expect(kept).toBeGreaterThanOrEqual(50);
     expect(kept).toBeLessThanOrEqual(60);

@@ -89,19 +89,29 @@ const PREFIX_SPACE = 16 ** PREFIX_LENGTH;
 const prefixHex = (value: number) => value.toString(16).toUpperCase().padStart(PREFIX_LENGTH, "0");
 
 /**
- * The decoys of one real prefix: the first `count` distinct prefixes other than it drawn from
+ * The decoys of one real prefix, in order: distinct prefixes other than it drawn from
  * HMAC-SHA256(key, "mode:prefix:i"), i = 0, 1, ... The same key gives the same decoys every run:
  * with new ones each run, a watcher who saw two runs of the same passwords would find the real
  * prefixes as the ones both runs asked for. Without the key, decoys look uniformly random.
  */
-export function decoysOf(mode: HashMode, prefix: string, count: number, key: Uint8Array): string[] {
-  const out: string[] = [];
-  for (let i = 0; out.length < count; i++) {
+function* decoySequence(mode: HashMode, prefix: string, key: Uint8Array): Generator<string, never> {
+  const seen = new Set<string>([prefix]);
+  for (let i = 0; ; i++) {
     const digest = createHmac("sha256", key).update(`${mode}:${prefix}:${i}`).digest();
     // The first 20 bits: 16^5 prefixes exactly, each equally likely.
     const candidate = prefixHex(digest.readUInt32BE(0) >>> 12);
-    if (candidate !== prefix && !out.includes(candidate)) out.push(candidate);
+    if (!seen.has(candidate)) {
+      seen.add(candidate);
+      yield candidate;
+    }
   }
+}
+
+/** The first `count` decoys of a prefix (decoySequence). */
+export function decoysOf(mode: HashMode, prefix: string, count: number, key: Uint8Array): string[] {
+  const out: string[] = [];
+  const sequence = decoySequence(mode, prefix, key);
+  while (out.length < count) out.push(sequence.next().value);
   return out;
 }
 
@@ -119,8 +129,8 @@ export function decoyBatchSize(realPrefixes: number, perReal: number): number {
 }
 
 /**
- * The real groups, each one's decoys (decoysOf: the same from run to run), and random prefixes
- * up to decoyBatchSize, each prefix once (a decoy that is another real prefix is asked for once),
+ * The real groups, each one's decoys (decoysOf: the same from run to run), and more of them up
+ * to decoyBatchSize, each prefix once (a decoy that is another real prefix is asked for once),
  * shuffled together.
  */
 function withDecoys(groups: readonly PrefixGroup[], perReal: number, key: Uint8Array): (PrefixGroup | DecoyTask)[] {
@@ -132,13 +142,17 @@ function withDecoys(groups: readonly PrefixGroup[], perReal: number, key: Uint8A
     tasks.push({ mode, prefix });
   };
   const wanted = Math.min(perReal, PREFIX_SPACE - 1);
-  for (const group of groups) for (const prefix of decoysOf(group.mode, group.prefix, wanted, key)) add(group.mode, prefix);
-  // Random filler up to the batch's size, in the first group's kind (a batch has one kind): new
-  // each run, so two runs share only the real prefixes and their decoys.
-  const mode = groups[0]?.mode;
-  if (mode !== undefined) {
-    const size = decoyBatchSize(groups.length, wanted);
-    while (tasks.length < size) add(mode, prefixHex(randomInt(PREFIX_SPACE)));
+  const sequences = groups.map((group) => ({ mode: group.mode, next: decoySequence(group.mode, group.prefix, key) }));
+  for (const { mode, next } of sequences) for (let n = 0; n < wanted; n++) add(mode, next.next().value);
+  // Up to the batch's size with more of the same keyed decoys, one real prefix after another:
+  // random filler, new each run, would leave exactly the real prefixes and their N decoys as
+  // what two runs of the same passwords share, and so their number.
+  const size = groups.length === 0 ? 0 : decoyBatchSize(groups.length, wanted);
+  while (tasks.length < size) {
+    for (const { mode, next } of sequences) {
+      if (tasks.length >= size) break;
+      add(mode, next.next().value);
+    }
   }
   // Fisher-Yates with a cryptographic source: the order must not give the real ones away.
   for (let i = tasks.length - 1; i > 0; i--) {

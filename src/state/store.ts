@@ -11,6 +11,7 @@ import { removeEvidenceLeftovers } from "../evidence/layout.js";
 import { keepAside, readStateFile, TEMP_MARK, useStateFolder, writeStateFile } from "./folder.js";
 import { LOCK_NAME, withStateLockSync } from "./lock.js";
 import { t } from "../i18n/index.js";
+import { HardenError, UsageError } from "../errors.js";
 
 export { stateDir };
 
@@ -36,10 +37,12 @@ export interface StateStore {
   updateSettings(change: (latest: Settings) => Settings): Settings;
   /**
    * The key that keeps each breach prefix's decoys the same from run to run (src/breach/batch.ts),
-   * made and saved the first time it is asked for. Undefined when none can be kept (--no-save
-   * with none saved before, or the folder refuses it, which a notice says): decoys are new this run.
+   * made and saved the first time it is asked for. Throws (a HardenError, one clear line) when
+   * none can be kept: --no-save with none saved before, a folder that refuses it, a damaged key
+   * (kept aside). Decoys new each run would give the real prefixes away to anyone who saw two
+   * runs, so then nothing is sent at all.
    */
-  decoyKey(): Uint8Array | undefined;
+  decoyKey(): Uint8Array;
 }
 
 
@@ -83,10 +86,11 @@ function readKind<T>(dir: string, kind: Kind<T>): { state: "none" } | { state: "
   }
 }
 
-/** The saved decoy key: 32 bytes as 64 hex digits; undefined when there is none or it is not one. */
-function readDecoyKey(file: string): Uint8Array | undefined {
+/** The saved decoy key: 32 bytes as 64 hex digits; undefined when there is none, "damaged" when it is not one. */
+function readDecoyKey(file: string): Uint8Array | "damaged" | undefined {
   const text = readStateFile(file)?.toString("latin1");
-  return text !== undefined && /^[0-9a-f]{64}\n?$/.test(text) ? Buffer.from(text.slice(0, 64), "hex") : undefined;
+  if (text === undefined) return undefined;
+  return /^[0-9a-f]{64}\n?$/.test(text) ? Buffer.from(text.slice(0, 64), "hex") : "damaged";
 }
 
 const timeStamp = (now: Date) => now.toISOString().replace(/[:.]/g, "-");
@@ -158,25 +162,32 @@ class FolderStore implements StateStore {
   updateSettings(change: (latest: Settings) => Settings): Settings {
     return this.#update(SETTINGS_FILE, (latest) => change({ ...latest }));
   }
-  decoyKey(): Uint8Array | undefined {
+  decoyKey(): Uint8Array {
     const file = path.join(this.dir, DECOY_KEY);
     try {
       const saved = useStateFolder(this.dir, { create: false }) ? readDecoyKey(file) : undefined;
-      if (saved !== undefined) return saved;
+      if (saved instanceof Uint8Array) return saved;
       useStateFolder(this.dir, { create: true });
-      // Under the lock: two runs at once end up with one key. A damaged key is only replaced.
+      // Under the lock: two runs at once end up with one key.
       return withStateLockSync(this.dir, () => {
         const again = readDecoyKey(file);
-        if (again !== undefined) return again;
+        if (again instanceof Uint8Array) return again;
+        if (again === "damaged") {
+          const aside = `${file}${CORRUPT_MARK}${timeStamp(new Date())}`;
+          keepAside(file, aside);
+          throw new UsageError(t("errors:state.decoyKeyDamaged", { aside }));
+        }
         const key = process.getBuiltinModule("node:crypto").randomBytes(32);
         writeStateFile(file, `${key.toString("hex")}\n`);
         return key;
       });
     } catch (error) {
-      this.notices.push(t("errors:state.decoyKeyNotKept", { dir: this.dir, code: (error as NodeJS.ErrnoException).code ?? "error" }));
-      return undefined;
+      // A link, a busy folder, a damaged key: their own words. Anything else: which folder, and why.
+      if (error instanceof HardenError) throw error;
+      throw new UsageError(t("errors:state.decoyKeyNotKept", { dir: this.dir, code: (error as NodeJS.ErrnoException).code ?? "error" }));
     }
   }
+
 }
 
 /** --no-save: reads nothing back from disk and writes nothing to it. */
@@ -191,8 +202,8 @@ class MemoryStore implements StateStore {
     this.#settings = seed.settings;
     this.#decoyKey = seed.decoyKey;
   }
-  decoyKey(): Uint8Array | undefined {
-    if (this.#decoyKey === undefined) this.notices.push(t("errors:state.decoyKeyNew"));
+  decoyKey(): Uint8Array {
+    if (this.#decoyKey === undefined) throw new UsageError(t("errors:state.decoyKeyNew"));
     return this.#decoyKey;
   }
   loadProgress(): Progress {
@@ -220,9 +231,10 @@ export function openState(options: { save: boolean; env?: NodeJS.ProcessEnv }): 
   };
   let decoyKey: Uint8Array | undefined;
   try {
-    decoyKey = useStateFolder(dir, { create: false }) ? readDecoyKey(path.join(dir, DECOY_KEY)) : undefined;
+    const saved = useStateFolder(dir, { create: false }) ? readDecoyKey(path.join(dir, DECOY_KEY)) : undefined;
+    decoyKey = saved instanceof Uint8Array ? saved : undefined;
   } catch {
-    // Unreadable: this run's decoys are new, as with none saved.
+    // Unreadable: as with none saved, --decoys is then refused.
   }
   return new MemoryStore({ progress: saved(PROGRESS_FILE), settings: saved(SETTINGS_FILE), decoyKey });
 }

@@ -84,9 +84,9 @@ describe("decoys", () => {
     const first = await sent(env);
     const second = await sent(env);
     const shared = [...first.prefixes].filter((p) => second.prefixes.has(p));
-    // The real prefix and its 3 decoys; the 12 others are new each run (two could meet by chance, 1 in 5,000).
-    expect(shared.length).toBeGreaterThanOrEqual(4);
-    expect(shared.length).toBeLessThanOrEqual(5);
+    // The same 16 prefixes each run: the real one, its decoys and the rounding's, all from the key.
+    expect(first.prefixes.size).toBe(16);
+    expect(shared).toHaveLength(16);
     expect(shared).toContain(sha1Hex(KNOWN_PASSWORDS[0]![0]).slice(0, 5));
     expect(statSync(path.join(env.HARDEN_HOME, "decoy-key")).mode & 0o777).toBe(0o600);
     expect(readFileSync(path.join(env.HARDEN_HOME, "decoy-key"), "latin1")).toMatch(/^[0-9a-f]{64}\n$/);
@@ -96,9 +96,12 @@ describe("decoys", () => {
     expect(third.stderr).not.toContain("decoy");
     const other = await sent(homes().env);
     expect([...first.prefixes].filter((p) => other.prefixes.has(p)).length).toBeLessThanOrEqual(2);
-    // With nothing saved and --no-save, the decoys are new, and the run says so.
-    const fresh = await sent(homes().env, ["--no-save"]);
-    expect(fresh.stderr).toContain("With --no-save and no decoy key saved before, this run's decoys are new");
+    // With nothing saved and --no-save there can be no key: refused before anything is sent.
+    const before = s.requests.length;
+    const refused = await runHarden(["password", "--stdin", "--no-strength", "--range-url", s.baseUrl, "--decoys", "3", "--no-save"], { env: homes().env, input });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("With --no-save, harden cannot make its decoy key");
+    expect(s.requests.length).toBe(before);
   });
 
   it("harden scan --decoys 1: two requests for each of 4 rounded prefixes, same results", async () => {

@@ -53,21 +53,33 @@ describe("decoys", () => {
     }
   });
 
-  it("with one key, two runs of the same passwords share only the real prefixes and their decoys; with none, only the real ones", async () => {
+  it("with one key, two runs of the same passwords ask for exactly the same prefixes (filler too); with new keys they share only the real ones", async () => {
     const list = hashes(5, "runs ");
     const key = randomBytes(32);
-    const runs = async (k?: Uint8Array) => {
-      const [a, b] = [recorder(), recorder()];
-      await checkByRange(list, 4, a.load, {}, { perReal: 3, key: k });
-      await checkByRange(list, 4, b.load, {}, { perReal: 3, key: k });
-      return a.asked.filter((p) => b.asked.includes(p));
+    const run = async (k?: Uint8Array) => {
+      const r = recorder();
+      await checkByRange(list, 4, r.load, {}, { perReal: 3, key: k });
+      return r.asked;
     };
-    const kept = await runs(key);
-    const expected = new Set([...real(list)].flatMap((p) => [p, ...decoysOf("sha1", p.slice(5), 3, key).map((d) => `sha1:${d}`)]));
-    // Random filler may meet by chance (24 of a million prefixes each run): allow one.
-    expect(kept.filter((p) => !expected.has(p)).length).toBeLessThanOrEqual(1);
-    for (const p of expected) expect(kept).toContain(p);
-    const fresh = await runs(undefined);
-    expect(fresh.filter((p) => !real(list).has(p)).length).toBeLessThanOrEqual(1);
+    const [a, b] = [await run(key), await run(key)];
+    expect(a).toHaveLength(decoyBatchSize(5, 3));
+    expect([...b].sort()).toEqual([...a].sort());
+    // Each real prefix's first 3 decoys are among them, and the rest come from the same sequences.
+    for (const p of real(list)) for (const d of decoysOf("sha1", p.slice(5), 3, key)) expect(a).toContain(`sha1:${d}`);
+    expect(a).not.toEqual(b); // the order is new each run
+    const [c, d] = [await run(undefined), await run(undefined)];
+    expect(c.filter((p) => d.includes(p)).sort()).toEqual([...real(list)].sort());
+  });
+
+  it("a smaller N asks for the first decoys of a larger one, and the rounding hides 1 to 4 real prefixes", async () => {
+    const key = randomBytes(32);
+    const sizes = [];
+    for (const count of [1, 2, 3, 4]) {
+      const r = recorder();
+      await checkByRange(hashes(count, "count "), 4, r.load, {}, { perReal: 3, key });
+      sizes.push(r.asked.length);
+    }
+    expect(new Set(sizes)).toEqual(new Set([16]));
+    expect(decoysOf("sha1", "ABCDE", 5, key).slice(0, 3)).toEqual(decoysOf("sha1", "ABCDE", 3, key));
   });
 });

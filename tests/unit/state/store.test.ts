@@ -90,33 +90,33 @@ describe("state store reads", () => {
     expect(existsSync(env.HARDEN_HOME!)).toBe(false);
   });
 
-  it("keeps one decoy key: made once, the same for every store, a damaged one replaced, a link refused with a notice, removed by forget", () => {
+  it("keeps one decoy key: made once, the same for every store; refused, never replaced silently, when it cannot be kept; removed by forget", () => {
     const { dir, env } = home();
-    expect(openState({ save: false, env }).decoyKey()).toBeUndefined();
+    // --no-save with no key saved: refused (decoys new each run would give the real prefixes away).
+    expect(() => openState({ save: false, env }).decoyKey()).toThrow(/With --no-save, harden cannot make its decoy key.*nothing was sent/);
     expect(existsSync(dir)).toBe(false);
     const key = openState({ save: true, env }).decoyKey();
     expect(key).toHaveLength(32);
     expect(statSync(path.join(dir, "decoy-key")).mode & 0o777).toBe(0o600);
     expect(openState({ save: true, env }).decoyKey()).toEqual(key);
-    const memory = openState({ save: false, env });
-    expect(memory.decoyKey()).toEqual(key);
-    expect(memory.notices).toEqual([]);
+    expect(openState({ save: false, env }).decoyKey()).toEqual(key);
 
+    // A damaged key is kept aside and this run refused; the next run makes a new one.
     writeFileSync(path.join(dir, "decoy-key"), "not a key\n", { mode: 0o600 });
+    expect(() => openState({ save: true, env }).decoyKey()).toThrow(/Your decoy key could not be read, so it was kept aside as .*decoy-key\.corrupt-.* and nothing was sent/);
+    const aside = readdirSync(dir).find((n) => n.startsWith("decoy-key.corrupt-"));
+    expect(readFileSync(path.join(dir, aside!), "utf8")).toBe("not a key\n");
     const replaced = openState({ save: true, env }).decoyKey();
-    expect(replaced).toHaveLength(32);
     expect(replaced).not.toEqual(key);
-    expect(readFileSync(path.join(dir, "decoy-key"), "latin1")).toBe(`${Buffer.from(replaced!).toString("hex")}\n`);
+    expect(readFileSync(path.join(dir, "decoy-key"), "latin1")).toBe(`${Buffer.from(replaced).toString("hex")}\n`);
 
     forgetAll(dir);
     expect(existsSync(path.join(dir, "decoy-key"))).toBe(false);
 
+    // A link where the key goes is refused in its own words, and nothing is written through it.
     openState({ save: true, env }).updateSettings(() => ({}));
     symlinkSync(path.join(dir, "settings.json"), path.join(dir, "decoy-key"));
-    const refused = openState({ save: true, env });
-    expect(refused.decoyKey()).toBeUndefined();
-    expect(refused.notices).toHaveLength(1);
-    expect(refused.notices[0]).toMatch(/could not keep its decoy key in .* \(\w+\), so this run's decoys are new/);
+    expect(() => openState({ save: true, env }).decoyKey()).toThrow(/is a link/);
     expect(readFileSync(path.join(dir, "settings.json"), "utf8")).toBe("{}\n");
   });
 });

@@ -79,12 +79,18 @@ function exitCodesHelp(): string {
   // Examples in two columns where there is room; on a narrow screen the words go under the command.
   const column = columns >= 80 ? 40 : 0;
   const flat = (text: string) => text.replace(/\s*\n\s*/g, " ");
-  // A command longer than the screen is cut at a space with a shell line continuation (" \"), so it still runs as pasted.
+  // A command longer than the screen is cut at a space outside quotes with a POSIX shell's line
+  // continuation (" \"), so it still runs as pasted (inside quotes the break would become spaces).
   const command = (term: string) => {
     const lines: string[] = [];
     let rest = `  ${term}`;
     while (rest.length > columns) {
-      const cut = rest.lastIndexOf(" ", columns - 2);
+      let cut = -1;
+      let quoted = false;
+      for (let i = rest.search(/\S/); i < rest.length && i <= columns - 2; i++) {
+        if (rest[i] === '"') quoted = !quoted;
+        else if (rest[i] === " " && !quoted) cut = i;
+      }
       if (cut <= rest.search(/\S/)) break;
       lines.push(`${rest.slice(0, cut)} \\`);
       rest = `      ${rest.slice(cut + 1)}`;
@@ -107,7 +113,7 @@ function exitCodesHelp(): string {
     "",
     para(t("cli:exitCodes.json")),
     // Still JSON when cut between its members (whitespace may go between JSON tokens).
-    ...(columns >= 74 ? ['  {"error":{"code":"usage","exitCode":2,"message":"...","problems":["..."]}}'] : ['  {"error":{"code":"usage","exitCode":2,', '   "message":"...","problems":["..."]}}']),
+    ...(columns >= 76 ? ['  {"error":{"code":"usage","exitCode":2,"message":"...","problems":["..."]}}'] : ['  {"error":{"code":"usage","exitCode":2,', '   "message":"...","problems":["..."]}}']),
     para(t("cli:exitCodes.jsonCodes", { codes: "usage, invalid-input, state-busy, could-not-check, interrupted, internal" }), "  "),
     "",
     t("cli:examples.title"),

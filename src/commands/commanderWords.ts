@@ -4,6 +4,7 @@
  */
 import type { Argument, Command, CommanderError, Help, Option } from "commander";
 import { t } from "../i18n/index.js";
+import { wrap } from "../output/wrap.js";
 
 const HEADINGS: Record<string, string> = {
   "Usage:": "cli:help.usage",
@@ -42,7 +43,12 @@ export const helpInTheLanguage: Partial<Help> = {
   optionDescription: (option: Option) => withNotes(option.description, option.argChoices, option.required || option.optional ? shownDefault(option.defaultValue, option.defaultValueDescription) : undefined),
   argumentDescription: (argument: Argument) => withNotes(argument.description, argument.argChoices, shownDefault(argument.defaultValue, argument.defaultValueDescription)),
   commandUsage(this: Help, command: Command): string {
-    return usageWords(Object.getPrototypeOf(this).commandUsage.call(this, command) as string);
+    const usage = usageWords(Object.getPrototypeOf(this).commandUsage.call(this, command) as string);
+    // "Usage: " and the command on one line where they fit; on a narrow screen the rest goes under it.
+    const after = this.displayWidth(this.styleTitle("Usage:")) + 1;
+    const width = this.helpWidth ?? 80;
+    if (after + this.displayWidth(usage) <= width) return usage;
+    return wrap(usage, width, " ".repeat(after), "  ").slice(after);
   },
   subcommandTerm(this: Help, command: Command): string {
     return usageWords(Object.getPrototypeOf(this).subcommandTerm.call(this, command) as string);
@@ -56,7 +62,8 @@ export const helpInTheLanguage: Partial<Help> = {
     const width = this.helpWidth ?? 80;
     const proto = Object.getPrototypeOf(this) as Help;
     if (!description || width - termWidth - 4 >= this.minWidthToWrap) return proto.formatItem.call(this, term, termWidth, description, helper);
-    return `  ${term}\n${helper.boxWrap(description, width - 6).replace(/^/gm, "      ")}`;
+    // The project's wrap, which wraps at any width (commander's boxWrap gives up under 40 columns).
+    return `  ${term}\n${closeIsolatesAtLineEnds(wrap(description, width, "      "))}`;
   },
   boxWrap(this: Help, text: string, width: number): string {
     return closeIsolatesAtLineEnds(Object.getPrototypeOf(this).boxWrap.call(this, text, width) as string);

@@ -49,17 +49,25 @@ const ISOLATES = /[\u2066\u2069]/g;
 // A run may open with the signs of a flag, a variable or a path (--keep-screen, $HARDEN_HOME,
 // ~/pwned, ./plan.yaml, /tmp/data), and close with brackets, a URL's scheme or a folder's slash
 // ("(--stdin)", http://, /range/); brackets without their pair in it are cut out (isolateRun).
-const LATIN_RUN = /(?:--?|[$~]|\.{0,2}\/)?[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd} !-/:-@[-`{-~]*[\p{Script=Latin}\p{Nd}])?\)*(?::\/\/|\/)?/gu;
-/** The same, for the pieces of a run cut at a bracket (a second object: LATIN_RUN is in use then). */
-const LATIN_PIECE = new RegExp(LATIN_RUN.source, LATIN_RUN.flags);
+const RUN_CORE = String.raw`(?:--?|[$~]?\.{0,2}\/|[$~])?[\p{Script=Latin}\p{Nd}](?:[\p{Script=Latin}\p{Nd} !-/:-@[-\x60{-~]*[\p{Script=Latin}\p{Nd}])?`;
+const LATIN_RUN = new RegExp(String.raw`${RUN_CORE}[)\]}>]*(?::\/\/|\/)?`, "gu");
+/** A piece of a run cut at its unpaired brackets: the same without closing brackets after it. */
+const LATIN_PIECE = new RegExp(String.raw`${RUN_CORE}(?::\/\/|\/)?`, "gu");
+
+/** Brackets that pair; not < and >, which are also "Settings > Security". */
+const CLOSING: Readonly<Record<string, string>> = { ")": "(", "]": "[", "}": "{" };
 
 /** Where a run has a bracket without its pair inside it ("240 (8 MB" of "240 (8 MB في 0.4 ث)"). */
 function unpairedBrackets(run: string): number[] {
   const open: number[] = [];
   const unpaired: number[] = [];
   for (let i = 0; i < run.length; i++) {
-    if (run[i] === "(") open.push(i);
-    else if (run[i] === ")" && open.pop() === undefined) unpaired.push(i);
+    const c = run[i]!;
+    if (c === "(" || c === "[" || c === "{") open.push(i);
+    else if (CLOSING[c] !== undefined) {
+      if (open.length > 0 && run[open.at(-1)!] === CLOSING[c]) open.pop();
+      else unpaired.push(i);
+    }
   }
   return [...unpaired, ...open].sort((a, b) => a - b);
 }

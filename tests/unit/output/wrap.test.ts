@@ -115,6 +115,10 @@ describe("isolateLatin (Arabic lines)", () => {
     expect(isolateLatin("في 2026-12-04 (256 بادئة، 00000-000FF)", true)).toBe(`في ${LRI}2026-12-04${PDI} (${LRI}256${PDI} بادئة، ${LRI}00000-000FF${PDI})`);
     expect(isolateLatin("شغّل harden password (--stdin) الآن", true)).toBe(`شغّل ${LRI}harden password (--stdin)${PDI} الآن`);
     expect(isolateLatin("(انظر Settings) ثم", true)).toBe(`(انظر ${LRI}Settings${PDI}) ثم`);
+    expect(isolateLatin("شغّل (--stdin) (--json) الآن", true)).toBe(`شغّل (${LRI}--stdin${PDI}) (${LRI}--json${PDI}) الآن`);
+    expect(isolateLatin("المجلد ~/pwned/ جاهز", true)).toBe(`المجلد ${LRI}~/pwned/${PDI} جاهز`);
+    expect(isolateLatin("اختر [a] [b] ثم", true)).toBe(`اختر [${LRI}a${PDI}] [${LRI}b${PDI}] ثم`);
+    expect(isolateLatin("الأمر harden list <platform> هنا", true)).toBe(`الأمر ${LRI}harden list <platform>${PDI} هنا`);
   });
 
   it("is idempotent, leaves colour codes alone, and does nothing to left-to-right text", () => {

@@ -20,6 +20,7 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
   // appears) or shrink again would otherwise make the bar jump at every redraw.
   let barWidth = 24;
   let withLabel = true;
+  let lastColumns = 0;
   return {
     update(progress) {
       const { done, total } = progress;
@@ -27,7 +28,11 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
       if (done !== total && now - last < 100) return;
       last = now;
       shown = true;
-      const words = describe(progress);
+      const columns = stream.columns ?? Infinity;
+      // A wider window makes room again.
+      if (columns > lastColumns) [barWidth, withLabel] = [24, true];
+      lastColumns = columns;
+      const words = wholeParts(describe(progress), columns - 1);
       const bar = (width: number) => {
         const filled = total === 0 ? width : Math.round((done / total) * width);
         return `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
@@ -35,7 +40,6 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
       // One row only: a line the terminal wrapped would leave its first row behind at each redraw.
       // On a narrow screen the label goes first, then the bar shrinks to fit (not under 6), then
       // the words are cut.
-      const columns = stream.columns ?? Infinity;
       const room = columns - 1 - textWidth(words) - 3;
       if (withLabel && room - textWidth(label) - 1 < barWidth) withLabel = false;
       if (!withLabel) barWidth = Math.max(0, Math.min(barWidth, room));
@@ -46,4 +50,18 @@ export function progressLine<P extends CheckProgress = CheckProgress>(
       if (shown) stream.write("\r\u001b[2K");
     },
   };
+}
+
+/**
+ * Words that do not fit lose their last parts whole ("…, 16.9 hours left"), at a comma (or an
+ * Arabic comma), before anything is cut in the middle of a phrase.
+ */
+function wholeParts(words: string, room: number): string {
+  let text = words;
+  while (textWidth(text) > room) {
+    const cut = Math.max(text.lastIndexOf(", "), text.lastIndexOf("، "));
+    if (cut <= 0) break;
+    text = text.slice(0, cut);
+  }
+  return text;
 }

@@ -42,4 +42,19 @@ describe("progressLine", () => {
     expect(bars[0]).toBeGreaterThan(bars[1]!);
     expect(bars.slice(1)).toEqual([bars[1], bars[1], bars[1]]);
   });
+
+  it("drops whole parts of the words that do not fit, never half a phrase; a wider window brings the bar back", () => {
+    const whole = "1,048,576 of 1,048,576 prefixes, 53.7 MB/s, 16.9 hours left";
+    expect(shown(50, 5, 10, whole)).toBe("1,048,576 of 1,048,576 prefixes, 53.7 MB/s");
+    expect(shown(40, 5, 10, whole)).toBe("1,048,576 of 1,048,576 prefixes");
+    expect(shown(50, 5, 10, "٥ من ١٠ بادئة، 0.6 ميغابايت/ث، يتبقى 11 ثانية")).toBe("٥ من ١٠ بادئة، 0.6 ميغابايت/ث، يتبقى 11 ثانية".slice(0, 200));
+    const writes: string[] = [];
+    const stream = { columns: 40, write: (text: string) => writes.push(text) } as unknown as NodeJS.WriteStream;
+    const line = progressLine(stream, "Downloading", () => "5 of 10 prefixes");
+    line.update({ done: 10, total: 10 });
+    expect(writes.at(-1)).not.toContain("Downloading");
+    (stream as { columns: number }).columns = 120;
+    line.update({ done: 10, total: 10 });
+    expect(writes.at(-1)).toContain(`Downloading [${"#".repeat(24)}] 5 of 10 prefixes`);
+  });
 });

@@ -150,7 +150,9 @@ export function manifestLines(result: DataVerifyResult, style: Style): string[] 
 /** What `harden serve` prints when it starts, for the trainer (stderr). */
 export function serveBanner(info: ServeListening, style: Style, qr: ((text: string) => string) | undefined): string {
   const url = ltr(info.url);
-  const out = [style.green(t("data:serve.listening", { url }))];
+  const port = info.bound.replace(/^.*:/, "");
+  // With no local address found there is no URL to show: not this computer's loopback, which participants cannot use.
+  const out = [style.green(info.noAddress ? t("data:serve.listeningEverywhere", { port }) : t("data:serve.listening", { url }))];
   if (info.localOnly) out.push(t("data:serve.localOnly"));
   else if (info.notLocal) {
     // harden's own client would refuse this address for plain http: no command or code that fails.
@@ -158,7 +160,7 @@ export function serveBanner(info: ServeListening, style: Style, qr: ((text: stri
     out.push(style.yellow(t("data:serve.plainHttp")));
   } else {
     // With no address found, no command that points at this computer's own loopback.
-    if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")), t("data:serve.participantsNoAddress", { port: ltr(info.bound.replace(/^.*:/, "")) }));
+    if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")), t("data:serve.participantsNoAddress", { port }));
     else out.push(t("data:serve.participants", { url }));
     if (qr !== undefined && !info.noAddress) out.push(t("data:serve.qr"), qr(info.url).trimEnd());
     if (info.otherAddresses.length > 0) out.push(t("data:serve.otherAddresses", { addresses: ltr(info.otherAddresses.join(", ")) }));

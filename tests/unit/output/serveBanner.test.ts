@@ -32,6 +32,9 @@ describe("harden serve's banner", () => {
     expect(text).toContain("No local network address was found");
     expect(text).toContain("Participants run: harden password --range-url http://ADDRESS:8787/range/, with this computer's address on the room's network");
     expect(text).not.toContain("--range-url http://127.0.0.1");
+    expect(text).not.toContain("127.0.0.1");
+    expect(text).toContain("Answering range requests on port 8787 of every address of this computer.");
+    expect(text).toContain("It must be a local network address");
     expect(text).not.toContain("[QR of");
   });
 

@@ -73,13 +73,13 @@ export async function startRangeServer(options: RangeServerOptions): Promise<Run
 
 async function handle(source: RangeSource, request: IncomingMessage, response: ServerResponse, counts: ServeCounts): Promise<void> {
   const url = new URL(request.url ?? "/", "http://harden.invalid");
+  // Any web page may ask, as of the real service, and read its errors too.
+  response.setHeader("access-control-allow-origin", "*");
   if (!RANGE_PATH.test(url.pathname)) {
     counts.refused++;
     return send(response, request, 404, "Not found: ask for /range/{first 5 characters of the hash}\n");
   }
-  // Any web page may ask, as of the real service: its errors too, and the preflight a browser
-  // sends first for a request with Add-Padding (the real service's answer, to the header).
-  response.setHeader("access-control-allow-origin", "*");
+  // The preflight a browser sends first for a request with Add-Padding: the real service's answer, to the header.
   if (request.method === "OPTIONS") {
     response.setHeader("access-control-allow-methods", "GET");
     response.setHeader("access-control-allow-headers", "Add-Padding");
@@ -121,7 +121,8 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
   const encoding = pickEncoding(request.headers["accept-encoding"]);
   // One ETag per range and coding: a strong ETag names exactly the bytes sent (RFC 9110 8.8.3).
   const etag = `"${hash("sha1", found.body, "hex").slice(0, 20)}${encoding === undefined ? "" : `-${encoding}`}"`;
-  response.setHeader("etag", etag);
+  // A padded answer is new bytes each time: no ETag names it.
+  if (!padded) response.setHeader("etag", etag);
   response.setHeader("vary", "Accept-Encoding, Add-Padding");
   response.setHeader("cache-control", "public, max-age=2678400");
   if (!padded && noneMatch(request.headers["if-none-match"], etag)) {
@@ -282,8 +283,10 @@ function pickEncoding(header: string | string[] | undefined): "br" | "gzip" | un
   for (const part of (Array.isArray(header) ? header.join(",") : (header ?? "")).toLowerCase().split(",")) {
     const [name, ...params] = part.split(";").map((piece) => piece.trim());
     if (!name) continue;
-    const q = params.map((param) => /^q=([01](?:\.\d{0,3})?)$/.exec(param)?.[1]).find((value) => value !== undefined);
-    weights.set(name === "x-gzip" ? "gzip" : name, q === undefined ? 1 : Number(q));
+    const q = params.find((param) => param.startsWith("q="));
+    // A q-value RFC 9110 does not allow (above 1, more than three decimals) makes that coding unacceptable.
+    const weight = q === undefined ? 1 : /^q=(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/.test(q) ? Number(q.slice(2)) : 0;
+    weights.set(name === "x-gzip" ? "gzip" : name, weight);
   }
   const weight = (coding: string) => weights.get(coding) ?? weights.get("*") ?? 0;
   const [br, gzip] = [weight("br"), weight("gzip")];

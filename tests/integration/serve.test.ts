@@ -139,6 +139,8 @@ describe("harden serve's range server", () => {
     expect(await coding("*;q=0.2, br;q=0")).toBe("gzip");
     expect(await coding("br;q=0, gzip;q=0, identity;q=0")).toBe("plain");
     expect(await coding("identity")).toBe("plain");
+    expect(await coding("br;q=1.5, gzip")).toBe("gzip");
+    expect(await coding("br;q=0.0001, gzip;q=0.2")).toBe("gzip");
   });
 
   it("one ETag per coding; If-None-Match by weak comparison, in a list, or *; 304 only without padding", async () => {
@@ -164,6 +166,10 @@ describe("harden serve's range server", () => {
     expect(await status(gz)).toBe(200);
     expect(await status(gz, { "accept-encoding": "gzip" })).toBe(304);
     expect(await status(plain, { "add-padding": "true" })).toBe(200);
+    // A padded answer is new bytes each time: it names no ETag.
+    const padded = await request(at, { headers: { "add-padding": "true" } });
+    await padded.body.arrayBuffer();
+    expect(padded.headers.etag).toBeUndefined();
   });
 
   it("answers a browser's preflight as the real service does, and lets any page read its errors", async () => {
@@ -172,6 +178,9 @@ describe("harden serve's range server", () => {
     await pre.body.arrayBuffer();
     expect(pre.statusCode).toBe(200);
     expect(pre.headers).toMatchObject({ "access-control-allow-origin": "*", "access-control-allow-methods": "GET", "access-control-allow-headers": "Add-Padding", "access-control-max-age": "1728000" });
+    const elsewhere = await request(url.replace(/range\/$/, "other"));
+    await elsewhere.body.arrayBuffer();
+    expect([elsewhere.statusCode, elsewhere.headers["access-control-allow-origin"]]).toEqual([404, "*"]);
     const bad = await request(`${url}GHIJK`);
     await bad.body.arrayBuffer();
     expect([bad.statusCode, bad.headers["access-control-allow-origin"]]).toEqual([400, "*"]);

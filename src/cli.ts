@@ -416,7 +416,10 @@ process.on("SIGINT", () => {
   if (!privateScreen?.leavePrivateScreen()) {
     const message = t(stoppedNote);
     // One line fitted to the screen for a person; under --json, a program reads it as any error.
-    process.stderr.write(jsonErrors ? json({ error: { code: "interrupted", exitCode: ExitCode.interrupted, message, problems: [] } }, 0) : `\n${stderrLine(message)}\n`);
+    // The notices not yet printed go with it, as with any JSON error.
+    const notices = openedState?.notices.splice(0).map(sanitizeLine) ?? [];
+    if (jsonErrors) process.stderr.write(json({ error: { code: "interrupted", exitCode: ExitCode.interrupted, message, problems: [], ...(notices.length ? { notices } : {}) } }, 0));
+    else process.stderr.write(`\n${[...notices, message].map(stderrLine).join("\n")}\n`);
   }
   process.exit(ExitCode.interrupted);
 });

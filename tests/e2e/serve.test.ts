@@ -58,7 +58,7 @@ describe("harden serve", () => {
     const { code, stderr } = await server.stop();
     expect(code).toBe(0);
     expect(stderr).toContain("Only this computer can reach it.");
-    expect(stderr).toContain(`This data was never checked in full. Before the room uses it, run harden data verify ${dir}`);
+    expect(stderr).toContain(`This data was not checked in full as it is now. Before the room uses it, run harden data verify ${dir}`);
     expect(stderr).toMatch(/Stopped after \d+ s\. Requests answered: 1 \(ranges: 1, refused: 0, the data could not answer: 0\)/);
     // Never the prefix that was asked for, without --log-prefixes.
     expect(stderr).not.toContain(sha1Hex(password).slice(0, 5));
@@ -69,7 +69,7 @@ describe("harden serve", () => {
     expect((await runHarden(["data", "verify", dir], { env })).code).toBe(0);
     const server = await serve(["--offline", dir, "--listen", "127.0.0.1:0"], env);
     const { stderr } = await server.stop();
-    expect(stderr).not.toContain("never checked");
+    expect(stderr).not.toContain("not checked in full");
   });
 
   it("--log-prefixes logs each request; --listen 0.0.0.0 prints a QR code, the room URL and the plain-HTTP warning", async () => {

@@ -40,8 +40,8 @@ describe("harden serve's banner", () => {
 
   it("asks for harden data verify first when the data was never checked in full, and only then", async () => {
     const style = await makeStyle(false);
-    expect(serveBanner({ ...base, verified: false }, style, qr)).toContain("This data was never checked in full. Before the room uses it, run harden data verify /data");
-    expect(serveBanner(base, style, qr)).not.toContain("never checked");
+    expect(serveBanner({ ...base, verified: false }, style, qr)).toContain("This data was not checked in full as it is now. Before the room uses it, run harden data verify /data");
+    expect(serveBanner(base, style, qr)).not.toContain("not checked in full");
   });
 
   it("counts refused requests apart from those the data could not answer", () => {

@@ -4,7 +4,7 @@
  */
 import { fstatSync, readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInputError } from "./errors.js";
+import { CouldNotCheckError, ExitCode, HardenError, InterruptedError, InvalidInputError, onStopSay, stoppedMessage } from "./errors.js";
 import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { json } from "./output/rendered.js";
@@ -226,9 +226,7 @@ const kit: CommandKit = {
   },
   usePrivateScreen,
   say,
-  onStopSay(key) {
-    stoppedNote = key;
-  },
+  onStopSay,
 };
 
 /** Every command, by name, in the order help lists them: the person's own audit first, tools next, housekeeping last. */
@@ -360,8 +358,6 @@ function firstRequest(args: string[]): { command: string } | "help-or-version" |
   return undefined;
 }
 
-/** What Ctrl-C says was kept: the answers saved, unless the command said otherwise (kit.onStopSay). */
-let stoppedNote = "errors:interrupted";
 /** The running command was given --json: Ctrl-C is then the JSON error its help promises. */
 let jsonErrors = false;
 
@@ -414,7 +410,7 @@ process.stderr.on("error", (error: NodeJS.ErrnoException) => {
 
 process.on("SIGINT", () => {
   if (!privateScreen?.leavePrivateScreen()) {
-    const message = t(stoppedNote);
+    const message = stoppedMessage();
     // One line fitted to the screen for a person; under --json, a program reads it as any error.
     // The notices not yet printed go with it, as with any JSON error.
     const notices = openedState?.notices.splice(0).map(sanitizeLine) ?? [];

@@ -50,8 +50,15 @@ export class CouldNotCheckError extends HardenError {
 }
 
 /** The person pressed Ctrl-C: exit 130, keeping whatever was saved. */
+/** What a stop (Ctrl-C) says was kept: the answers saved, unless the running command said otherwise (onStopSay). */
+let stopNote = "errors:interrupted";
+export function onStopSay(key: string): void {
+  stopNote = key;
+}
+export const stoppedMessage = (): string => t(stopNote);
+
 export class InterruptedError extends HardenError {
-  constructor(message = t("errors:interrupted")) {
+  constructor(message = stoppedMessage()) {
     super(message, ExitCode.interrupted);
   }
 }

@@ -22,6 +22,8 @@ export function definePassword(kit: CommandKit): Command {
   ).action(
     kit.action(async (ctx, globals, flags: PasswordFlags, command: Command) => {
       const { passwordCommand } = await import("./password.js");
+      // Nothing of a check is kept: Ctrl-C must not say "everything you answered is saved".
+      kit.onStopSay("errors:stoppedCheck");
       const progress = await kit.progressFor(globals, t("cli:progress.checking"));
       try {
         return await passwordCommand(

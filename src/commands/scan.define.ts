@@ -26,6 +26,8 @@ export function defineScan(kit: CommandKit): Command {
   ).action(
     kit.action(async (ctx, globals, file: string, flags: ScanFlags) => {
       const { scanCommand } = await import("./scan.js");
+      // Nothing of a check is kept: Ctrl-C must not say "everything you answered is saved".
+      kit.onStopSay("errors:stoppedCheck");
       const progress = await kit.progressFor(globals, t("cli:progress.scanning"));
       try {
         return await scanCommand(ctx, file, { format: flags.format, showUsernames: flags.showUsernames === true, sitesFrom: flags.sitesFrom, paper: flags.paper, ...breachCheckFlags(flags) }, { version: kit.version, onProgress: progress?.update });

@@ -237,6 +237,21 @@ describe("interactive password check", () => {
     expect(secretRun.output).not.toContain(SECRET);
   }, 30000);
 
+  it("Ctrl-C at the prompt stops with 130 and says nothing was saved, not that answers were", async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const session = new PtySession(["password", "--no-breach"], { HARDEN_HOME: path.join(t.dir, "home") });
+    cleanups.push(() => void session.pty.kill());
+    await session.waitFor(/Password to check/);
+    session.type(SECRET);
+    session.type(KEY.ctrlC);
+    const { exitCode } = await session.exited;
+    expect(exitCode).toBe(130);
+    expect(session.text).toContain("Stopped before the end. Nothing was saved.");
+    expect(session.text).not.toContain("Everything you answered");
+    expect(session.output).not.toContain(SECRET);
+  }, 30000);
+
   it("Ctrl+T does not reveal the password at the hidden prompt", async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);

@@ -237,7 +237,7 @@ describe("interactive password check", () => {
     expect(secretRun.output).not.toContain(SECRET);
   }, 30000);
 
-  it("Ctrl-C at the prompt stops with 130 and says nothing was saved, not that answers were", async () => {
+  it("Ctrl-C at the prompt stops with 130 and says no result was saved, not that answers were", async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const session = new PtySession(["password", "--no-breach"], { HARDEN_HOME: path.join(t.dir, "home") });
@@ -247,7 +247,7 @@ describe("interactive password check", () => {
     session.type(KEY.ctrlC);
     const { exitCode } = await session.exited;
     expect(exitCode).toBe(130);
-    expect(session.text).toContain("Stopped before the end. Nothing was saved.");
+    expect(session.text).toContain("Stopped before the end. No result was saved.");
     expect(session.text).not.toContain("Everything you answered");
     expect(session.output).not.toContain(SECRET);
   }, 30000);

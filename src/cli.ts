@@ -9,7 +9,7 @@ import type { Context } from "./commands/context.js";
 import type { CommandResult } from "./output/results.js";
 import { json } from "./output/rendered.js";
 import { sanitizeLine } from "./output/sanitize.js";
-import { noticesAsJson, say, stderrLine } from "./output/stderr.js";
+import { noticesAsJson, say, stderrIsJson } from "./output/stderr.js";
 import { fitToWidth, useScreenWidth, wrap } from "./output/wrap.js";
 import { currentLanguage, isLanguage, LANGUAGES, resolveLanguage, t, useLanguage } from "./i18n/index.js";
 import { savedLanguage } from "./state/language.js";
@@ -202,8 +202,7 @@ function action<A extends unknown[]>(run: Run<A>, options: { state?: boolean } =
     // commander calls an action with the declared arguments, the command's flags, then the Command.
     const command = args.at(-1) as Command;
     const globals = command.optsWithGlobals<GlobalOptions>();
-    jsonErrors = globals.json === true;
-    noticesAsJson(jsonErrors);
+    noticesAsJson(globals.json === true);
     const openState = options.state === false ? undefined : (await import("./state/store.js")).openState;
     const ctx = makeContext(globals, openState);
     const result = await run(ctx, globals, ...(args as A));
@@ -358,9 +357,6 @@ function firstRequest(args: string[]): { command: string } | "help-or-version" |
   return undefined;
 }
 
-/** The running command was given --json: Ctrl-C is then the JSON error its help promises. */
-let jsonErrors = false;
-
 /** --lang's value, read before the program is built so that its help is in that language too. */
 function langFlag(args: string[]): string | undefined {
   const at = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -411,11 +407,14 @@ process.stderr.on("error", (error: NodeJS.ErrnoException) => {
 process.on("SIGINT", () => {
   if (!privateScreen?.leavePrivateScreen()) {
     const message = stoppedMessage();
-    // One line fitted to the screen for a person; under --json, a program reads it as any error.
-    // The notices not yet printed go with it, as with any JSON error.
+    // Under --json (the running command's), a program reads it as any error, with the notices not
+    // yet printed; for a person, those notices and the message, on a line of their own after ^C.
     const notices = openedState?.notices.splice(0).map(sanitizeLine) ?? [];
-    if (jsonErrors) process.stderr.write(json({ error: { code: "interrupted", exitCode: ExitCode.interrupted, message, problems: [], ...(notices.length ? { notices } : {}) } }, 0));
-    else process.stderr.write(`\n${[...notices, message].map(stderrLine).join("\n")}\n`);
+    if (stderrIsJson()) process.stderr.write(json({ error: { code: "interrupted", exitCode: ExitCode.interrupted, message, problems: [], ...(notices.length ? { notices } : {}) } }, 0));
+    else {
+      process.stderr.write("\n");
+      for (const line of [...notices, message]) say(line);
+    }
   }
   process.exit(ExitCode.interrupted);
 });

@@ -49,7 +49,6 @@ export class CouldNotCheckError extends HardenError {
   }
 }
 
-/** The person pressed Ctrl-C: exit 130, keeping whatever was saved. */
 /** What a stop (Ctrl-C) says was kept: the answers saved, unless the running command said otherwise (onStopSay). */
 let stopNote = "errors:interrupted";
 export function onStopSay(key: string): void {
@@ -57,6 +56,7 @@ export function onStopSay(key: string): void {
 }
 export const stoppedMessage = (): string => t(stopNote);
 
+/** The person pressed Ctrl-C: exit 130, keeping whatever was saved. */
 export class InterruptedError extends HardenError {
   constructor(message = stoppedMessage()) {
     super(message, ExitCode.interrupted);

@@ -14,6 +14,8 @@ let asJson = false;
 export function noticesAsJson(on: boolean): void {
   asJson = on;
 }
+/** Whether stderr is JSON lines this run (--json): for the one other writer there, the error. */
+export const stderrIsJson = (): boolean => asJson;
 
 /** One line as it should reach stderr. */
 export function stderrLine(line: string): string {

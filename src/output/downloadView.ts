@@ -154,18 +154,16 @@ export function serveBanner(info: ServeListening, style: Style, qr: ((text: stri
   // With no local address found there is no URL to show: not this computer's loopback, which participants cannot use.
   const out = [style.green(info.noAddress ? t("data:serve.listeningEverywhere", { port }) : t("data:serve.listening", { url }))];
   if (info.localOnly) out.push(t("data:serve.localOnly"));
-  else if (info.notLocal) {
-    // harden's own client would refuse this address for plain http: no command or code that fails.
-    out.push(style.yellow(t("data:serve.notLocal", { address: ltr(info.bound) })));
-    out.push(style.yellow(t("data:serve.plainHttp")));
-  } else {
-    // With no address found, no command that points at this computer's own loopback.
-    if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")), t("data:serve.participantsNoAddress", { port }));
-    else out.push(t("data:serve.participants", { url }));
-    if (qr !== undefined && !info.noAddress) out.push(t("data:serve.qr"), qr(info.url).trimEnd());
-    if (info.otherAddresses.length > 0) out.push(t("data:serve.otherAddresses", { addresses: ltr(info.otherAddresses.join(", ")) }));
-    out.push(style.yellow(t("data:serve.plainHttp")));
+  // harden's own client would refuse this address for plain http: no command or code that fails.
+  else if (info.notLocal) out.push(style.yellow(t("data:serve.notLocal", { address: ltr(info.bound) })));
+  // With no address found, no command that points at this computer's own loopback.
+  else if (info.noAddress) out.push(style.yellow(t("data:serve.noAddress")), t("data:serve.participantsNoAddress", { port }));
+  else {
+    out.push(t("data:serve.participants", { url }));
+    if (qr !== undefined) out.push(t("data:serve.qr"), qr(info.url).trimEnd());
   }
+  if (info.otherAddresses.length > 0) out.push(t("data:serve.otherAddresses", { addresses: ltr(info.otherAddresses.join(", ")) }));
+  if (!info.localOnly) out.push(style.yellow(t("data:serve.plainHttp")));
   if (!info.verified) out.push(style.yellow(t("data:serve.neverVerified", { command: ltr(`harden data verify ${sanitizeLine(info.path)}`) })));
   out.push(t("data:serve.stop"));
   return `${out.join("\n")}\n`;

@@ -119,16 +119,18 @@ async function handle(source: RangeSource, request: IncomingMessage, response: S
   counts.ranges++;
   const padded = String(request.headers["add-padding"]).toLowerCase() === "true";
   const encoding = pickEncoding(request.headers["accept-encoding"]);
-  // One ETag per range and coding: a strong ETag names exactly the bytes sent (RFC 9110 8.8.3).
-  const etag = `"${hash("sha1", found.body, "hex").slice(0, 20)}${encoding === undefined ? "" : `-${encoding}`}"`;
-  // A padded answer is new bytes each time: no ETag names it.
-  if (!padded) response.setHeader("etag", etag);
   response.setHeader("vary", "Accept-Encoding, Add-Padding");
   response.setHeader("cache-control", "public, max-age=2678400");
-  if (!padded && noneMatch(request.headers["if-none-match"], etag)) {
-    response.statusCode = 304;
-    response.end();
-    return;
+  // One ETag per range and coding: a strong ETag names exactly the bytes sent (RFC 9110 8.8.3). A
+  // padded answer is new bytes each time: no ETag names it, and its range is not hashed for one.
+  if (!padded) {
+    const etag = `"${hash("sha1", found.body, "hex").slice(0, 20)}${encoding === undefined ? "" : `-${encoding}`}"`;
+    response.setHeader("etag", etag);
+    if (noneMatch(request.headers["if-none-match"], etag)) {
+      response.statusCode = 304;
+      response.end();
+      return;
+    }
   }
   const body = padded ? withPadding(found.body, found.lines, mode) : found.body;
   const sent = encoding === "br" ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } }) : encoding === "gzip" ? gzipSync(body, { level: 6 }) : body;
@@ -155,8 +157,9 @@ function send(response: ServerResponse, request: IncomingMessage, status: number
  * The body with count-0 lines added: enough to reach a random total of 800 to 1,000 lines (the
  * Cloudflare blog's size), and never fewer than a random 10 to 209 (what the service's worker
  * adds to every range), so a range of more than about 790 lines grows as the worker's would.
- * They are merged in order with the real ones so their place says nothing either. `body` is `lines` SUFFIX:COUNT lines in rising order joined by CRLF, as a range source
- * gives it; the answer is built in one buffer in one pass, without a string per line.
+ * They are merged in order with the real ones so their place says nothing either. `body` is
+ * `lines` SUFFIX:COUNT lines in rising order joined by CRLF, as a range source gives it; the
+ * answer is built in one buffer in one pass, without a string per line.
  */
 export function withPadding(body: Buffer, lines: number, mode: HashMode): Buffer {
   const length = SUFFIX_LENGTH[mode];

@@ -94,6 +94,8 @@ function readDecoyKey(file: string): Uint8Array | "damaged" | undefined {
 }
 
 const timeStamp = (now: Date) => now.toISOString().replace(/[:.]/g, "-");
+/** Where an unreadable file is kept aside: beside it, named with the time. */
+const asideName = (file: string) => `${file}${CORRUPT_MARK}${timeStamp(new Date())}`;
 
 /** State in a folder. A file that cannot be read is moved aside, never overwritten. */
 class FolderStore implements StateStore {
@@ -118,7 +120,7 @@ class FolderStore implements StateStore {
 
   #setAside<T>(kind: Kind<T>): T {
     const file = path.join(this.dir, `${kind.name}.json`);
-    const aside = `${file}${CORRUPT_MARK}${timeStamp(new Date())}`;
+    const aside = asideName(file);
     try {
       keepAside(file, aside);
       this.notices.push(t(`errors:state.keptAside.${kind.name}`, { aside }));
@@ -173,7 +175,7 @@ class FolderStore implements StateStore {
         const again = readDecoyKey(file);
         if (again instanceof Uint8Array) return again;
         if (again === "damaged") {
-          const aside = `${file}${CORRUPT_MARK}${timeStamp(new Date())}`;
+          const aside = asideName(file);
           keepAside(file, aside);
           throw new UsageError(t("errors:state.decoyKeyDamaged", { aside }));
         }
@@ -196,15 +198,16 @@ class MemoryStore implements StateStore {
   readonly notices: string[] = [];
   #progress: Progress;
   #settings: Settings;
-  readonly #decoyKey: Uint8Array | undefined;
-  constructor(seed: { progress: Progress; settings: Settings; decoyKey: Uint8Array | undefined }) {
+  readonly #savedDecoyKey: () => Uint8Array | undefined;
+  constructor(seed: { progress: Progress; settings: Settings; savedDecoyKey: () => Uint8Array | undefined }) {
     this.#progress = seed.progress;
     this.#settings = seed.settings;
-    this.#decoyKey = seed.decoyKey;
+    this.#savedDecoyKey = seed.savedDecoyKey;
   }
   decoyKey(): Uint8Array {
-    if (this.#decoyKey === undefined) throw new UsageError(t("errors:state.decoyKeyNew"));
-    return this.#decoyKey;
+    const key = this.#savedDecoyKey();
+    if (key === undefined) throw new UsageError(t("errors:state.decoyKeyNew"));
+    return key;
   }
   loadProgress(): Progress {
     return this.#progress;
@@ -229,14 +232,17 @@ export function openState(options: { save: boolean; env?: NodeJS.ProcessEnv }): 
     const read = useStateFolder(dir, { create: false }) ? readKind(dir, kind) : { state: "none" as const };
     return read.state === "ok" ? read.value : kind.empty();
   };
-  let decoyKey: Uint8Array | undefined;
-  try {
-    const saved = useStateFolder(dir, { create: false }) ? readDecoyKey(path.join(dir, DECOY_KEY)) : undefined;
-    decoyKey = saved instanceof Uint8Array ? saved : undefined;
-  } catch {
-    // Unreadable: as with none saved, --decoys is then refused.
-  }
-  return new MemoryStore({ progress: saved(PROGRESS_FILE), settings: saved(SETTINGS_FILE), decoyKey });
+  // Read only when decoys are asked for, not at every start with --no-save.
+  const savedDecoyKey = () => {
+    try {
+      const key = useStateFolder(dir, { create: false }) ? readDecoyKey(path.join(dir, DECOY_KEY)) : undefined;
+      return key instanceof Uint8Array ? key : undefined;
+    } catch {
+      // Unreadable: as with none saved, --decoys is then refused.
+      return undefined;
+    }
+  };
+  return new MemoryStore({ progress: saved(PROGRESS_FILE), settings: saved(SETTINGS_FILE), savedDecoyKey });
 }
 
 const isOwned = (name: string) =>

@@ -218,6 +218,17 @@ describe("harden scan", () => {
 });
 
 describe("interactive password check", () => {
+  /** `harden password --no-breach` in a terminal of its own, with SECRET typed at its hidden prompt (not yet sent). */
+  async function secretTypedAtPrompt(): Promise<PtySession> {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const session = new PtySession(["password", "--no-breach"], { HARDEN_HOME: path.join(t.dir, "home") });
+    cleanups.push(() => void session.pty.kill());
+    await session.waitFor(/Password to check/);
+    session.type(SECRET);
+    return session;
+  }
+
   it("asks at a hidden prompt, never echoes the password, and shows the verdict", async () => {
     const { server, env } = await setup();
     const session = new PtySession(["password"], env);
@@ -238,12 +249,7 @@ describe("interactive password check", () => {
   }, 30000);
 
   it("Ctrl-C at the prompt stops with 130 and says no result was saved, not that answers were", async () => {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
-    const session = new PtySession(["password", "--no-breach"], { HARDEN_HOME: path.join(t.dir, "home") });
-    cleanups.push(() => void session.pty.kill());
-    await session.waitFor(/Password to check/);
-    session.type(SECRET);
+    const session = await secretTypedAtPrompt();
     session.type(KEY.ctrlC);
     const { exitCode } = await session.exited;
     expect(exitCode).toBe(130);
@@ -253,12 +259,7 @@ describe("interactive password check", () => {
   }, 30000);
 
   it("Ctrl+T does not reveal the password at the hidden prompt", async () => {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
-    const session = new PtySession(["password", "--no-breach"], { HARDEN_HOME: path.join(t.dir, "home") });
-    cleanups.push(() => void session.pty.kill());
-    await session.waitFor(/Password to check/);
-    session.type(SECRET);
+    const session = await secretTypedAtPrompt();
     session.type("\u0014");
     // Give the prompt time to draw what Ctrl+T would show before the answer is sent.
     await new Promise((resolve) => setTimeout(resolve, 300));
